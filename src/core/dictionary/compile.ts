@@ -1,0 +1,128 @@
+/**
+ * Compiles the text files under data/ into the lookup structures the coder
+ * uses. This runs once; coding a sentence never parses a dictionary.
+ */
+import { hash64 } from "../hash.js";
+import { parseActors, parseAgents, type NamedActor } from "./actors.js";
+import { parseOntology, type Ontology, type Place } from "./ontology.js";
+import { PhraseTrie } from "./phrase-trie.js";
+import { alternatives, entries, phraseTokens, pluralOf, type DataFile, type DictionaryProblem } from "./text.js";
+import { parseVerbs, type VerbPattern } from "./verbs.js";
+
+/** What a phrase in a text can stand for. */
+export type LexEntry =
+  | { kind: "actor"; actor: NamedActor; forms: string[]; rule: string }
+  | { kind: "country"; country: string; forms: string[]; rule: string }
+  | { kind: "capital"; country: string; place: Place; forms: string[]; rule: string }
+  | { kind: "city"; country: string; place: Place; forms: string[]; rule: string }
+  | { kind: "adjective"; country: string; forms: string[]; rule: string }
+  | { kind: "agent"; sectors: string[]; forms: string[]; rule: string };
+
+export interface Dictionaries {
+  ontology: Ontology;
+  /** Every actor, country, place and agent phrase, by lower-case tokens. */
+  lexicon: PhraseTrie<LexEntry>;
+  /** Verb patterns by the lemma of their verb, most specific first. */
+  verbs: Map<string, VerbPattern[]>;
+  issues: PhraseTrie<{ issue: string; rule: string }>;
+  discards: PhraseTrie<{ phrase: string; rule: string }>;
+  /** Hash of every file's path and text: the dictionary version an event was coded with. */
+  version: string;
+  counts: Record<string, number>;
+}
+
+export interface CompileResult {
+  dictionaries: Dictionaries;
+  problems: DictionaryProblem[];
+}
+
+export function compileDictionaries(files: DataFile[]): CompileResult {
+  const problems: DictionaryProblem[] = [];
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  const ontology = parseOntology(sorted, problems);
+  const lexicon = new PhraseTrie<LexEntry>();
+  const add = (phrase: string, make: (forms: string[]) => LexEntry) => {
+    const forms = phraseTokens(phrase, true);
+    lexicon.add(phraseTokens(phrase), make(forms));
+  };
+
+  for (const c of ontology.countries.values()) {
+    for (const n of c.names) add(n, (forms) => ({ kind: "country", country: c.iso3, forms, rule: c.rule }));
+    for (const a of c.adjectives) add(a, (forms) => ({ kind: "adjective", country: c.iso3, forms, rule: c.rule }));
+    const cap = c.capital;
+    if (cap) add(cap.name, (forms) => ({ kind: "capital", country: c.iso3, place: cap, forms, rule: c.rule }));
+  }
+  ontology.cities.forEach((place, i) =>
+    add(place.name, (forms) => ({ kind: "city", country: place.country, place, forms, rule: ontology.cityRules[i] })),
+  );
+
+  let actorCount = 0;
+  let agentCount = 0;
+  for (const file of sorted.filter((f) => f.path.startsWith("actors/"))) {
+    for (const actor of parseActors(file, ontology, problems)) {
+      actorCount++;
+      for (const n of actor.names) add(n, (forms) => ({ kind: "actor", actor, forms, rule: actor.rule }));
+    }
+  }
+  const agentsFile = sorted.find((f) => f.path === "agents.txt");
+  if (agentsFile) {
+    for (const agent of parseAgents(agentsFile, ontology, problems)) {
+      agentCount++;
+      for (const p of agent.phrases) {
+        add(p, (forms) => ({ kind: "agent", sectors: agent.sectors, forms, rule: agent.rule }));
+        const words = p.split(/\s+/);
+        const last = words[words.length - 1];
+        if (/^[a-z]+$/i.test(last) && !/s$/i.test(last)) {
+          add([...words.slice(0, -1), pluralOf(last)].join(" "), (forms) => ({ kind: "agent", sectors: agent.sectors, forms, rule: agent.rule }));
+        }
+      }
+    }
+  }
+
+  const verbs = parseVerbs(sorted.filter((f) => f.path.startsWith("verbs/")), ontology, problems);
+
+  const issues = new PhraseTrie<{ issue: string; rule: string }>();
+  const issuesFile = sorted.find((f) => f.path === "issues.txt");
+  if (issuesFile) {
+    for (const e of entries(issuesFile)) {
+      const [issue, keywords] = e.fields;
+      const list = alternatives(keywords);
+      if (!/^[A-Z][A-Z0-9_]*$/.test(issue) || list.length === 0) {
+        problems.push({ where: e.rule, message: `expected "ISSUE_CODE | keyword; keyword"` });
+        continue;
+      }
+      for (const k of list) issues.add(phraseTokens(k), { issue, rule: e.rule });
+    }
+  }
+  const discards = new PhraseTrie<{ phrase: string; rule: string }>();
+  const discardsFile = sorted.find((f) => f.path === "discards.txt");
+  if (discardsFile) {
+    for (const e of entries(discardsFile)) discards.add(phraseTokens(e.raw), { phrase: e.raw, rule: e.rule });
+  }
+
+  let patternCount = 0;
+  for (const list of verbs.values()) patternCount += list.length;
+  const version = hash64(sorted.map((f) => `${f.path}\u0000${f.text}`).join("\u0001"));
+  return {
+    dictionaries: {
+      ontology,
+      lexicon,
+      verbs,
+      issues,
+      discards,
+      version,
+      counts: {
+        codes: ontology.codes.size,
+        countries: ontology.countries.size,
+        cities: ontology.cities.length,
+        actors: actorCount,
+        agents: agentCount,
+        verbPatterns: patternCount,
+        verbLemmas: verbs.size,
+        issues: issues.size,
+        discards: discards.size,
+      },
+    },
+    problems,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * Verb patterns: `CODE | PATTERN | FLAGS`, grouped in files by CAMEO root,
+ * with `&NAME = ...` synonym sets shared by all verb files.
+ */
+import { alternatives, entries, phraseTokens, type DataFile, type DictionaryProblem } from "./text.js";
+import type { Ontology } from "./ontology.js";
+
+export type PatternElement =
+  /** One of several token sequences, each in base form. */
+  | { kind: "words"; options: string[][]; label: string }
+  /** The target actor. */
+  | { kind: "target" };
+
+export interface VerbPattern {
+  code: string;
+  /** Lemma of the verb that heads the pattern. */
+  lemma: string;
+  elements: PatternElement[];
+  /** Symmetric: each side is source and target. */
+  both: boolean;
+  /** More words in the pattern make it more specific; the most specific match wins. */
+  specificity: number;
+  rule: string;
+  /** The pattern as written, for people. */
+  text: string;
+}
+
+const FLAGS = new Set(["both"]);
+
+export function parseVerbs(files: DataFile[], onto: Ontology, problems: DictionaryProblem[]): Map<string, VerbPattern[]> {
+  const synsets = new Map<string, { members: string[][]; rule: string }>();
+  const patternLines: { rule: string; fields: string[] }[] = [];
+  for (const file of files) {
+    for (const e of entries(file)) {
+      const syn = /^&([A-Za-z0-9_]+)\s*=\s*(.*)$/.exec(e.raw);
+      if (syn) {
+        const [, name, members] = syn;
+        if (synsets.has(name)) problems.push({ where: e.rule, message: `synonym set &${name} defined twice (first at ${synsets.get(name)!.rule})` });
+        const list = alternatives(members).map((m) => phraseTokens(m));
+        if (list.length === 0) problems.push({ where: e.rule, message: `synonym set &${name} is empty` });
+        synsets.set(name, { members: list, rule: e.rule });
+      } else patternLines.push(e);
+    }
+  }
+
+  const byLemma = new Map<string, VerbPattern[]>();
+  const seen = new Map<string, string>();
+  for (const e of patternLines) {
+    const [code, pattern, flags] = e.fields;
+    if (e.fields.length < 2 || !pattern) {
+      problems.push({ where: e.rule, message: `expected "CODE | PATTERN | FLAGS": a verb pattern needs a code` });
+      continue;
+    }
+    if (!/^\d{2,4}$/.test(code)) {
+      problems.push({ where: e.rule, message: `"${code}" is not a CAMEO code` });
+      continue;
+    }
+    if (!onto.codes.has(code)) {
+      problems.push({ where: e.rule, message: `unknown CAMEO code ${code} (not in ontology/cameo.txt)` });
+      continue;
+    }
+    const flagList = (flags ?? "").split(/\s+/).filter((f) => f !== "");
+    const badFlag = flagList.find((f) => !FLAGS.has(f));
+    if (badFlag) {
+      problems.push({ where: e.rule, message: `unknown flag "${badFlag}" (known: ${[...FLAGS].join(", ")})` });
+      continue;
+    }
+    const words = pattern.split(/\s+/);
+    if (words[0] === "+" || words[0].startsWith("&")) {
+      problems.push({ where: e.rule, message: `pattern "${pattern}" must start with the verb's lemma` });
+      continue;
+    }
+    const lemma = words[0].toLowerCase();
+    const elements: PatternElement[] = [];
+    let ok = true;
+    for (const w of words.slice(1)) {
+      if (w === "+") {
+        if (elements.some((x) => x.kind === "target")) {
+          problems.push({ where: e.rule, message: `pattern "${pattern}" has two targets (+)` });
+          ok = false;
+        }
+        elements.push({ kind: "target" });
+      } else if (w.startsWith("&")) {
+        const set = synsets.get(w.slice(1));
+        if (!set) {
+          problems.push({ where: e.rule, message: `pattern "${pattern}" uses ${w}, which no verb file defines: it can never match` });
+          ok = false;
+        } else elements.push({ kind: "words", options: set.members, label: w });
+      } else if (/^[a-z0-9'’.-]+$/i.test(w)) {
+        elements.push({ kind: "words", options: [phraseTokens(w)], label: w.toLowerCase() });
+      } else {
+        problems.push({ where: e.rule, message: `"${w}" in pattern "${pattern}" is neither a word, + nor &SET` });
+        ok = false;
+      }
+    }
+    if (!ok) continue;
+    const key = `${lemma} ${elements.map((x) => (x.kind === "target" ? "+" : x.label)).join(" ")}`;
+    const dup = seen.get(key);
+    if (dup) {
+      problems.push({ where: e.rule, message: `duplicate pattern "${pattern}" (first at ${dup})` });
+      continue;
+    }
+    seen.set(key, e.rule);
+    const wordCount = elements.filter((x) => x.kind === "words").length;
+    const p: VerbPattern = {
+      code,
+      lemma,
+      elements,
+      both: flagList.includes("both"),
+      specificity: wordCount * 2 + (elements.some((x) => x.kind === "target") ? 1 : 0),
+      rule: e.rule,
+      text: pattern,
+    };
+    const list = byLemma.get(lemma);
+    if (list) list.push(p);
+    else byLemma.set(lemma, [p]);
+  }
+  for (const list of byLemma.values()) list.sort((a, b) => b.specificity - a.specificity);
+  return byLemma;
+}

@@ -1,0 +1,113 @@
+/**
+ * The event record and everything around it. These types are the contract of
+ * annals with its users: the JSONL output, the database columns and the API
+ * all carry exactly these fields.
+ */
+
+/** A news document as read from any input format. */
+export interface Document {
+  /** Stable id: given by the input, or a hash of the text. */
+  id: string;
+  /** The story text. Every offset in an event points into this string. */
+  text: string;
+  /** Publication date, ISO `YYYY-MM-DD`, or null when unknown. */
+  date: string | null;
+  /** Dateline place ("Moscow"), or null. */
+  place: string | null;
+  title?: string | null;
+  source?: string | null;
+  url?: string | null;
+}
+
+/** A span of the document text: JavaScript string indices, end exclusive. */
+export interface TextSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Who did something, or to whom. */
+export interface Actor extends TextSpan {
+  /** Full CAMEO actor code: country (or IGO/NGO/IMG/...) then role codes, e.g. `CHNGOV`. */
+  code: string;
+  /** ISO 3166-1 alpha-3, or an international prefix (`IGO`, `NGO`, `IMG`, `MNC`); null for a role with no country ("police"). */
+  country: string | null;
+  /** CAMEO role codes: GOV, MIL, COP, REB, OPP, CVL, ... */
+  sectors: string[];
+  /** The actor's name when known (a person or organisation), else the matched text. */
+  name: string;
+}
+
+/**
+ * How the sentence presents the event.
+ * - `asserted`: reported as having happened.
+ * - `intended`: planned, expected or scheduled ("will visit", "plans to meet").
+ * - `hypothetical`: conditional or modal ("could attack", "if ... then", "should").
+ * - `reported-past`: background, not a new event ("had met", "since 2013", "their third meeting").
+ */
+export type Mood = "asserted" | "intended" | "hypothetical" | "reported-past";
+
+/** Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
+export type QuadClass = 1 | 2 | 3 | 4;
+
+export interface Location {
+  name: string;
+  /** ISO 3166-1 alpha-3 of the place, when known. */
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+/** One coded event: the unit of annals' output. */
+export interface Event {
+  /** Stable hash of doc id + sentence + verb span + code + source + target. */
+  id: string;
+  /** Document id. */
+  doc: string;
+  /** 0-based sentence index in the document. */
+  sentence: number;
+  /** Event date (ISO), the document date moved by "yesterday", "on Saturday", ...; null if unknown. */
+  date: string | null;
+  source: Actor | null;
+  target: Actor | null;
+  /** CAMEO event code as a string, leading zeros kept ("040"). */
+  code: string;
+  /** CAMEO root, two digits ("04"). */
+  root: string;
+  quad: QuadClass;
+  /** Goldstein conflict-cooperation score, -10..+10. */
+  goldstein: number;
+  /** PLOVER event category. */
+  plover: string;
+  /** The verb (or verb phrase head) that carries the event. */
+  verb: TextSpan;
+  /** True when the sentence denies the event ("did not agree"). */
+  negated: boolean;
+  mood: Mood;
+  location: Location | null;
+  /** Issue codes found in the sentence ("MISSILE_DEFENSE"). */
+  issues: string[];
+  /** The sentence the event comes from. */
+  text: string;
+  /** The dictionary entry that fired, as `path:line` under data/. */
+  rule: string;
+  /** 0..1: how sure the coder is, lower when actors came from coreference or defaults. */
+  confidence: number;
+}
+
+/** Options of `code()`; every field has a default. */
+export interface CodeOptions {
+  /** Keep only events with both a source and a target. Default true, as PETRARCH's `require_dyad`. */
+  requireDyad?: boolean;
+  /** Longest document accepted, in characters; longer ones are rejected with an error. Default 1,000,000. */
+  maxChars?: number;
+}
+
+/** A problem with one input, reported and skipped; the batch goes on. */
+export interface InputProblem {
+  /** Where: `file:line` or `file`. */
+  where: string;
+  message: string;
+  /** `error`: the document was not coded. `warning`: it was coded, or legitimately gave nothing. */
+  severity: "error" | "warning";
+}
