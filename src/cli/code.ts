@@ -1,0 +1,76 @@
+/** `annals code`: documents in, events out (JSONL, TSV or pretty). */
+import { codeDocument, DocumentError, normalizeDate, type Document, type InputProblem } from "../core/index.js";
+import { loadDictionaries, DEFAULT_DATA_DIR } from "../node/data-files.js";
+import { expandPaths, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
+import { parse, UsageError } from "./args.js";
+import { pretty, tsvRow, TSV_COLUMNS, type OutputFormat } from "./format.js";
+
+export const CODE_USAGE = `annals code [FILES|DIR|-] [--lines] [--date YYYY-MM-DD] [--format jsonl|tsv|pretty] [--dict DIR] [--max-chars N]`;
+
+export async function runCode(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    lines: { type: "boolean" },
+    date: { type: "string" },
+    format: { type: "string", default: "jsonl" },
+    dict: { type: "string" },
+    "use-parse": { type: "boolean" },
+    "max-chars": { type: "string" },
+    "no-require-dyad": { type: "boolean" },
+  });
+  const format = values.format as OutputFormat;
+  if (!["jsonl", "tsv", "pretty"].includes(format)) throw new UsageError(`--format must be jsonl, tsv or pretty, not "${format}"`);
+  let date: string | null = null;
+  if (values.date !== undefined) {
+    date = normalizeDate(values.date);
+    if (!date) throw new UsageError(`--date "${values.date}" is not a real date (YYYY-MM-DD)`);
+  }
+  const maxChars = values["max-chars"] !== undefined ? Number(values["max-chars"]) : undefined;
+  if (maxChars !== undefined && !(maxChars > 0)) throw new UsageError("--max-chars must be a positive number");
+
+  const { dictionaries, problems: dictProblems } = loadDictionaries(values.dict ?? DEFAULT_DATA_DIR);
+  for (const p of dictProblems.slice(0, 20)) err.write(`annals: dictionary ${p.where}: ${p.message}\n`);
+  if (dictProblems.length > 20) err.write(`annals: ... and ${dictProblems.length - 20} more dictionary problems (run "annals dict check")\n`);
+
+  const problems: InputProblem[] = [];
+  let batches: Iterable<InputBatch>;
+  const paths = positionals.filter((p) => p !== "-");
+  if (positionals.length === 0 || positionals.includes("-")) {
+    const bytes = await readStdin();
+    batches = [readBatch(bytes, "<stdin>", { lines: values.lines, date })];
+  } else {
+    const expanded = expandPaths(paths);
+    problems.push(...expanded.problems);
+    batches = readFiles(expanded.files, { lines: values.lines, date });
+  }
+
+  const colour = format === "pretty" && (out as NodeJS.WriteStream).isTTY === true;
+  const codeNames = new Map([...dictionaries.ontology.codes.values()].map((c) => [c.code, c.name]));
+  if (format === "tsv") out.write(TSV_COLUMNS.join("\t") + "\n");
+  let failed = problems.length > 0;
+  for (const p of problems) err.write(`annals: ${p.where}: ${p.message}\n`);
+  for (const batch of batches) {
+    for (const p of batch.problems) {
+      err.write(`annals: ${p.where}: ${p.message}\n`);
+      if (p.severity === "error") failed = true;
+    }
+    for (const doc of batch.documents) failed = !codeOne(doc, batch.name) || failed;
+  }
+  return failed ? 1 : 0;
+
+  function codeOne(doc: Document, name: string): boolean {
+    try {
+      const coded = codeDocument(doc, dictionaries, { maxChars, requireDyad: !values["no-require-dyad"] });
+      for (const w of coded.warnings) if (format !== "pretty" && w.startsWith("not coded")) err.write(`annals: warning: ${name} (document ${doc.id}): ${w}\n`);
+      if (format === "jsonl") for (const e of coded.events) out.write(JSON.stringify(e) + "\n");
+      else if (format === "tsv") for (const e of coded.events) out.write(tsvRow(e) + "\n");
+      else out.write(pretty(doc, coded, colour, codeNames) + "\n\n");
+      return true;
+    } catch (e) {
+      if (e instanceof DocumentError) {
+        err.write(`annals: ${name} (document ${doc.id}): ${e.message}\n`);
+        return false;
+      }
+      throw e;
+    }
+  }
+}

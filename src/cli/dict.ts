@@ -1,0 +1,21 @@
+/** `annals dict check [DIR]`: every dictionary problem as file:line, exit 1 if any. */
+import { join } from "node:path";
+import { loadDictionaries, DEFAULT_DATA_DIR } from "../node/data-files.js";
+import { UsageError } from "./args.js";
+
+export function runDict(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  const [sub, dirArg] = argv;
+  if (sub !== "check" && sub !== "stats") throw new UsageError(`annals dict check [DIR] | annals dict stats [DIR]`);
+  const dir = dirArg ?? DEFAULT_DATA_DIR;
+  const started = performance.now();
+  const { dictionaries, problems } = loadDictionaries(dir);
+  const ms = Math.round(performance.now() - started);
+  if (sub === "stats") {
+    for (const [k, v] of Object.entries(dictionaries.counts)) out.write(`${k.padEnd(14)} ${v}\n`);
+    return 0;
+  }
+  for (const p of problems) err.write(`${join(dir, p.where.split(":")[0]) === p.where ? p.where : p.where}: ${p.message}\n`);
+  const c = dictionaries.counts;
+  out.write(`${problems.length === 0 ? "ok" : `${problems.length} problem(s)`}: ${c.codes} event codes, ${c.countries} countries, ${c.actors} actors, ${c.agents} agents, ${c.verbPatterns} verb patterns, ${c.issues} issue keywords, ${c.discards} discards; compiled in ${ms} ms (version ${dictionaries.version})\n`);
+  return problems.length === 0 ? 0 : 1;
+}

@@ -1,0 +1,228 @@
+/**
+ * Shallow clause structure: for each finite verb group, where its subject is
+ * (or which clause it borrows one from), where its complement runs, and how
+ * it hangs in the sentence (main, coordinated, relative, embedded after a
+ * verb of saying, or a speech frame such as ", said Xi").
+ */
+import type { Token } from "./tagger.js";
+import { findVerbGroups, type VerbGroup } from "./verb-groups.js";
+import {
+  CONDITIONALS,
+  FAILURE_VERBS,
+  HYPOTHETICAL_VERBS,
+  INTENT_VERBS,
+  RELATIVE_PRONOUNS,
+  SPEECH_VERBS,
+  SUBORDINATORS,
+} from "./grammar.js";
+
+export type ClauseKind = "main" | "coordinate" | "relative" | "embedded" | "frame";
+
+/** How a catenative verb before the event verb colours it ("plans to visit", "failed to reach"). */
+export type Catenative = "intended" | "hypothetical" | "failed" | null;
+
+export interface Clause {
+  vg: VerbGroup;
+  kind: ClauseKind;
+  /** Token range of the clause's own subject, or null when it borrows one. */
+  subject: [number, number] | null;
+  /** The clause whose subject this one shares (coordinated verbs, parenthetical frames). */
+  subjectFrom: Clause | null;
+  /** For relative clauses: the subject is the noun phrase ending at this token index. */
+  antecedentEnd: number | null;
+  /** Token range of what follows the verb group up to the next clause. */
+  complement: [number, number];
+  /** Where the clause begins, including its subordinator or conjunction. */
+  introStart: number;
+  /** Introduced by "if" or "unless". */
+  conditional: boolean;
+  catenative: Catenative;
+  /** The catenative verb group itself was negated ("did not plan to"). */
+  catenativeNegated: boolean;
+  /** For a parenthetical frame: the subject it interrupts, which belongs to the next clause. */
+  heldSubject?: [number, number];
+}
+
+const isWord = (t: Token) => t.pos !== "PUNCT" && t.pos !== "SYM";
+const CATENATIVE_ADJECTIVES = new Set(["due", "set", "likely", "unlikely", "poised", "slated", "expected", "scheduled"]);
+
+function hasWords(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isWord(tokens[i])) return true;
+  return false;
+}
+
+export function findClauses(tokens: Token[]): Clause[] {
+  const groups = findVerbGroups(tokens);
+  const clauses: Clause[] = [];
+  let prevGroup: VerbGroup | null = null;
+  let prevWasInfinitive = false;
+
+  for (const vg of groups) {
+    const before = (() => {
+      let k = vg.start - 1;
+      while (k >= 0 && tokens[k].pos === "ADV") k--;
+      return k;
+    })();
+    const prevTok = before >= 0 ? tokens[before] : null;
+    // A base-form verb coordinated with an infinitive is an infinitive too ("to cement ties and strengthen ...").
+    const coordinatedInfinitive = prevWasInfinitive && prevTok?.pos === "CCONJ" && tokens[vg.head].lower === tokens[vg.head].lemma;
+    if (vg.infinitive || coordinatedInfinitive) {
+      vg.infinitive = true;
+      prevGroup = vg;
+      prevWasInfinitive = true;
+      continue;
+    }
+    prevWasInfinitive = false;
+    const gapStart = prevGroup ? prevGroup.end : 0;
+    const last = clauses[clauses.length - 1] ?? null;
+    const clause: Clause = {
+      vg,
+      kind: "main",
+      subject: null,
+      subjectFrom: null,
+      antecedentEnd: null,
+      complement: [vg.end, tokens.length],
+      introStart: gapStart,
+      conditional: false,
+      catenative: null,
+      catenativeNegated: false,
+    };
+
+    if (prevTok && (RELATIVE_PRONOUNS.has(prevTok.lower) || (prevTok.lower === "that" && before > gapStart))) {
+      clause.kind = "relative";
+      let a = before;
+      clause.introStart = a > 0 && tokens[a - 1].text === "," ? a - 1 : a;
+      clause.antecedentEnd = clause.introStart;
+    } else if (prevTok && prevTok.pos === "CCONJ" && last) {
+      clause.kind = "coordinate";
+      const comma = before > 0 && tokens[before - 1].text === ",";
+      clause.introStart = comma ? before - 1 : before;
+      // ", and agreed" hangs on the last main clause; "and agreed" on the clause just before.
+      const outer = [...clauses].reverse().find((c) => c.kind === "main") ?? last;
+      clause.subjectFrom = comma ? outer : last.kind === "relative" || last.kind === "frame" ? outer : last;
+    } else {
+      let split = gapStart;
+      let found = false;
+      for (let k = vg.start - 1; k >= gapStart; k--) {
+        const t = tokens[k];
+        if (SUBORDINATORS.has(t.lower) && (t.pos === "SCONJ" || t.pos === "ADP" || t.lower === "that" || t.lower === "if")) {
+          split = k;
+          found = true;
+          clause.kind = "embedded";
+          clause.conditional = CONDITIONALS.has(t.lower);
+          break;
+        }
+      }
+      if (!found && prevGroup && SPEECH_OR_COMPLEMENT.has(prevGroup.lemma)) {
+        clause.kind = "embedded";
+        found = true;
+      }
+      if (!found && prevGroup) {
+        for (let k = vg.start - 1; k >= gapStart; k--) {
+          const t = tokens[k];
+          if (t.text === "," || t.text === ";" || t.text === ":" || t.lower === "but" || t.lower === "while" || t.text === "\u201c" || t.text === '"') {
+            split = k;
+            found = true;
+            break;
+          }
+        }
+        if (!found) {
+          for (let k = gapStart; k < vg.start; k++) {
+            if (tokens[k].lower === "and" || tokens[k].lower === "or") {
+              split = k;
+              found = true;
+              break;
+            }
+          }
+        }
+      }
+      clause.introStart = split;
+      const subjStart = found ? split + 1 : split;
+      clause.subject = [subjStart, vg.start];
+      if (!hasWords(tokens, subjStart, vg.start)) {
+        clause.subject = null;
+        if (last && last.kind === "relative") {
+          clause.antecedentEnd = last.antecedentEnd;
+          clause.subjectFrom = clauses.find((c) => c.vg.end <= (last.antecedentEnd ?? 0) && c.kind !== "frame") ?? null;
+          clause.kind = "main";
+        } else if (last && last.kind === "frame" && last.heldSubject) {
+          // "China and Russia, they stressed, are opposed ...": the subject stands before the frame.
+          clause.subject = last.heldSubject;
+        } else if (last) {
+          clause.subjectFrom = last;
+        }
+      }
+    }
+
+    // Speech frames: ", said Xi", ", Xi said", ", he added" — no event of their own.
+    if (SPEECH_VERBS.has(vg.lemma)) {
+      const afterFrame = frameEnd(tokens, vg.end);
+      const closesSentence = afterFrame >= tokens.length || tokens[afterFrame].text === "," || tokens[afterFrame].lower === "adding" || tokens.slice(afterFrame).every((t) => t.pos === "PUNCT");
+      const subj = clause.subject;
+      if (subj && tokens[afterFrame]?.text === ",") {
+        // A parenthetical frame inside the subject: "China and Russia, they stressed, are ..."
+        let c = -1;
+        for (let k = subj[1] - 1; k >= subj[0]; k--) if (tokens[k].text === ",") { c = k; break; }
+        if (c > subj[0] && subj[1] - c <= 5 && !tokens.slice(c + 1, subj[1]).some((t) => t.pos === "VERB")) {
+          clause.heldSubject = [subj[0], c];
+          clause.subject = [c + 1, subj[1]];
+          clause.introStart = c;
+        }
+      }
+      const opener = tokens[clause.introStart];
+      if (opener && (opener.text === "," || opener.text === "\u201d" || opener.text === '"') && closesSentence) {
+        clause.kind = "frame";
+        if (!clause.subject) {
+          clause.subject = [vg.end, afterFrame];
+          clause.subjectFrom = null;
+        }
+      } else if (clause.subject === null && clause.subjectFrom === null && closesSentence && opener && /[,”"]/.test(opener.text)) {
+        clause.kind = "frame";
+        clause.subject = [vg.end, afterFrame];
+      }
+    }
+    clauses.push(clause);
+    prevGroup = vg;
+  }
+
+  for (let c = 0; c < clauses.length; c++) {
+    const next = clauses[c + 1];
+    const end = next ? next.introStart : tokens.length;
+    const cl = clauses[c];
+    const from = cl.kind === "frame" && cl.subject && cl.subject[0] >= cl.vg.end ? cl.subject[1] : cl.vg.end;
+    cl.complement = [Math.min(from, Math.max(end, from)), Math.max(end, from)];
+    applyCatenative(cl, groups, tokens);
+  }
+  return clauses;
+}
+
+const SPEECH_OR_COMPLEMENT = new Set([...SPEECH_VERBS, "agree", "believe", "think", "expect", "hope", "fear", "warn", "deny", "accept", "insist", "doubt", "feel", "hear", "learn", "see", "show", "mean", "decide", "understand"]);
+
+function frameEnd(tokens: Token[], from: number): number {
+  let k = from;
+  while (k < tokens.length && tokens[k].text !== "," && tokens[k].pos !== "PUNCT" && !RELATIVE_PRONOUNS.has(tokens[k].lower) && tokens[k].lower !== "adding") k++;
+  return k;
+}
+
+/** "plans to visit", "is expected to sign", "failed to reach": the event is the infinitive. */
+function applyCatenative(cl: Clause, groups: VerbGroup[], tokens: Token[]): void {
+  const vg = cl.vg;
+  let kind: Catenative = null;
+  const head = tokens[vg.head];
+  let k = vg.end;
+  if (head.lemma === "be" && tokens[k] && CATENATIVE_ADJECTIVES.has(tokens[k].lower)) {
+    kind = tokens[k].lower === "likely" || tokens[k].lower === "unlikely" ? "hypothetical" : "intended";
+    k++;
+  } else if (INTENT_VERBS.has(vg.lemma) || head.lower === "going") kind = "intended";
+  else if (HYPOTHETICAL_VERBS.has(vg.lemma)) kind = "hypothetical";
+  else if (FAILURE_VERBS.has(vg.lemma)) kind = "failed";
+  if (!kind) return;
+  while (k < tokens.length && tokens[k].pos === "ADV") k++;
+  if (tokens[k]?.lower !== "to") return;
+  const inf = groups.find((g) => g.start > k && g.start <= k + 3 && g.infinitive);
+  if (!inf || inf.start >= cl.complement[1]) return;
+  cl.catenative = kind;
+  cl.catenativeNegated = vg.negated;
+  cl.vg = inf;
+  cl.complement = [inf.end, cl.complement[1]];
+}

@@ -1,0 +1,50 @@
+/**
+ * English function words the shallow syntax relies on. These are grammar, not
+ * world knowledge, so they live with the analyser rather than under data/.
+ */
+const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
+
+/** Modals that make an event intended rather than asserted. */
+export const FUTURE_MODALS = set("will shall 'll wo");
+/** Modals that make an event hypothetical. */
+export const HYPOTHETICAL_MODALS = set("would could might may should must can ca 'd ought");
+export const NEGATORS = set("not n't never");
+
+/** Verbs that take a "to" infinitive naming what is only planned or wished. */
+export const INTENT_VERBS = set("plan intend expect hope aim want wish seek prepare schedule set mean going plot vow_not");
+/** Verbs that take an infinitive which may not happen. */
+export const HYPOTHETICAL_VERBS = set("need have try attempt seem appear consider");
+/** Catenatives whose infinitive happened but in the negative. */
+export const FAILURE_VERBS = set("fail");
+
+/** Verbs of saying: they frame reported speech and are not events by themselves. */
+export const SPEECH_VERBS = set(
+  "say add tell state stress note insist announce declare claim report write explain emphasize emphasise underline underscore remark reiterate confirm assert argue comment observe recall point suggest believe think know acknowledge told",
+);
+
+/** Words that open a subordinate or complement clause. */
+export const SUBORDINATORS = set(
+  "that because while although though if unless when whereas after before since as until once whether so lest",
+);
+export const CONDITIONALS = set("if unless");
+export const RELATIVE_PRONOUNS = set("who which whom whose");
+
+/** Prepositions whose object is what the event is about, not whom it is done to. */
+export const TOPIC_PREPOSITIONS = set("on about over regarding concerning via through despite amid");
+/** Prepositions whose object is where the event happens. */
+export const LOCATIVE_PREPOSITIONS = set("in at near outside inside");
+
+/** Past participles that do not end in -ed or -en. */
+export const IRREGULAR_PARTICIPLES = set(
+  "met held made sent brought caught bought built cut fought found hung hurt kept laid led left lost put read run said sold set shut sought spent struck stuck told understood won withheld upheld hit shot bound dealt fed felt heard lent meant paid slain spun swept taught thought sworn torn worn born borne begun done drawn flown grown known shown thrown withdrawn overthrown undertaken",
+);
+
+/** Participles that, after "be", describe a state and take "to"/"about"/"in" ("are opposed to"). */
+export const STATE_PARTICIPLES = set(
+  "opposed committed determined prepared concerned interested engaged involved supposed used dedicated devoted resolved inclined poised",
+);
+
+/** Phrases that refer back to two actors already named. */
+export const GROUP_NOUNS = set(
+  "leaders sides countries nations presidents governments partners men women ministers neighbours neighbors parties delegations states allies premiers chancellors heads",
+);

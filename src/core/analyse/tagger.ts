@@ -1,0 +1,113 @@
+/**
+ * Sentences, tokens with character offsets, part-of-speech tags and lemmas,
+ * from wink-nlp's English model (pure JavaScript: runs in Node and browsers).
+ */
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import { normalizeWord } from "../dictionary/text.js";
+
+export interface Token {
+  /** Index in the sentence. */
+  i: number;
+  text: string;
+  /** Lower case with plain apostrophes: the dictionary key. */
+  lower: string;
+  /** Base form, lower case ("met" -> "meet"). */
+  lemma: string;
+  /** Universal POS tag (NOUN, PROPN, VERB, AUX, ADP, DET, PRON, ADJ, ADV, PART, CCONJ, SCONJ, NUM, PUNCT, SYM, X). */
+  pos: string;
+  /** Offsets into the document text. */
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  /** 0-based index in the document. */
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  tokens: Token[];
+}
+
+type Nlp = ReturnType<typeof winkNLP>;
+let nlp: Nlp | null = null;
+
+/** The tagger is built on first use and shared: it holds no per-document state. */
+function tagger(): Nlp {
+  if (!nlp) nlp = winkNLP(model, ["sbd", "pos"]);
+  return nlp;
+}
+
+/** Tokens that cannot end a sentence: titles, month and number abbreviations, initials. */
+const NON_FINAL = /^(mr|mrs|ms|dr|gen|lt|col|maj|sgt|capt|cmdr|adm|gov|sen|rep|rev|prof|st|no|nos|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|inc|corp|co|ltd|vs|v|[a-z])\.$/i;
+
+export function analyseText(text: string): Sentence[] {
+  const its = tagger().its;
+  const doc = tagger().readDoc(text);
+  const values = doc.tokens().out() as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  // The model supplies lemmas, but its type declarations omit that function.
+  const lemmas = doc.tokens().out(its.lemma as never) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+
+  const starts = new Array<number>(values.length);
+  let offset = 0;
+  for (let k = 0; k < values.length; k++) {
+    offset += spaces[k].length;
+    // The tagger keeps every character, but find the token if it ever does not.
+    if (!text.startsWith(values[k], offset)) {
+      const found = text.indexOf(values[k], offset);
+      if (found >= 0) offset = found;
+    }
+    starts[k] = offset;
+    offset += values[k].length;
+  }
+
+  // Merge sentences the splitter broke after an abbreviation or before a lower-case word.
+  const merged: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const prev = merged[merged.length - 1];
+    if (prev && (NON_FINAL.test(values[prev[1]]) || /^[a-z]/.test(values[a]))) prev[1] = b;
+    else merged.push([a, b]);
+  }
+
+  return merged.map(([a, b], index) => {
+    const tokens: Token[] = [];
+    for (let k = a; k <= b; k++) {
+      // Line breaks come back as tokens; they carry nothing for the syntax.
+      if (values[k].trim() === "") continue;
+      tokens.push({
+        i: tokens.length,
+        text: values[k],
+        lower: normalizeWord(values[k]),
+        lemma: normalizeWord(lemmas[k] ?? values[k]),
+        pos: tags[k],
+        start: starts[k],
+        end: starts[k] + values[k].length,
+      });
+    }
+    repairTags(tokens);
+    const start = tokens.length ? tokens[0].start : 0;
+    const end = tokens.length ? tokens[tokens.length - 1].end : 0;
+    return { index, start, end, text: text.slice(start, end), tokens };
+  });
+}
+
+/**
+ * The model's commonest slip in news: a third-person verb read as a plural noun
+ * after a name ("Merkel plans to visit", "Iran vows to retaliate").
+ */
+function repairTags(tokens: Token[]): void {
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    const t = tokens[k];
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    if ((t.pos === "NOUN" || t.pos === "PROPN") && /[a-z]s$/.test(t.text) && (prev.pos === "PROPN" || prev.pos === "PRON") && next.lower === "to" && tokens[k + 2]?.pos === "VERB") {
+      t.pos = "VERB";
+      t.lemma = t.lower.replace(/(ss|sh|ch|x)es$/, "$1").replace(/ies$/, "y").replace(/s$/, "");
+      next.pos = "PART";
+    }
+  }
+}

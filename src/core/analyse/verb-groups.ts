@@ -1,0 +1,114 @@
+/**
+ * Verb groups: the auxiliaries, modals, negation and main verb of a clause
+ * ("would not have been attacked"), with voice, tense and modality read off them.
+ */
+import type { Token } from "./tagger.js";
+import { FUTURE_MODALS, HYPOTHETICAL_MODALS, IRREGULAR_PARTICIPLES, NEGATORS, STATE_PARTICIPLES } from "./grammar.js";
+
+export interface VerbGroup {
+  /** Token range [start, end) of the whole group. */
+  start: number;
+  end: number;
+  /** Token index of the main verb (or of the copula when there is none). */
+  head: number;
+  /** Lemma of the head. */
+  lemma: string;
+  negated: boolean;
+  /** Lemma of the first modal ("will", "would", ...), or null. */
+  modal: string | null;
+  passive: boolean;
+  /** Perfect aspect ("has met"); `pastPerfect` for "had met". */
+  perfect: boolean;
+  pastPerfect: boolean;
+  /** Preceded by "to": part of another verb's complement. */
+  infinitive: boolean;
+}
+
+const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your"]);
+
+export function isParticiple(t: Token): boolean {
+  if (t.lower === t.lemma) return false;
+  return /(ed|en|wn|ne)$/.test(t.lower) || IRREGULAR_PARTICIPLES.has(t.lower);
+}
+
+/** A participle used as an adjective inside a noun phrase ("Visiting Chinese President", "the disputed islands"). */
+function isModifier(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const before = tokens[i - 1];
+  // After a determiner a "verb" is a noun ("the sit-down"); after a preposition, a gerund ("in dealing with").
+  if (t.pos === "VERB" && before && (before.pos === "DET" || (before.pos === "ADP" && before.lower !== "to") || POSSESSIVES.has(before.lower))) return true;
+  if (t.pos !== "VERB" || !(/ing$/.test(t.lower) || isParticiple(t))) return false;
+  const next = tokens[i + 1];
+  if (!next || !(next.pos === "NOUN" || next.pos === "PROPN" || next.pos === "ADJ")) return false;
+  const prev = tokens[i - 1];
+  if (!prev) return /ing$/.test(t.lower);
+  return prev.pos === "DET" || prev.pos === "ADJ" || prev.pos === "ADP" || POSSESSIVES.has(prev.lower) || prev.text === "-";
+}
+
+function isNegator(t: Token): boolean {
+  return NEGATORS.has(t.lower) || NEGATORS.has(t.lemma);
+}
+
+export function findVerbGroups(tokens: Token[]): VerbGroup[] {
+  const groups: VerbGroup[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!(t.pos === "VERB" || t.pos === "AUX") || isModifier(tokens, i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let main = -1;
+    let lastAux = -1;
+    while (j < tokens.length) {
+      const u = tokens[j];
+      if (u.pos === "AUX") {
+        if (main >= 0) break;
+        lastAux = j;
+      } else if (u.pos === "VERB") {
+        if (main >= 0) break;
+        main = j;
+      } else if (isNegator(u) || ((u.pos === "ADV" || u.lower === "both" || u.lower === "all") && main < 0 && lastAux >= 0)) {
+        // adverbs and negation between auxiliary and main verb ("will also visit", "are both opposed")
+        const rest = tokens.slice(j + 1, j + 4).find((x) => !(x.pos === "ADV" || isNegator(x)));
+        if (!rest || !(rest.pos === "VERB" || rest.pos === "AUX")) {
+          if (!isNegator(u)) break;
+        }
+      } else break;
+      j++;
+    }
+    let head = main >= 0 ? main : lastAux >= 0 ? lastAux : i;
+    let end = Math.max(j, head + 1);
+    const auxes = tokens.slice(i, head).filter((x) => x.pos === "AUX" || x.pos === "VERB");
+    const be = auxes.find((x) => x.lemma === "be" || x.lemma === "get");
+    let passive = !!be && head !== be.i && tokens[head].pos === "VERB" && isParticiple(tokens[head]);
+    // "are opposed to", "is committed to": a state, not a passive of oppose/commit.
+    const after = tokens[head + 1];
+    if (passive && be && STATE_PARTICIPLES.has(tokens[head].lower) && after && /^(to|about|in|with)$/.test(after.lower)) {
+      passive = false;
+      head = be.i;
+      end = head + 1;
+      while (end < tokens.length && (tokens[end].pos === "ADV" || isNegator(tokens[end]) || tokens[end].lower === "both")) end++;
+    }
+    const have = auxes.find((x) => x.lemma === "have");
+    const perfect = !!have && isParticiple(tokens[head]) && have.i < head;
+    const modalTok = tokens.slice(i, head + 1).find((x) => x.pos === "AUX" && (FUTURE_MODALS.has(x.lower) || FUTURE_MODALS.has(x.lemma) || HYPOTHETICAL_MODALS.has(x.lower) || HYPOTHETICAL_MODALS.has(x.lemma)));
+    let k = i - 1;
+    while (k >= 0 && tokens[k].pos === "ADV") k--;
+    groups.push({
+      start: i,
+      end,
+      head,
+      lemma: tokens[head].lemma,
+      negated: tokens.slice(i, end).some(isNegator),
+      modal: modalTok ? (FUTURE_MODALS.has(modalTok.lower) || FUTURE_MODALS.has(modalTok.lemma) ? "will" : modalTok.lemma) : null,
+      passive,
+      perfect,
+      pastPerfect: perfect && !!have && (have.lower === "had" || have.lower === "'d"),
+      infinitive: k >= 0 && tokens[k].lower === "to" && tokens[k].pos === "PART",
+    });
+    i = end;
+  }
+  return groups;
+}

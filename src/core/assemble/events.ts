@@ -1,0 +1,214 @@
+/**
+ * From a clause, its mentions and the verb pattern that fired, to events:
+ * source and target from clause roles, compounds expanded, symmetric verbs
+ * both ways, self-dyads dropped, and every field of the event record filled.
+ */
+import type { Clause } from "../analyse/clauses.js";
+import type { Sentence, Token } from "../analyse/tagger.js";
+import type { Dictionaries } from "../dictionary/compile.js";
+import { hash64 } from "../hash.js";
+import type { ActorRef } from "../match/coreference.js";
+import type { Mention } from "../match/mentions.js";
+import { isFreeTarget, matchVerb, prepositionBefore } from "../match/verb-patterns.js";
+import type { Actor, Event, Location, QuadClass } from "../types.js";
+import { moodOf } from "./mood.js";
+import { eventDate } from "./time.js";
+
+export interface SentenceContext {
+  docId: string;
+  docDate: string | null;
+  docText: string;
+  sentence: Sentence;
+  clauses: Clause[];
+  mentions: Mention[];
+  dicts: Dictionaries;
+  requireDyad: boolean;
+  datelinePlace: Location | null;
+  issues: string[];
+}
+
+/** Mentions joined to `first` by "and" or commas ("China, Russia and Iran"). */
+function withCoordinated(tokens: Token[], mentions: Mention[], first: Mention, limit: number): Mention[] {
+  const out = [first];
+  let i = mentions.indexOf(first);
+  while (i + 1 < mentions.length && mentions[i + 1].end <= limit) {
+    const gap = tokens.slice(mentions[i].end, mentions[i + 1].start).map((t) => t.lower).join(" ");
+    if (!/^(and|,|, and|or|as well as)$/.test(gap)) break;
+    out.push(mentions[++i]);
+  }
+  return out;
+}
+
+function inRange(m: Mention, [a, b]: [number, number]): boolean {
+  return m.start >= a && m.end <= b;
+}
+
+/** The actors of a subject range: not inside a prepositional phrase or an introductory phrase ("According to X,"). */
+function subjectIn(tokens: Token[], mentions: Mention[], range: [number, number]): Mention[] {
+  const kept: Mention[] = [];
+  let segStart = range[0];
+  for (let k = range[0]; k <= range[1]; k++) {
+    if (k === range[1] || tokens[k].text === ",") {
+      const first = tokens.slice(segStart, k).find((t) => t.pos !== "PUNCT");
+      const intro = first && (first.pos === "ADP" || first.pos === "SCONJ" || (first.pos === "ADV" && first.lower !== "both"));
+      if (!intro) {
+        for (const m of mentions) {
+          if (m.start >= segStart && m.end <= k && !m.possessive && m.refs.length > 0 && m.kind !== "place" && !prepositionBefore(tokens, m, segStart)) kept.push(m);
+        }
+      }
+      segStart = k + 1;
+    }
+  }
+  return kept;
+}
+
+function sourcesOf(clause: Clause, ctx: SentenceContext, depth = 0): Mention[] {
+  const { tokens } = ctx.sentence;
+  if (depth > 6) return [];
+  if (clause.subject) return subjectIn(tokens, ctx.mentions, clause.subject);
+  if (clause.antecedentEnd !== null) {
+    const before = ctx.mentions.filter((m) => m.end <= clause.antecedentEnd! && m.refs.length > 0 && !m.possessive && m.kind !== "place");
+    const last = before[before.length - 1];
+    if (!last || clause.antecedentEnd - last.end > 1) return [];
+    // the whole coordination the relative pronoun follows
+    let first = before.length - 1;
+    while (first > 0) {
+      const gap = tokens.slice(before[first - 1].end, before[first].start).map((t) => t.lower).join(" ");
+      if (!/^(and|,|, and)$/.test(gap)) break;
+      first--;
+    }
+    return before.slice(first);
+  }
+  if (clause.subjectFrom) return sourcesOf(clause.subjectFrom, ctx, depth + 1);
+  return [];
+}
+
+function isSelf(a: ActorRef, b: ActorRef): boolean {
+  if (a.code === b.code) return true;
+  if (a.country && a.country === b.country) {
+    // a country and its own government are one side; opposition against government are two
+    if (a.sectors.length === 0 || b.sectors.length === 0) return true;
+    return a.sectors.every((s) => b.sectors.includes(s));
+  }
+  return false;
+}
+
+function actorOf(m: Mention, ref: ActorRef, tokens: Token[], docText: string): Actor {
+  const start = tokens[m.start].start;
+  const end = tokens[m.end - 1].end;
+  return { text: docText.slice(start, end), start, end, code: ref.code, country: ref.country, sectors: ref.sectors, name: ref.name };
+}
+
+function locationOf(clause: Clause, ctx: SentenceContext, targets: Mention[]): Location | null {
+  const { tokens } = ctx.sentence;
+  const from = Math.min(clause.introStart, clause.subject ? clause.subject[0] : clause.vg.start);
+  for (const m of ctx.mentions) {
+    if (m.start < from || m.end > clause.complement[1] || !m.place || targets.includes(m)) continue;
+    const prep = prepositionBefore(tokens, m, from);
+    if (prep === "in" || prep === "at" || prep === "near") {
+      return { name: m.place.name, country: m.place.country, lat: m.place.lat, lon: m.place.lon };
+    }
+  }
+  return ctx.datelinePlace;
+}
+
+export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
+  const { tokens } = ctx.sentence;
+  const vg = clause.vg;
+  const patterns = ctx.dicts.verbs.get(vg.lemma) ?? ctx.dicts.verbs.get(tokens[vg.head].lower);
+  if (!patterns) return [];
+
+  const compMentions = ctx.mentions.filter((m) => inRange(m, clause.complement));
+  let sources: Mention[];
+  let passiveSubject: Mention[] = [];
+  let candidates = compMentions;
+  if (vg.passive) {
+    const by = compMentions.find((m) => prepositionBefore(tokens, m, clause.complement[0]) === "by" && m.refs.length > 0);
+    sources = by ? withCoordinated(tokens, compMentions, by, clause.complement[1]) : [];
+    candidates = compMentions.filter((m) => !sources.includes(m));
+    passiveSubject = sourcesOf(clause, ctx);
+  } else sources = sourcesOf(clause, ctx);
+
+  const match = matchVerb(tokens, clause.complement, candidates, patterns, passiveSubject);
+  if (!match) return [];
+  const { pattern } = match;
+
+  const sourceRefs: { m: Mention; ref: ActorRef }[] = sources.flatMap((m) => m.refs.map((ref) => ({ m, ref })));
+  let targetMentions: Mention[] = [];
+  let defaultTarget = false;
+  if (match.target) {
+    targetMentions = passiveSubject.includes(match.target) ? passiveSubject : withCoordinated(tokens, candidates, match.target, clause.complement[1]);
+  } else if (vg.passive && passiveSubject.length > 0) {
+    targetMentions = passiveSubject;
+  } else if (!(pattern.both && sourceRefs.length >= 2)) {
+    const first = candidates.find((m) => isFreeTarget(tokens, m, clause.complement[0]) && !m.refs.every((r) => sourceRefs.some((s) => isSelf(s.ref, r))));
+    if (first) {
+      targetMentions = withCoordinated(tokens, candidates, first, clause.complement[1]);
+      defaultTarget = true;
+    }
+  }
+  const targetRefs = targetMentions.flatMap((m) => m.refs.map((ref) => ({ m, ref })));
+
+  const pairs: [(typeof sourceRefs)[number] | null, (typeof targetRefs)[number] | null][] = [];
+  if (pattern.both && targetRefs.length === 0) {
+    for (const a of sourceRefs) for (const b of sourceRefs) if (a !== b) pairs.push([a, b]);
+  } else {
+    for (const s of sourceRefs) {
+      if (targetRefs.length === 0) pairs.push([s, null]);
+      for (const t of targetRefs) {
+        pairs.push([s, t]);
+        if (pattern.both) pairs.push([t, s]);
+      }
+    }
+    if (sourceRefs.length === 0) for (const t of targetRefs) pairs.push([null, t]);
+  }
+
+  const code = ctx.dicts.ontology.codes.get(pattern.code)!;
+  const root = pattern.code.slice(0, 2);
+  const quad = (ctx.dicts.ontology.quads.get(root) ?? 1) as QuadClass;
+  const { mood, negated } = moodOf(clause, tokens, ctx.docDate);
+  const date = eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1]);
+  const location = locationOf(clause, ctx, targetMentions);
+  const head = tokens[vg.head];
+  const verb = { text: head.text, start: head.start, end: head.end };
+  const seen = new Set<string>();
+  const events: Event[] = [];
+  for (const [s, t] of pairs) {
+    if (s && t && isSelf(s.ref, t.ref)) continue;
+    if (ctx.requireDyad && (!s || !t)) continue;
+    const key = `${s?.ref.code}|${t?.ref.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let confidence = 0.9;
+    for (const x of [s, t]) {
+      if (!x) continue;
+      if (x.m.via === "coreference") confidence -= 0.15;
+      else if (x.m.via === "surname" || x.m.via === "title") confidence -= 0.05;
+      if (x.m.kind === "agent" && !x.ref.country) confidence -= 0.1;
+    }
+    if (defaultTarget) confidence -= 0.1;
+    if (pattern.elements.length === 0) confidence -= 0.05;
+    events.push({
+      id: hash64([ctx.docId, ctx.sentence.index, verb.start, pattern.code, s?.ref.code ?? "", t?.ref.code ?? ""].join("|")),
+      doc: ctx.docId,
+      sentence: ctx.sentence.index,
+      date,
+      source: s ? actorOf(s.m, s.ref, tokens, ctx.docText) : null,
+      target: t ? actorOf(t.m, t.ref, tokens, ctx.docText) : null,
+      code: pattern.code,
+      root,
+      quad,
+      goldstein: code.goldstein,
+      plover: code.plover,
+      verb,
+      negated,
+      mood,
+      location,
+      issues: ctx.issues,
+      text: ctx.sentence.text,
+      rule: pattern.rule,
+      confidence: Math.max(0.1, Math.round(confidence * 100) / 100),
+    });
+  }
+  return events;
+}

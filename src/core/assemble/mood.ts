@@ -1,0 +1,35 @@
+/**
+ * Whether a clause reports a new event: asserted, merely intended, hypothetical,
+ * or background ("had met", "since 2013", "their third meeting").
+ */
+import type { Clause } from "../analyse/clauses.js";
+import type { Token } from "../analyse/tagger.js";
+import type { Mood } from "../types.js";
+
+const FUTURE_TIME = /^(tomorrow|next|upcoming|later)$/;
+
+export function moodOf(clause: Clause, tokens: Token[], docDate: string | null): { mood: Mood; negated: boolean } {
+  const vg = clause.vg;
+  const negated = vg.negated || clause.catenativeNegated || clause.catenative === "failed";
+  const [from, to] = [clause.subject ? Math.min(clause.subject[0], vg.start) : vg.start, clause.complement[1]];
+  if (clause.conditional) return { mood: "hypothetical", negated };
+  if (clause.catenative === "intended") return { mood: "intended", negated };
+  if (clause.catenative === "hypothetical") return { mood: "hypothetical", negated };
+  if (vg.modal === "will") return { mood: "intended", negated };
+  if (vg.modal) return { mood: "hypothetical", negated };
+  if (vg.pastPerfect) return { mood: "reported-past", negated };
+  const docYear = docDate ? Number(docDate.slice(0, 4)) : null;
+  for (let i = from; i < to; i++) {
+    const w = tokens[i].lower;
+    const next = tokens[i + 1]?.lower ?? "";
+    if (w === "since" && /^\d{4}$/.test(next)) return { mood: "reported-past", negated };
+    if (w === "ago" || w === "previously" || w === "formerly" || (w === "earlier" && next === "this")) return { mood: "reported-past", negated };
+    if (w === "last" && (next === "year" || next === "month")) return { mood: "reported-past", negated };
+    if (w === "in" && /^\d{4}$/.test(next) && docYear !== null && Number(next) < docYear) return { mood: "reported-past", negated };
+    if (FUTURE_TIME.test(w) && (w !== "next" || /^(week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(next))) {
+      if (w === "later" && next !== "this") continue;
+      return { mood: "intended", negated };
+    }
+  }
+  return { mood: "asserted", negated };
+}

@@ -1,0 +1,80 @@
+/**
+ * The one entry of the coder: a document and compiled dictionaries in,
+ * events out. Pure: no I/O, no state kept between documents.
+ */
+import { findClauses } from "./analyse/clauses.js";
+import { analyseText, type Sentence } from "./analyse/tagger.js";
+import { clauseEvents } from "./assemble/events.js";
+import type { Dictionaries } from "./dictionary/compile.js";
+import { phraseTokens } from "./dictionary/text.js";
+import { Coreference } from "./match/coreference.js";
+import { findMentions } from "./match/mentions.js";
+import type { CodeOptions, Document, Event, Location } from "./types.js";
+
+export interface CodedDocument {
+  events: Event[];
+  /** The sentences, for display: index, offsets and text. */
+  sentences: { index: number; start: number; end: number; text: string }[];
+  /** Not fatal: the document was read but may give nothing (another language, discarded sentences). */
+  warnings: string[];
+}
+
+/** Thrown for a document that cannot be coded at all; the caller reports it and goes on. */
+export class DocumentError extends Error {}
+
+const ENGLISH = new Set(["the", "of", "and", "to", "in", "a", "is", "was", "said", "on", "for", "with", "that", "by", "he", "it", "at", "as", "has", "have"]);
+
+/** Null when the text looks like English; otherwise why not. */
+export function notEnglish(text: string): string | null {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0) return "no letters";
+  const latin = text.match(/[A-Za-z\u00C0-\u024F]/g)?.length ?? 0;
+  if (latin / letters < 0.7) return "mostly in a non-Latin script";
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  if (words.length >= 12 && words.filter((w) => ENGLISH.has(w)).length / words.length < 0.04) return "few English function words";
+  return null;
+}
+
+function datelineLocation(place: string | null, dicts: Dictionaries): Location | null {
+  if (!place) return null;
+  const m = dicts.lexicon.longestAt(phraseTokens(place), 0);
+  const entry = m?.values.find((v) => v.kind === "capital" || v.kind === "city" || v.kind === "country");
+  if (!entry) return { name: place, country: null, lat: null, lon: null };
+  if (entry.kind === "country") return { name: place, country: entry.country, lat: null, lon: null };
+  if (entry.kind === "capital" || entry.kind === "city") return { name: entry.place.name, country: entry.place.country, lat: entry.place.lat, lon: entry.place.lon };
+  return null;
+}
+
+export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOptions = {}): CodedDocument {
+  const maxChars = options.maxChars ?? 1_000_000;
+  if (doc.text.length > maxChars) throw new DocumentError(`document is ${doc.text.length} characters long; the limit is ${maxChars}`);
+  if (doc.text.trim() === "") throw new DocumentError("document is empty");
+  if (/\u0000/.test(doc.text)) throw new DocumentError("document holds binary data (NUL bytes)");
+  const warnings: string[] = [];
+  const language = notEnglish(doc.text);
+  if (language) return { events: [], sentences: [], warnings: [`not coded: the text does not look like English (${language})`] };
+
+  const sentences: Sentence[] = analyseText(doc.text);
+  const coref = new Coreference();
+  const datelinePlace = datelineLocation(doc.place, dicts);
+  const events: Event[] = [];
+  for (const sentence of sentences) {
+    const keys = sentence.tokens.map((t) => t.lower);
+    const mentions = findMentions(sentence.tokens, dicts, coref, doc.date);
+    const discard = dicts.discards.scan(keys)[0];
+    if (discard) {
+      warnings.push(`sentence ${sentence.index} discarded by ${discard.values[0].rule} ("${discard.values[0].phrase}")`);
+      continue;
+    }
+    const issues = [...new Set(dicts.issues.scan(keys).flatMap((m) => m.values.map((v) => v.issue)))];
+    const clauses = findClauses(sentence.tokens);
+    const ctx = { docId: doc.id, docDate: doc.date, docText: doc.text, sentence, clauses, mentions, dicts, requireDyad: options.requireDyad ?? true, datelinePlace, issues };
+    for (const clause of clauses) events.push(...clauseEvents(clause, ctx));
+  }
+  return { events, sentences: sentences.map(({ index, start, end, text }) => ({ index, start, end, text })), warnings };
+}
+
+/** Codes one document and returns its events. */
+export function code(doc: Document, dicts: Dictionaries, options: CodeOptions = {}): Event[] {
+  return codeDocument(doc, dicts, options).events;
+}

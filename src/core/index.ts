@@ -1,0 +1,13 @@
+/**
+ * annals' coder: pure TypeScript, no Node imports, the same in the browser.
+ *
+ *   const { dictionaries } = compileDictionaries(files);   // once
+ *   const events = code(document, dictionaries);            // per document
+ */
+export { code, codeDocument, DocumentError, notEnglish, type CodedDocument } from "./coder.js";
+export { compileDictionaries, type CompileResult, type Dictionaries, type LexEntry } from "./dictionary/compile.js";
+export type { DataFile, DictionaryProblem } from "./dictionary/text.js";
+export type { VerbPattern } from "./dictionary/verbs.js";
+export type { NamedActor, Agent, ActorRole } from "./dictionary/actors.js";
+export * from "./read/index.js";
+export type * from "./types.js";

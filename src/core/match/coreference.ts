@@ -1,0 +1,100 @@
+/**
+ * What a document has said so far: the names it introduced and the actors a
+ * reader would take "he", "they", "the two leaders" or "Putin" to mean.
+ * One instance per document; coding another document starts afresh.
+ */
+import type { Token } from "../analyse/tagger.js";
+import type { Mention } from "./mentions.js";
+
+/** An actor as the coder resolved it, before it is tied to a span of text. */
+export interface ActorRef {
+  code: string;
+  country: string | null;
+  sectors: string[];
+  name: string;
+  /** A named individual (he/she can refer to it). */
+  person: boolean;
+}
+
+export class Coreference {
+  private readonly names = new Map<string, ActorRef>();
+  private readonly personsByCode = new Map<string, ActorRef>();
+  private lastPerson: ActorRef | null = null;
+  private lastThing: ActorRef | null = null;
+  /** Who "they" means: the last compound or plural. */
+  private lastPlural: ActorRef[] | null = null;
+  /** The last two or more actors named together ("Xi and Putin"). */
+  private lastGroup: ActorRef[] | null = null;
+  private readonly recent: ActorRef[] = [];
+
+  registerName(nameTokens: string[], ref: ActorRef): void {
+    for (const t of nameTokens) if (t.length > 1 && /^[a-z]/.test(t)) this.names.set(t, ref);
+  }
+
+  byName(token: string): ActorRef | null {
+    return this.names.get(token) ?? null;
+  }
+
+  personWithCode(code: string): ActorRef | null {
+    return this.personsByCode.get(code) ?? null;
+  }
+
+  resolvePronoun(pronoun: string): ActorRef[] {
+    if (pronoun === "he" || pronoun === "she" || pronoun === "him" || pronoun === "her") return this.lastPerson ? [this.lastPerson] : [];
+    if (pronoun === "they" || pronoun === "them") return this.lastPlural ?? this.lastGroup ?? [];
+    if (pronoun === "it") return this.lastThing ? [this.lastThing] : [];
+    return [];
+  }
+
+  /** "The two leaders", "both sides": the last pair named together, else the last two actors named. */
+  group(): ActorRef[] {
+    if (this.lastGroup) return this.lastGroup;
+    return this.recent.slice(-2);
+  }
+
+  /** Updates salience with one mention, in reading order. */
+  note(m: Mention): void {
+    if (m.refs.length === 0) return;
+    if (m.refs.length > 1) {
+      this.lastGroup = m.refs;
+      this.lastPlural = m.refs;
+      return;
+    }
+    const ref = m.refs[0];
+    if (m.kind === "person" || (m.kind === "agent" && ref.person)) {
+      this.lastPerson = ref;
+      if (ref.country) this.personsByCode.set(ref.code, ref);
+    } else if (m.kind === "country" || m.kind === "organisation" || m.kind === "capital") this.lastThing = ref;
+    if (m.kind !== "agent" || ref.country) {
+      const at = this.recent.findIndex((r) => r.code === ref.code);
+      if (at >= 0) this.recent.splice(at, 1);
+      this.recent.push(ref);
+    }
+  }
+
+  /** After a sentence: learns names of dictionary persons and the compounds ("A and B") it contains. */
+  observe(tokens: Token[], mentions: Mention[]): void {
+    for (const m of mentions) {
+      if (m.kind === "person" && m.via === "dictionary") {
+        this.registerName(tokens.slice(m.start, m.end).filter((t) => t.pos === "PROPN").map((t) => t.lower), m.refs[0]);
+      }
+      if (m.kind === "agent" && m.refs.length === 1 && tokens[m.end - 1].lower !== tokens[m.end - 1].lemma) this.lastPlural = m.refs;
+    }
+    for (let a = 0; a < mentions.length; a++) {
+      const group: Mention[] = [mentions[a]];
+      let b = a;
+      while (b + 1 < mentions.length) {
+        const between = tokens.slice(mentions[b].end, mentions[b + 1].start).map((t) => t.lower).join(" ");
+        if (between === "and" || between === "," || between === ", and" || between === "and his" || between === "and her" || between === "and their") {
+          group.push(mentions[++b]);
+        } else break;
+      }
+      const refs = group.flatMap((g) => g.refs).filter((r, i, all) => all.findIndex((x) => x.code === r.code) === i);
+      if (refs.length >= 2 && group.every((g) => g.kind !== "place")) {
+        this.lastGroup = refs;
+        this.lastPlural = refs;
+      }
+      a = b;
+    }
+  }
+}

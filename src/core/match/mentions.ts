@@ -1,0 +1,252 @@
+/**
+ * Actor mentions: dictionary phrases found by longest match, then composed
+ * the way news writes them: "Russian President Vladimir Putin", "China's
+ * foreign ministry", "the foreign minister of Japan", "Putin, the Russian
+ * president," and, through the document's coreference state, "Putin",
+ * "the two leaders", "he" and "they".
+ */
+import type { Token } from "../analyse/tagger.js";
+import { GROUP_NOUNS } from "../analyse/grammar.js";
+import { roleOn } from "../dictionary/actors.js";
+import type { Dictionaries, LexEntry } from "../dictionary/compile.js";
+import { sectorsOf, type Place } from "../dictionary/ontology.js";
+import { Coreference, type ActorRef } from "./coreference.js";
+
+export type MentionKind = "person" | "country" | "organisation" | "capital" | "place" | "agent" | "adjective" | "group" | "pronoun";
+
+export interface Mention {
+  /** Token range [start, end) in the sentence: the evidence span. */
+  start: number;
+  end: number;
+  /** The actor(s) meant: one, or several for "the two leaders" and "they". */
+  refs: ActorRef[];
+  kind: MentionKind;
+  /** Where it is, when the mention is a place ("in Moscow"). */
+  place: Place | null;
+  /** Followed by 's: a modifier ("China's ties"), not an actor in its own right. */
+  possessive: boolean;
+  /** How the actor was found; anything but `dictionary` lowers the confidence. */
+  via: "dictionary" | "title" | "surname" | "coreference";
+  /** The dictionary entry behind the mention. */
+  rule: string | null;
+}
+
+const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)$/i;
+const PERSON_FILE = /^actors\/(leaders|people)/;
+
+function caseFits(entry: LexEntry, tokens: Token[], start: number): boolean {
+  for (let k = 0; k < entry.forms.length; k++) {
+    const form = entry.forms[k];
+    const text = tokens[start + k]?.text ?? "";
+    if (form.length > 1 && form === form.toUpperCase() && /[A-Z]/.test(form)) {
+      if (text !== text.toUpperCase()) return false; // "WHO", "US" must be written in capitals
+    } else if (/^[A-Z]/.test(form) && !/^[A-Z0-9]/.test(text)) return false; // "Turkey", not "turkey"
+  }
+  return true;
+}
+
+const PRIORITY: Record<LexEntry["kind"], number> = { actor: 0, country: 1, capital: 2, city: 3, adjective: 4, agent: 5 };
+
+function refOfCode(code: string, name: string, person: boolean, dicts: Dictionaries): ActorRef {
+  const head = code.slice(0, 3);
+  return { code, country: head === "---" ? null : head, sectors: sectorsOf(code, dicts.ontology.roles), name, person };
+}
+
+function joinCode(country: string | null, sectors: string[]): string {
+  const extra = sectors.filter((s, i) => sectors.indexOf(s) === i);
+  return (country ?? "") + extra.join("");
+}
+
+function spanText(tokens: Token[], a: number, b: number): string {
+  let s = "";
+  for (let k = a; k < b; k++) s += (k > a && tokens[k].start > tokens[k - 1].end ? " " : "") + tokens[k].text;
+  return s;
+}
+
+/** Finds and composes the mentions of one sentence, reading and updating the document's coreference state. */
+export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Coreference, date: string | null): Mention[] {
+  const keys = tokens.map((t) => t.lower);
+  const raw: Mention[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const candidates = dicts.lexicon.allAt(keys, i);
+    let chosen: { end: number; entry: LexEntry } | null = null;
+    for (let c = candidates.length - 1; c >= 0 && !chosen; c--) {
+      const fits = candidates[c].values.filter((e) => caseFits(e, tokens, i)).sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
+      if (fits.length > 0) chosen = { end: candidates[c].end, entry: fits[0] };
+    }
+    if (chosen) {
+      raw.push(baseMention(i, chosen.end, chosen.entry, dicts, date, tokens));
+      i = chosen.end;
+      continue;
+    }
+    i++;
+  }
+
+  const out: Mention[] = [];
+  for (let m = 0; m < raw.length; m++) {
+    let cur = raw[m];
+    const next = raw[m + 1];
+    // country or demonym (+ 's) (+ up to two modifiers) + role noun: "Russian President", "China's foreign ministry"
+    if ((cur.kind === "country" || cur.kind === "adjective" || cur.kind === "capital") && next && next.kind === "agent" && next.refs[0].country === null) {
+      let k = cur.end;
+      if (tokens[k]?.lower === "'s") k++;
+      let between = 0;
+      while (k < next.start && between < 2 && (tokens[k].pos === "ADJ" || tokens[k].pos === "NOUN" || tokens[k].pos === "PROPN")) {
+        k++;
+        between++;
+      }
+      if (k === next.start) {
+        const country = cur.refs[0].country;
+        const agent = next.refs[0];
+        cur = { ...next, start: cur.start, refs: [refOfCode(joinCode(country, agent.sectors), agent.name, agent.person, dicts)], rule: next.rule };
+        m++;
+      }
+    }
+    // role noun + of/from/in + country or place: "the foreign minister of Japan", "police in Harare"
+    const after = raw[m + 1];
+    if (cur.kind === "agent" && cur.refs[0].country === null && after && (after.kind === "country" || after.kind === "capital" || after.kind === "place")) {
+      let k = cur.end;
+      if (/^(of|from|in)$/.test(tokens[k]?.lower ?? "")) {
+        k++;
+        if (tokens[k]?.pos === "DET") k++;
+        if (k === after.start) {
+          const country = after.place?.country ?? after.refs[0]?.country ?? null;
+          cur = { ...cur, end: after.end, refs: [refOfCode(joinCode(country, cur.refs[0].sectors), cur.refs[0].name, cur.refs[0].person, dicts)] };
+          m++;
+        }
+      }
+    }
+    // title + name: "Russian President Vladimir Putin", "Defence Minister Jane Doe"
+    if (cur.kind === "agent" && tokens[cur.end - 1].lower === tokens[cur.end - 1].lemma) {
+      const person = raw[m + 1];
+      if (person && person.kind === "person" && person.start === cur.end) {
+        cur = { ...person, start: cur.start };
+        m++;
+      } else {
+        let k = cur.end;
+        while (k < tokens.length && tokens[k].pos === "PROPN" && /^[A-Z]/.test(tokens[k].text) && !CALENDAR.test(tokens[k].text) && !(raw[m + 1] && raw[m + 1].start === k)) k++;
+        if (k > cur.end) {
+          const name = spanText(tokens, cur.end, k);
+          const ref = { ...cur.refs[0], name, person: true };
+          coref.registerName(tokens.slice(cur.end, k).map((t) => t.lower), ref);
+          cur = { ...cur, end: k, kind: "person", refs: [ref], via: "title" };
+        }
+      }
+    }
+    out.push(cur);
+  }
+
+  // Appositives: "his Russian counterpart, Vladimir Putin," and "Putin, the Russian president,"
+  for (let m = 0; m + 1 < out.length; m++) {
+    const a = out[m];
+    const b = out[m + 1];
+    if (tokens[a.end]?.text !== ",") continue;
+    let k = a.end + 1;
+    if (tokens[k]?.pos === "DET") k++;
+    if (k !== b.start) continue;
+    const closes = !tokens[b.end] || /^[,.;]$/.test(tokens[b.end].text) || tokens[b.end].pos === "VERB" || tokens[b.end].pos === "AUX";
+    const personAgent = (p: Mention, g: Mention) => p.kind === "person" && g.kind === "agent" && (g.refs[0].country === null || g.refs[0].country === p.refs[0].country || p.via !== "dictionary");
+    if (!closes) continue;
+    if (personAgent(a, b) || personAgent(b, a)) {
+      const person = a.kind === "person" ? a : b;
+      const role = a.kind === "person" ? b : a;
+      const ref = person.via === "dictionary" ? person.refs[0] : { ...role.refs[0], name: person.refs[0].name, person: true };
+      out.splice(m, 2, { ...person, start: a.start, end: b.end, refs: [ref] });
+    }
+  }
+
+  const withCoref = addCoreference(tokens, out, coref, dicts);
+  coref.observe(tokens, withCoref);
+  return withCoref;
+}
+
+function baseMention(start: number, end: number, entry: LexEntry, dicts: Dictionaries, date: string | null, tokens: Token[]): Mention {
+  const text = spanText(tokens, start, end);
+  const possessive = tokens[end]?.lower === "'s";
+  const base = { start, end, possessive, via: "dictionary" as const, rule: entry.rule, place: null };
+  switch (entry.kind) {
+    case "actor": {
+      const person = PERSON_FILE.test(entry.rule);
+      const code = roleOn(entry.actor, date);
+      return { ...base, kind: person ? "person" : "organisation", refs: [refOfCode(code, entry.actor.name, person, dicts)] };
+    }
+    case "country": {
+      const c = dicts.ontology.countries.get(entry.country);
+      const place: Place = { name: c?.name ?? text, country: entry.country, lat: null, lon: null, kind: "country" };
+      return { ...base, kind: "country", place, refs: [refOfCode(entry.country, c?.name ?? text, false, dicts)] };
+    }
+    case "capital":
+      return { ...base, kind: "capital", place: entry.place, refs: [refOfCode(entry.country + "GOV", entry.place.name, false, dicts)] };
+    case "city":
+      return { ...base, kind: "place", place: entry.place, refs: [] };
+    case "adjective": {
+      const c = dicts.ontology.countries.get(entry.country);
+      return { ...base, kind: "adjective", refs: [refOfCode(entry.country, c?.name ?? text, false, dicts)] };
+    }
+    case "agent":
+      return { ...base, kind: "agent", refs: [{ code: entry.sectors.join(""), country: null, sectors: entry.sectors, name: text, person: false }] };
+  }
+}
+
+const PRONOUNS = new Set(["he", "she", "him", "her", "they", "them", "it"]);
+
+/** Pronouns, "the two leaders", and surnames learnt earlier in the document. */
+function addCoreference(tokens: Token[], mentions: Mention[], coref: Coreference, dicts: Dictionaries): Mention[] {
+  const out: Mention[] = [];
+  let m = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (m < mentions.length && mentions[m].end <= i) m++;
+    const inside = m < mentions.length && mentions[m].start <= i;
+    if (inside) {
+      const cur = mentions[m];
+      if (i === cur.start) {
+        // "the Chinese president": a role that names the person already mentioned
+        if (cur.kind === "agent" && cur.refs.length === 1 && cur.refs[0].country) {
+          const known = coref.personWithCode(cur.refs[0].code);
+          if (known) out.push({ ...cur, refs: [known], via: "coreference" });
+          else out.push(cur);
+        } else out.push(cur);
+        coref.note(out[out.length - 1]);
+      }
+      continue;
+    }
+    const t = tokens[i];
+    if (PRONOUNS.has(t.lower) && t.pos === "PRON") {
+      if (t.lower === "it" && (tokens[i + 1]?.lemma === "be" || tokens[i + 1]?.pos === "PUNCT")) continue;
+      const refs = coref.resolvePronoun(t.lower);
+      if (refs.length > 0) {
+        const men: Mention = { start: i, end: i + 1, refs, kind: "pronoun", place: null, possessive: false, via: "coreference", rule: null };
+        out.push(men);
+        coref.note(men);
+      }
+      continue;
+    }
+    // "the two leaders", "both sides", "the two"
+    if ((t.lower === "two" && tokens[i - 1]?.lower === "the") || (t.lower === "both" && (tokens[i + 1]?.pos === "NOUN" || tokens[i + 1]?.pos === "PROPN"))) {
+      const n = tokens[i + 1];
+      const plainTwo = t.lower === "two" && (!n || n.pos !== "NOUN" || n.lower === "to");
+      if ((n && GROUP_NOUNS.has(n.lower)) || plainTwo) {
+        const refs = coref.group();
+        if (refs.length >= 2) {
+          const start = t.lower === "two" ? i - 1 : i;
+          const end = plainTwo ? i + 1 : i + 2;
+          const men: Mention = { start, end, refs, kind: "group", place: null, possessive: tokens[end]?.lower === "'s" || tokens[end]?.lower === "'", via: "coreference", rule: null };
+          out.push(men);
+          i = end - 1;
+        }
+      }
+      continue;
+    }
+    // a surname (or other part of a name) learnt from a full name earlier in the document
+    if (t.pos === "PROPN" && /^[A-Z]/.test(t.text)) {
+      const ref = coref.byName(t.lower);
+      if (ref) {
+        const men: Mention = { start: i, end: i + 1, refs: [ref], kind: "person", place: null, possessive: tokens[i + 1]?.lower === "'s", via: "surname", rule: null };
+        out.push(men);
+        coref.note(men);
+      }
+    }
+  }
+  void dicts;
+  return out;
+}

@@ -1,0 +1,98 @@
+/**
+ * Matches a clause against the verb patterns of its verb: words in order
+ * after the verb (others may come between), `+` for the target.
+ */
+import type { Token } from "../analyse/tagger.js";
+import { LOCATIVE_PREPOSITIONS, TOPIC_PREPOSITIONS } from "../analyse/grammar.js";
+import { pluralOf } from "../dictionary/text.js";
+import type { VerbPattern } from "../dictionary/verbs.js";
+import type { Mention } from "./mentions.js";
+
+export interface VerbMatch {
+  pattern: VerbPattern;
+  /** The mention the pattern's `+` fell on, or null when the pattern has none. */
+  target: Mention | null;
+}
+
+function wordFits(t: Token, word: string): boolean {
+  return t.lower === word || t.lemma === word || t.lower === pluralOf(word) || t.lower === word + "d" || t.lower === word + "ed";
+}
+
+function findWords(tokens: Token[], from: number, to: number, options: string[][]): number {
+  let best = -1;
+  for (const opt of options) {
+    for (let q = from; q + opt.length <= to; q++) {
+      if (best >= 0 && q >= best) break;
+      let ok = true;
+      for (let k = 0; k < opt.length && ok; k++) ok = wordFits(tokens[q + k], opt[k]);
+      if (ok) {
+        best = q + opt.length;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** The preposition a mention's phrase hangs on ("with" in "with the Chinese president"), if any. */
+export function prepositionBefore(tokens: Token[], m: Mention, floor: number): string | null {
+  let k = m.start - 1;
+  while (k >= floor && (tokens[k].pos === "DET" || tokens[k].pos === "ADJ" || tokens[k].pos === "NUM" || /^(his|her|its|their|our)$/.test(tokens[k].lower))) k--;
+  if (k >= floor && (tokens[k].pos === "ADP" || tokens[k].lower === "to")) return tokens[k].lower;
+  return null;
+}
+
+/** Can this mention be a target that no pattern word pointed at? Not a topic ("talks on Syria") nor a venue ("met in Moscow"). */
+export function isFreeTarget(tokens: Token[], m: Mention, floor: number): boolean {
+  if (m.refs.length === 0 || m.possessive) return false;
+  const prep = prepositionBefore(tokens, m, floor);
+  if (prep && TOPIC_PREPOSITIONS.has(prep)) return false;
+  if (prep && LOCATIVE_PREPOSITIONS.has(prep) && (m.kind === "capital" || m.kind === "place")) return false;
+  if (prep === "by") return false;
+  return true;
+}
+
+export function matchVerb(
+  tokens: Token[],
+  complement: [number, number],
+  mentions: Mention[],
+  patterns: readonly VerbPattern[],
+  /** In a passive clause the surface subject is the logical object: it can fill `+`. */
+  passiveSubject: Mention[] = [],
+): VerbMatch | null {
+  const [from, to] = complement;
+  for (const pattern of patterns) {
+    let p = from;
+    let target: Mention | null = null;
+    let ok = true;
+    let afterPreposition = false;
+    for (const el of pattern.elements) {
+      if (el.kind === "words") {
+        const at = findWords(tokens, p, to, el.options);
+        if (at < 0) {
+          ok = false;
+          break;
+        }
+        const last = tokens[at - 1];
+        afterPreposition = last.pos === "ADP" || last.lower === "to";
+        p = at;
+      } else {
+        let found: Mention | undefined;
+        if (afterPreposition) {
+          found = mentions.find((m) => m.start >= p && m.start <= p + 2 && m.refs.length > 0 && tokens.slice(p, m.start).every((t) => t.pos === "DET" || t.pos === "ADJ" || /^(his|her|its|their)$/.test(t.lower)));
+        } else {
+          found = passiveSubject.find((m) => m.refs.length > 0) ?? mentions.find((m) => m.start >= p && m.end <= to && isFreeTarget(tokens, m, from));
+        }
+        if (!found) {
+          ok = false;
+          break;
+        }
+        target = found;
+        p = found.start >= p ? found.end : p;
+        afterPreposition = false;
+      }
+    }
+    if (ok) return { pattern, target };
+  }
+  return null;
+}

@@ -1,0 +1,76 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { analyseText } from "../src/core/analyse/tagger.js";
+import { findClauses } from "../src/core/analyse/clauses.js";
+
+const sentencesOf = (t: string) => analyseText(t).map((s) => s.text);
+
+test("sentence splitting survives abbreviations, initials, numbers and quotes", () => {
+  const text = `The U.S. envoy met Lt. Gen. John A. Smith on Jan. 5 in Washington. He said the No. 2 official "would resign." Officials in St. Petersburg declined to comment. Mr. Lee left at 10 a.m. on Tuesday.`;
+  assert.deepEqual(sentencesOf(text), [
+    "The U.S. envoy met Lt. Gen. John A. Smith on Jan. 5 in Washington.",
+    `He said the No. 2 official "would resign."`,
+    "Officials in St. Petersburg declined to comment.",
+    "Mr. Lee left at 10 a.m. on Tuesday.",
+  ]);
+});
+
+test("token offsets point into the document text, lemmas are base forms", () => {
+  const text = "  Protesters were attacked by police in Harare.\n\nXi’s visit began.";
+  for (const s of analyseText(text)) {
+    assert.equal(text.slice(s.start, s.end), s.text);
+    for (const t of s.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  }
+  const [first] = analyseText(text);
+  const attacked = first.tokens.find((t) => t.text === "attacked")!;
+  assert.equal(attacked.lemma, "attack");
+  assert.equal(attacked.pos, "VERB");
+});
+
+function clausesOf(sentence: string) {
+  const [s] = analyseText(sentence);
+  const r = (a: [number, number] | null) => (a ? s.tokens.slice(a[0], a[1]).map((t) => t.text).join(" ") : null);
+  return findClauses(s.tokens).map((c) => ({
+    verb: s.tokens[c.vg.head].text,
+    kind: c.kind,
+    subject: r(c.subject),
+    from: c.subjectFrom ? s.tokens[c.subjectFrom.vg.head].text : null,
+    complement: r(c.complement),
+    passive: c.vg.passive,
+    negated: c.vg.negated,
+    modal: c.vg.modal,
+    catenative: c.catenative,
+  }));
+}
+
+test("passive voice, negation and modals are read off the verb group", () => {
+  const [c] = clausesOf("Ten protesters were not detained by police.");
+  assert.equal(c.verb, "detained");
+  assert.equal(c.passive, true);
+  assert.equal(c.negated, true);
+  assert.equal(clausesOf("Iran will visit Iraq.")[0].modal, "will");
+  assert.equal(clausesOf("Iran could attack Iraq.")[0].modal, "could");
+});
+
+test("coordinated verbs share the subject; relative clauses take their antecedent", () => {
+  const cs = clausesOf("Chinese President Xi Jinping met in Moscow and agreed to further cement ties.");
+  assert.equal(cs[0].subject, "Chinese President Xi Jinping");
+  assert.deepEqual([cs[1].verb, cs[1].kind, cs[1].from], ["agreed", "coordinate", "met"]);
+  const rel = clausesOf("Xi, who arrived on Monday, met Putin.");
+  assert.deepEqual(rel.map((c) => [c.verb, c.kind]), [["arrived", "relative"], ["met", "main"]]);
+});
+
+test("reported speech: the frame is separate from the reported clause", () => {
+  const cs = clausesOf("Russia will boost ties, said Putin.");
+  assert.deepEqual(cs.map((c) => [c.verb, c.kind, c.subject]), [["boost", "main", "Russia"], ["said", "frame", "Putin"]]);
+  const that = clausesOf("Putin said that the two sides should beef up support.");
+  assert.deepEqual(that.map((c) => [c.verb, c.kind, c.subject]), [["said", "main", "Putin"], ["beef", "embedded", "the two sides"]]);
+  const paren = clausesOf("China and Russia, they stressed, are both opposed to the plan.");
+  assert.equal(paren[1].subject, "China and Russia");
+});
+
+test("catenatives: plans, expectations and failures move the event to the infinitive", () => {
+  assert.deepEqual(clausesOf("Merkel plans to visit China.").map((c) => [c.verb, c.catenative]), [["visit", "intended"]]);
+  assert.deepEqual(clausesOf("The deal is expected to be signed.").map((c) => [c.verb, c.catenative, c.passive]), [["signed", "intended", true]]);
+  assert.deepEqual(clausesOf("Talks failed to reach a deal.").map((c) => [c.verb, c.catenative]), [["reach", "failed"]]);
+});
