@@ -86,7 +86,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
           problems.push({ where: e.rule, message: `pattern "${pattern}" uses ${w}, which no verb file defines: it can never match` });
           ok = false;
         } else elements.push({ kind: "words", options: set.members, label: w });
-      } else if (/^[a-z0-9'’.-]+$/i.test(w)) {
+      } else if (/^[\p{L}0-9'’.-]+$/u.test(w)) {
         elements.push({ kind: "words", options: [phraseTokens(w)], label: w.toLowerCase() });
       } else {
         problems.push({ where: e.rule, message: `"${w}" in pattern "${pattern}" is neither a word, + nor &SET` });
