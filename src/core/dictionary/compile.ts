@@ -50,7 +50,7 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
     for (const n of c.names) add(n, (forms) => ({ kind: "country", country: c.iso3, forms, rule: c.rule }));
     for (const a of c.adjectives) add(a, (forms) => ({ kind: "adjective", country: c.iso3, forms, rule: c.rule }));
     const cap = c.capital;
-    if (cap) add(cap.name, (forms) => ({ kind: "capital", country: c.iso3, place: cap, forms, rule: c.rule }));
+    if (cap) for (const n of c.capitalNames) add(n, (forms) => ({ kind: "capital", country: c.iso3, place: cap, forms, rule: c.rule }));
   }
   ontology.cities.forEach((place, i) =>
     add(place.name, (forms) => ({ kind: "city", country: place.country, place, forms, rule: ontology.cityRules[i] })),

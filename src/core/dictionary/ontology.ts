@@ -32,6 +32,8 @@ export interface Country {
   names: string[];
   adjectives: string[];
   capital: Place | null;
+  /** Every name of the capital ("Washington; Washington, D.C."). */
+  capitalNames: string[];
   rule: string;
 }
 
@@ -115,6 +117,7 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
       names: nameList,
       adjectives: alternatives(adjectives),
       capital: capital ? { name: alternatives(capital)[0], country: iso3, lat, lon, kind: "capital" } : null,
+      capitalNames: alternatives(capital),
       rule: e.rule,
     });
   }

@@ -44,7 +44,8 @@ export function prepositionBefore(tokens: Token[], m: Mention, floor: number): s
 
 /** Can this mention be a target that no pattern word pointed at? Not a topic ("talks on Syria") nor a venue ("met in Moscow"). */
 export function isFreeTarget(tokens: Token[], m: Mention, floor: number): boolean {
-  if (m.refs.length === 0 || m.possessive) return false;
+  // A possessor can be the target ("commented on Zelensky's remarks"); only the subject side drops them.
+  if (m.refs.length === 0) return false;
   const prep = prepositionBefore(tokens, m, floor);
   if (prep && TOPIC_PREPOSITIONS.has(prep)) return false;
   if (prep && LOCATIVE_PREPOSITIONS.has(prep) && (m.kind === "capital" || m.kind === "place")) return false;
