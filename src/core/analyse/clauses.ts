@@ -93,6 +93,10 @@ export function findClauses(tokens: Token[]): Clause[] {
       let a = before;
       clause.introStart = a > 0 && tokens[a - 1].text === "," ? a - 1 : a;
       clause.antecedentEnd = clause.introStart;
+    } else if (last && last.kind === "relative" && prevTok?.text === "," && last.antecedentEnd !== null) {
+      // "Xi, who arrived on Monday, met Putin": the comma closes the relative clause.
+      clause.introStart = before;
+      clause.antecedentEnd = last.antecedentEnd;
     } else if (prevTok && prevTok.pos === "CCONJ" && last) {
       clause.kind = "coordinate";
       const comma = before > 0 && tokens[before - 1].text === ",";

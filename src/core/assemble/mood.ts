@@ -26,7 +26,9 @@ export function moodOf(clause: Clause, tokens: Token[], docDate: string | null):
     if (w === "ago" || w === "previously" || w === "formerly" || (w === "earlier" && next === "this")) return { mood: "reported-past", negated };
     if (w === "last" && (next === "year" || next === "month")) return { mood: "reported-past", negated };
     if (w === "in" && /^\d{4}$/.test(next) && docYear !== null && Number(next) < docYear) return { mood: "reported-past", negated };
-    if (FUTURE_TIME.test(w) && (w !== "next" || /^(week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(next))) {
+    // "will meet next week" is a plan; "met ahead of next week's summit" is not.
+    const modifiesNoun = tokens[i + 2]?.lower === "'s" || tokens[i + 1]?.lower === "'s" || /^(of|ahead|before|until|for)$/.test(tokens[i - 1]?.lower ?? "");
+    if (FUTURE_TIME.test(w) && !modifiesNoun && (w !== "next" || /^(week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(next))) {
       if (w === "later" && next !== "this") continue;
       return { mood: "intended", negated };
     }

@@ -16,7 +16,9 @@ export type LexEntry =
   | { kind: "capital"; country: string; place: Place; forms: string[]; rule: string }
   | { kind: "city"; country: string; place: Place; forms: string[]; rule: string }
   | { kind: "adjective"; country: string; forms: string[]; rule: string }
-  | { kind: "agent"; sectors: string[]; forms: string[]; rule: string };
+  | { kind: "agent"; sectors: string[]; forms: string[]; rule: string }
+  /** A phrase that contains an actor's name but names no actor ("South China Sea", "Latin American"). */
+  | { kind: "none"; forms: string[]; rule: string };
 
 export interface Dictionaries {
   ontology: Ontology;
@@ -78,6 +80,9 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
       }
     }
   }
+
+  const notActors = sorted.find((f) => f.path === "not-actors.txt");
+  if (notActors) for (const e of entries(notActors)) add(e.raw, (forms) => ({ kind: "none", forms, rule: e.rule }));
 
   const verbs = parseVerbs(sorted.filter((f) => f.path.startsWith("verbs/")), ontology, problems);
 

@@ -45,7 +45,7 @@ function caseFits(entry: LexEntry, tokens: Token[], start: number): boolean {
   return true;
 }
 
-const PRIORITY: Record<LexEntry["kind"], number> = { actor: 0, country: 1, capital: 2, city: 3, adjective: 4, agent: 5 };
+const PRIORITY: Record<LexEntry["kind"], number> = { none: -1, actor: 0, country: 1, capital: 2, city: 3, adjective: 4, agent: 5 };
 
 function refOfCode(code: string, name: string, person: boolean, dicts: Dictionaries): ActorRef {
   const head = code.slice(0, 3);
@@ -73,6 +73,10 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
     for (let c = candidates.length - 1; c >= 0 && !chosen; c--) {
       const fits = candidates[c].values.filter((e) => caseFits(e, tokens, i)).sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
       if (fits.length > 0) chosen = { end: candidates[c].end, entry: fits[0] };
+    }
+    if (chosen?.entry.kind === "none") {
+      i = chosen.end;
+      continue;
     }
     if (chosen) {
       raw.push(baseMention(i, chosen.end, chosen.entry, dicts, date, tokens));
@@ -185,6 +189,8 @@ function baseMention(start: number, end: number, entry: LexEntry, dicts: Diction
     }
     case "agent":
       return { ...base, kind: "agent", refs: [{ code: entry.sectors.join(""), country: null, sectors: entry.sectors, name: text, person: false }] };
+    case "none":
+      return { ...base, kind: "place", refs: [] };
   }
 }
 
