@@ -39,6 +39,8 @@ export interface Clause {
   catenative: Catenative;
   /** The catenative verb group itself was negated ("did not plan to"). */
   catenativeNegated: boolean;
+  /** For an embedded clause: the clause whose verb governs it ("demanded [that Russia withdraw]"). */
+  parent: Clause | null;
   /** For a parenthetical frame: the subject it interrupts, which belongs to the next clause. */
   heldSubject?: [number, number];
 }
@@ -86,6 +88,7 @@ export function findClauses(tokens: Token[]): Clause[] {
       conditional: false,
       catenative: null,
       catenativeNegated: false,
+      parent: null,
     };
 
     if (prevTok && (RELATIVE_PRONOUNS.has(prevTok.lower) || (prevTok.lower === "that" && before > gapStart))) {
@@ -158,6 +161,7 @@ export function findClauses(tokens: Token[]): Clause[] {
       }
     }
 
+    if (clause.kind === "embedded" && last && last.vg.end <= clause.introStart + 1 && last.kind !== "frame") clause.parent = last;
     // Speech frames: ", said Xi", ", Xi said", ", he added" — no event of their own.
     if (SPEECH_VERBS.has(vg.lemma)) {
       const afterFrame = frameEnd(tokens, vg.end);
@@ -194,7 +198,9 @@ export function findClauses(tokens: Token[]): Clause[] {
     const end = next ? next.introStart : tokens.length;
     const cl = clauses[c];
     const from = cl.kind === "frame" && cl.subject && cl.subject[0] >= cl.vg.end ? cl.subject[1] : cl.vg.end;
-    cl.complement = [Math.min(from, Math.max(end, from)), Math.max(end, from)];
+    // "demanded that Washington stop ...": the embedded subject is also what the demand is aimed at.
+    const reach = next && next.parent === cl && next.subject ? next.subject[1] : end;
+    cl.complement = [Math.min(from, Math.max(reach, from)), Math.max(reach, from)];
     applyCatenative(cl, groups, tokens);
   }
   return clauses;

@@ -7,12 +7,15 @@ import type { Token } from "../analyse/tagger.js";
 import type { Mood } from "../types.js";
 
 const FUTURE_TIME = /^(tomorrow|next|upcoming|later)$/;
+/** Verbs whose "that" clause is wanted, not done: "demanded that Russia withdraw". */
+const DIRECTIVE_VERBS = new Set(["demand", "urge", "ask", "insist", "propose", "suggest", "call", "recommend", "request", "want", "order", "hope", "wish", "expect", "plan", "threaten", "warn", "fear", "deny", "doubt"]);
 
 export function moodOf(clause: Clause, tokens: Token[], docDate: string | null): { mood: Mood; negated: boolean } {
   const vg = clause.vg;
   const negated = vg.negated || clause.catenativeNegated || clause.catenative === "failed";
   const [from, to] = [clause.subject ? Math.min(clause.subject[0], vg.start) : vg.start, clause.complement[1]];
   if (clause.conditional) return { mood: "hypothetical", negated };
+  if (clause.parent && DIRECTIVE_VERBS.has(clause.parent.vg.lemma)) return { mood: "hypothetical", negated };
   if (clause.catenative === "intended") return { mood: "intended", negated };
   if (clause.catenative === "hypothetical") return { mood: "hypothetical", negated };
   if (vg.modal === "will") return { mood: "intended", negated };

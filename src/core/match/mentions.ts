@@ -33,6 +33,9 @@ export interface Mention {
 
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)$/i;
 const PERSON_FILE = /^actors\/(leaders|people)/;
+const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X"]);
+/** Particles inside names: "Bashar al-Assad", "Ursula von der Leyen", "Luiz Inacio Lula da Silva". */
+const NAME_LINKS = new Set(["al", "el", "bin", "ibn", "bint", "abu", "de", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "du", "di"]);
 
 function caseFits(entry: LexEntry, tokens: Token[], start: number): boolean {
   for (let k = 0; k < entry.forms.length; k++) {
@@ -127,8 +130,14 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
         cur = { ...person, start: cur.start };
         m++;
       } else {
+        const nextStart = raw[m + 1]?.start ?? tokens.length;
+        const isName = (k: number) => k < nextStart && NAME_POS.has(tokens[k].pos) && /^[A-Z]/.test(tokens[k].text) && !CALENDAR.test(tokens[k].text);
         let k = cur.end;
-        while (k < tokens.length && tokens[k].pos === "PROPN" && /^[A-Z]/.test(tokens[k].text) && !CALENDAR.test(tokens[k].text) && !(raw[m + 1] && raw[m + 1].start === k)) k++;
+        while (k < tokens.length) {
+          if (isName(k)) k++;
+          else if (k > cur.end && (NAME_LINKS.has(tokens[k].lower) || tokens[k].text === "-") && isName(k + 1)) k++;
+          else break;
+        }
         if (k > cur.end) {
           const name = spanText(tokens, cur.end, k);
           const ref = { ...cur.refs[0], name, person: true };
@@ -159,6 +168,9 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
     }
   }
 
+  distributeRoles(tokens, out, dicts);
+  markFormer(tokens, out, dicts);
+  inferTitleCountry(out, dicts, coref, tokens);
   const withCoref = addCoreference(tokens, out, coref, dicts);
   coref.observe(tokens, withCoref);
   return withCoref;
@@ -255,4 +267,52 @@ function addCoreference(tokens: Token[], mentions: Mention[], coref: Coreference
   }
   void dicts;
   return out;
+}
+
+/** "Chinese and Russian warships": the role noun applies to both demonyms. */
+function distributeRoles(tokens: Token[], mentions: Mention[], dicts: Dictionaries): void {
+  for (let m = mentions.length - 2; m >= 0; m--) {
+    const a = mentions[m];
+    const b = mentions[m + 1];
+    if ((a.kind !== "adjective" && a.kind !== "country") || b.kind !== "agent" || !b.refs[0]?.country) continue;
+    const between = tokens.slice(a.end, b.start).map((t) => t.lower).join(" ");
+    if (between !== "and" && between !== ",") continue;
+    const first = tokens[b.start];
+    // only when b itself starts with its demonym: "U.S. and South Korean troops"
+    if (!first || b.start + 1 >= b.end) continue;
+    mentions[m] = { ...a, kind: "agent", refs: [refOfCode(joinCode(a.refs[0].country, b.refs[0].sectors), a.refs[0].name, false, dicts)] };
+  }
+}
+
+/** "former President Jair Bolsonaro", "ex-minister": an elite, not the government. */
+function markFormer(tokens: Token[], mentions: Mention[], dicts: Dictionaries): void {
+  for (let m = 0; m < mentions.length; m++) {
+    const men = mentions[m];
+    let k = men.start - 1;
+    if (tokens[k]?.text === "-") k--;
+    if (!/^(former|ex)$/.test(tokens[k]?.lower ?? "")) continue;
+    const ref = men.refs[0];
+    if (!ref?.country || men.refs.length !== 1) continue;
+    mentions[m] = { ...men, start: k, refs: [{ ...refOfCode(ref.country + "ELI", ref.name, ref.person, dicts) }] };
+  }
+}
+
+/**
+ * "Kenyan opposition leader Raila Odinga accused President William Ruto": a
+ * title with a name but no country takes the one country the sentence names,
+ * and only when it names exactly one.
+ */
+function inferTitleCountry(mentions: Mention[], dicts: Dictionaries, coref: Coreference, tokens: Token[]): void {
+  const countries = new Set<string>();
+  for (const m of mentions) for (const r of m.refs) if (r.country && dicts.ontology.countries.has(r.country)) countries.add(r.country);
+  if (countries.size !== 1) return;
+  const [country] = countries;
+  for (let m = 0; m < mentions.length; m++) {
+    const men = mentions[m];
+    const ref = men.refs[0];
+    if (men.kind !== "person" || men.via !== "title" || !ref || ref.country) continue;
+    const fixed = { ...refOfCode(joinCode(country, ref.sectors), ref.name, true, dicts) };
+    mentions[m] = { ...men, refs: [fixed] };
+    coref.registerName(tokens.slice(men.start, men.end).filter((t) => /^[A-Z]/.test(t.text)).map((t) => t.lower), fixed);
+  }
 }
