@@ -8,6 +8,7 @@ import type { Token } from "./tagger.js";
 import { findVerbGroups, type VerbGroup } from "./verb-groups.js";
 import {
   CONDITIONALS,
+  DIRECTIVE_VERBS,
   FAILURE_VERBS,
   HYPOTHETICAL_VERBS,
   INTENT_VERBS,
@@ -199,7 +200,7 @@ export function findClauses(tokens: Token[]): Clause[] {
     const cl = clauses[c];
     const from = cl.kind === "frame" && cl.subject && cl.subject[0] >= cl.vg.end ? cl.subject[1] : cl.vg.end;
     // "demanded that Washington stop ...": the embedded subject is also what the demand is aimed at.
-    const reach = next && next.parent === cl && next.subject ? next.subject[1] : end;
+    const reach = next && next.parent === cl && next.subject && DIRECTIVE_VERBS.has(cl.vg.lemma) ? next.subject[1] : end;
     cl.complement = [Math.min(from, Math.max(reach, from)), Math.max(reach, from)];
     applyCatenative(cl, groups, tokens);
   }

@@ -48,3 +48,9 @@ export const STATE_PARTICIPLES = set(
 export const GROUP_NOUNS = set(
   "leaders sides countries nations presidents governments partners men women ministers neighbours neighbors parties delegations states allies premiers chancellors heads",
 );
+
+/** Verbs whose "that" clause is wanted, not done ("demanded that Russia withdraw"); its subject is whom they address. */
+export const DIRECTIVE_VERBS = set("demand urge ask insist propose suggest call recommend request want order hope wish expect plan threaten warn");
+
+/** Particles that make a phrasal verb: "struck up" is not "struck", "called off" is not "called". */
+export const PARTICLES = set("up down off out back away");

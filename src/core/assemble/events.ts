@@ -45,21 +45,20 @@ function inRange(m: Mention, [a, b]: [number, number]): boolean {
 
 /** The actors of a subject range: not inside a prepositional phrase or an introductory phrase ("According to X,"). */
 function subjectIn(tokens: Token[], mentions: Mention[], range: [number, number]): Mention[] {
-  const kept: Mention[] = [];
+  // Split the range at commas; a segment opened by a preposition or subordinator is an introduction, not the subject.
+  const introAt: boolean[] = [];
   let segStart = range[0];
   for (let k = range[0]; k <= range[1]; k++) {
     if (k === range[1] || tokens[k].text === ",") {
       const first = tokens.slice(segStart, k).find((t) => t.pos !== "PUNCT");
-      const intro = first && (first.pos === "ADP" || first.pos === "SCONJ" || (first.pos === "ADV" && first.lower !== "both"));
-      if (!intro) {
-        for (const m of mentions) {
-          if (m.start >= segStart && m.end <= k && !m.possessive && m.refs.length > 0 && m.kind !== "place" && !prepositionBefore(tokens, m, segStart)) kept.push(m);
-        }
-      }
+      const intro = !!first && (first.pos === "ADP" || first.pos === "SCONJ" || (first.pos === "ADV" && first.lower !== "both"));
+      for (let j = segStart; j <= k && j < range[1]; j++) introAt[j - range[0]] = intro;
       segStart = k + 1;
     }
   }
-  return kept;
+  return mentions.filter(
+    (m) => m.start >= range[0] && m.start < range[1] && !introAt[m.start - range[0]] && !m.possessive && m.refs.length > 0 && m.kind !== "place" && !prepositionBefore(tokens, m, range[0]),
+  );
 }
 
 function sourcesOf(clause: Clause, ctx: SentenceContext, depth = 0): Mention[] {
@@ -129,11 +128,12 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     passiveSubject = sourcesOf(clause, ctx);
   } else sources = sourcesOf(clause, ctx);
 
-  const match = matchVerb(tokens, clause.complement, candidates, patterns, passiveSubject);
+  const sourceRefs: { m: Mention; ref: ActorRef }[] = sources.flatMap((m) => m.refs.map((ref) => ({ m, ref })));
+  const isSource = (m: Mention) => sourceRefs.length > 0 && m.refs.every((r) => sourceRefs.some((s) => isSelf(s.ref, r)));
+  const match = matchVerb(tokens, clause.complement, candidates, patterns, passiveSubject, isSource);
   if (!match) return [];
   const { pattern } = match;
 
-  const sourceRefs: { m: Mention; ref: ActorRef }[] = sources.flatMap((m) => m.refs.map((ref) => ({ m, ref })));
   let targetMentions: Mention[] = [];
   let defaultTarget = false;
   if (match.target) {
@@ -141,7 +141,7 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   } else if (vg.passive && passiveSubject.length > 0) {
     targetMentions = passiveSubject;
   } else if (!(pattern.both && sourceRefs.length >= 2)) {
-    const free = candidates.filter((m) => isFreeTarget(tokens, m, clause.complement[0]) && !m.refs.every((r) => sourceRefs.some((s) => isSelf(s.ref, r))));
+    const free = candidates.filter((m) => isFreeTarget(tokens, m, clause.complement[0]) && !isSource(m));
     // "deployed troops to the border with Belarus": a role with no country is the means, not the target, when a country follows.
     const first = free.find((m) => m.refs.some((r) => r.country)) && !free[0]?.refs.some((r) => r.country) ? free.find((m) => m.refs.some((r) => r.country)) : free[0];
     if (first) {

@@ -3,12 +3,11 @@
  * or background ("had met", "since 2013", "their third meeting").
  */
 import type { Clause } from "../analyse/clauses.js";
+import { DIRECTIVE_VERBS } from "../analyse/grammar.js";
 import type { Token } from "../analyse/tagger.js";
 import type { Mood } from "../types.js";
 
 const FUTURE_TIME = /^(tomorrow|next|upcoming|later)$/;
-/** Verbs whose "that" clause is wanted, not done: "demanded that Russia withdraw". */
-const DIRECTIVE_VERBS = new Set(["demand", "urge", "ask", "insist", "propose", "suggest", "call", "recommend", "request", "want", "order", "hope", "wish", "expect", "plan", "threaten", "warn", "fear", "deny", "doubt"]);
 
 export function moodOf(clause: Clause, tokens: Token[], docDate: string | null): { mood: Mood; negated: boolean } {
   const vg = clause.vg;

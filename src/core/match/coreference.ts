@@ -4,7 +4,7 @@
  * One instance per document; coding another document starts afresh.
  */
 import type { Token } from "../analyse/tagger.js";
-import type { Mention } from "./mentions.js";
+import { compoundBefore, type Mention } from "./mentions.js";
 
 /** An actor as the coder resolved it, before it is tied to a span of text. */
 export interface ActorRef {
@@ -25,6 +25,8 @@ export class Coreference {
   private lastPlural: ActorRef[] | null = null;
   /** The last two or more actors named together ("Xi and Putin"). */
   private lastGroup: ActorRef[] | null = null;
+  /** The last group of named people: what "the two leaders" means. */
+  private lastPeople: ActorRef[] | null = null;
   private readonly recent: ActorRef[] = [];
 
   registerName(nameTokens: string[], ref: ActorRef): void {
@@ -47,17 +49,18 @@ export class Coreference {
   }
 
   /** "The two leaders", "both sides": the last pair named together, else the last two actors named. */
-  group(): ActorRef[] {
+  group(people = false): ActorRef[] {
+    if (people && this.lastPeople) return this.lastPeople;
     if (this.lastGroup) return this.lastGroup;
     return this.recent.slice(-2);
   }
 
   /** Updates salience with one mention, in reading order. */
-  note(m: Mention): void {
+  note(m: Mention, plural: boolean): void {
     if (m.refs.length === 0) return;
+    if (plural) this.lastPlural = m.refs;
     if (m.refs.length > 1) {
-      this.lastGroup = m.refs;
-      this.lastPlural = m.refs;
+      this.setGroup(m.refs);
       return;
     }
     const ref = m.refs[0];
@@ -80,21 +83,13 @@ export class Coreference {
       }
       if (m.kind === "agent" && m.refs.length === 1 && tokens[m.end - 1].lower !== tokens[m.end - 1].lemma) this.lastPlural = m.refs;
     }
-    for (let a = 0; a < mentions.length; a++) {
-      const group: Mention[] = [mentions[a]];
-      let b = a;
-      while (b + 1 < mentions.length) {
-        const between = tokens.slice(mentions[b].end, mentions[b + 1].start).map((t) => t.lower).join(" ");
-        if (between === "and" || between === "," || between === ", and" || between === "and his" || between === "and her" || between === "and their") {
-          group.push(mentions[++b]);
-        } else break;
-      }
-      const refs = group.flatMap((g) => g.refs).filter((r, i, all) => all.findIndex((x) => x.code === r.code) === i);
-      if (refs.length >= 2 && group.every((g) => g.kind !== "place")) {
-        this.lastGroup = refs;
-        this.lastPlural = refs;
-      }
-      a = b;
-    }
+    const compound = compoundBefore(tokens, mentions);
+    if (compound) this.setGroup(compound);
+  }
+
+  private setGroup(refs: ActorRef[]): void {
+    this.lastGroup = refs;
+    this.lastPlural = refs;
+    if (refs.every((r) => r.person)) this.lastPeople = refs;
   }
 }

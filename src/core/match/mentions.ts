@@ -33,6 +33,7 @@ export interface Mention {
 
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)$/i;
 const PERSON_FILE = /^actors\/(leaders|people)/;
+const PEOPLE_NOUNS = new Set(["leaders", "presidents", "men", "women", "ministers", "premiers", "chancellors", "heads", "envoys", "diplomats"]);
 const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X"]);
 /** Particles inside names: "Bashar al-Assad", "Ursula von der Leyen", "Luiz Inacio Lula da Silva". */
 const NAME_LINKS = new Set(["al", "el", "bin", "ibn", "bint", "abu", "de", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "du", "di"]);
@@ -109,6 +110,11 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
         m++;
       }
     }
+    // organisation + role noun: "Hamas fighters", "Hezbollah commander"
+    if (cur.kind === "organisation" && next && next.kind === "agent" && next.refs[0].country === null && next.start === cur.end) {
+      cur = { ...next, start: cur.start, refs: cur.refs, rule: cur.rule };
+      m++;
+    }
     // role noun + of/from/in + country or place: "the foreign minister of Japan", "police in Harare"
     const after = raw[m + 1];
     if (cur.kind === "agent" && cur.refs[0].country === null && after && (after.kind === "country" || after.kind === "capital" || after.kind === "place")) {
@@ -149,6 +155,20 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
     out.push(cur);
   }
 
+  // A role followed by a name the dictionaries do not know: "his Russian counterpart, Vladimir Putin,"
+  for (let m = 0; m < out.length; m++) {
+    const a = out[m];
+    if (a.kind !== "agent" || !a.refs[0].country || tokens[a.end]?.text !== ",") continue;
+    const limit = out[m + 1]?.start ?? tokens.length;
+    let k = a.end + 1;
+    while (k < limit && tokens[k].pos === "PROPN" && /^[A-Z]/.test(tokens[k].text) && !CALENDAR.test(tokens[k].text)) k++;
+    const closer = tokens[k];
+    if (k - a.end < 3 || !(closer && (closer.text === "," || closer.pos === "VERB" || closer.pos === "AUX"))) continue;
+    const ref = { ...a.refs[0], name: spanText(tokens, a.end + 1, k), person: true };
+    coref.registerName(tokens.slice(a.end + 1, k).map((t) => t.lower), ref);
+    out[m] = { ...a, end: k, kind: "person", refs: [ref], via: "title" };
+  }
+
   // Appositives: "his Russian counterpart, Vladimir Putin," and "Putin, the Russian president,"
   for (let m = 0; m + 1 < out.length; m++) {
     const a = out[m];
@@ -160,6 +180,13 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
     const closes = !tokens[b.end] || /^[,.;]$/.test(tokens[b.end].text) || tokens[b.end].pos === "VERB" || tokens[b.end].pos === "AUX";
     const personAgent = (p: Mention, g: Mention) => p.kind === "person" && g.kind === "agent" && (g.refs[0].country === null || g.refs[0].country === p.refs[0].country || p.via !== "dictionary");
     if (!closes) continue;
+    if (a.kind === "agent" && a.refs[0].country && b.kind === "person" && b.via !== "dictionary" && b.refs[0].country === null) {
+      // "his Russian counterpart, Vladimir Putin," where the name came without a country
+      const ref = { ...a.refs[0], name: b.refs[0].name, person: true };
+      coref.registerName(tokens.slice(b.start, b.end).map((t) => t.lower), ref);
+      out.splice(m, 2, { ...b, start: a.start, end: b.end, refs: [ref] });
+      continue;
+    }
     if (personAgent(a, b) || personAgent(b, a)) {
       const person = a.kind === "person" ? a : b;
       const role = a.kind === "person" ? b : a;
@@ -224,7 +251,8 @@ function addCoreference(tokens: Token[], mentions: Mention[], coref: Coreference
           if (known) out.push({ ...cur, refs: [known], via: "coreference" });
           else out.push(cur);
         } else out.push(cur);
-        coref.note(out[out.length - 1]);
+        const last = tokens[cur.end - 1];
+        coref.note(out[out.length - 1], cur.kind === "agent" && last.lower !== last.lemma);
       }
       continue;
     }
@@ -235,19 +263,23 @@ function addCoreference(tokens: Token[], mentions: Mention[], coref: Coreference
       if (refs.length > 0) {
         const men: Mention = { start: i, end: i + 1, refs, kind: "pronoun", place: null, possessive: false, via: "coreference", rule: null };
         out.push(men);
-        coref.note(men);
+        coref.note(men, false);
       }
       continue;
     }
     // "the two leaders", "both sides", "the two"
     if ((t.lower === "two" && tokens[i - 1]?.lower === "the") || (t.lower === "both" && (tokens[i + 1]?.pos === "NOUN" || tokens[i + 1]?.pos === "PROPN"))) {
-      const n = tokens[i + 1];
-      const plainTwo = t.lower === "two" && (!n || n.pos !== "NOUN" || n.lower === "to");
+      let j = i + 1;
+      while (j < i + 3 && tokens[j]?.pos === "ADJ") j++;
+      const n = tokens[j];
+      const plainTwo = t.lower === "two" && j === i + 1 && (!n || n.pos !== "NOUN" || n.lower === "to");
       if ((n && GROUP_NOUNS.has(n.lower)) || plainTwo) {
-        const refs = coref.group();
+        const people = !!n && PEOPLE_NOUNS.has(n.lower);
+        const here = compoundBefore(tokens, out);
+        const refs = (here && (!people || here.every((r) => r.person)) ? here : null) ?? coref.group(people);
         if (refs.length >= 2) {
           const start = t.lower === "two" ? i - 1 : i;
-          const end = plainTwo ? i + 1 : i + 2;
+          const end = plainTwo ? i + 1 : j + 1;
           const men: Mention = { start, end, refs, kind: "group", place: null, possessive: tokens[end]?.lower === "'s" || tokens[end]?.lower === "'", via: "coreference", rule: null };
           out.push(men);
           i = end - 1;
@@ -261,7 +293,7 @@ function addCoreference(tokens: Token[], mentions: Mention[], coref: Coreference
       if (ref) {
         const men: Mention = { start: i, end: i + 1, refs: [ref], kind: "person", place: null, possessive: tokens[i + 1]?.lower === "'s", via: "surname", rule: null };
         out.push(men);
-        coref.note(men);
+        coref.note(men, false);
       }
     }
   }
@@ -304,15 +336,47 @@ function markFormer(tokens: Token[], mentions: Mention[], dicts: Dictionaries): 
  */
 function inferTitleCountry(mentions: Mention[], dicts: Dictionaries, coref: Coreference, tokens: Token[]): void {
   const countries = new Set<string>();
-  for (const m of mentions) for (const r of m.refs) if (r.country && dicts.ontology.countries.has(r.country)) countries.add(r.country);
+  let placed = false;
+  for (const m of mentions) {
+    for (const r of m.refs) if (r.country && dicts.ontology.countries.has(r.country)) countries.add(r.country);
+    if (m.place && m.place.country) {
+      countries.add(m.place.country);
+      // "police in Harare", "protesters across Iran": the sentence says where it happens
+      if (m.kind === "capital" || m.kind === "place" || /^(in|across|throughout|inside|at)$/.test(tokens[m.start - 1]?.lower ?? "")) placed = true;
+    }
+  }
   if (countries.size !== 1) return;
   const [country] = countries;
   for (let m = 0; m < mentions.length; m++) {
     const men = mentions[m];
     const ref = men.refs[0];
-    if (men.kind !== "person" || men.via !== "title" || !ref || ref.country) continue;
+    if (!ref || ref.country || men.refs.length !== 1) continue;
+    // Titled persons take the sentence's one country; bare roles ("police") only when the sentence also places the event there.
+    if (men.kind === "agent" && placed) {
+      mentions[m] = { ...men, refs: [refOfCode(joinCode(country, ref.sectors), ref.name, ref.person, dicts)], via: "title" };
+      continue;
+    }
+    if (men.kind !== "person" || men.via !== "title") continue;
     const fixed = { ...refOfCode(joinCode(country, ref.sectors), ref.name, true, dicts) };
     mentions[m] = { ...men, refs: [fixed] };
     coref.registerName(tokens.slice(men.start, men.end).filter((t) => /^[A-Z]/.test(t.text)).map((t) => t.lower), fixed);
   }
+}
+
+/** The last "A and B" (or "A, B and C") among the mentions already read in this sentence. */
+export function compoundBefore(tokens: Token[], mentions: Mention[]): ActorRef[] | null {
+  let found: ActorRef[] | null = null;
+  for (let a = 0; a < mentions.length; a++) {
+    const group: Mention[] = [mentions[a]];
+    let b = a;
+    while (b + 1 < mentions.length) {
+      const between = tokens.slice(mentions[b].end, mentions[b + 1].start).map((t) => t.lower).join(" ");
+      if (/^(and|,|, and|and (his|her|their))$/.test(between)) group.push(mentions[++b]);
+      else break;
+    }
+    const refs = group.flatMap((g) => g.refs).filter((r, i, all) => all.findIndex((x) => x.code === r.code) === i);
+    if (refs.length >= 2 && group.every((g) => g.kind !== "place")) found = refs;
+    a = b;
+  }
+  return found;
 }

@@ -3,10 +3,12 @@
  * after the verb (others may come between), `+` for the target.
  */
 import type { Token } from "../analyse/tagger.js";
-import { LOCATIVE_PREPOSITIONS, TOPIC_PREPOSITIONS } from "../analyse/grammar.js";
+import { LOCATIVE_PREPOSITIONS, PARTICLES, TOPIC_PREPOSITIONS } from "../analyse/grammar.js";
 import { pluralOf } from "../dictionary/text.js";
 import type { VerbPattern } from "../dictionary/verbs.js";
 import type { Mention } from "./mentions.js";
+
+const QUANTITIES = /^(dozens|hundreds|thousands|tens|millions|scores|dozen|hundred|thousand|million|number|group|groups|some|many|most|all|each|several|one|two|three|four|five|six|seven|eight|nine|ten|members|supporters|crowds|crowd)$/;
 
 export interface VerbMatch {
   pattern: VerbPattern;
@@ -38,7 +40,11 @@ function findWords(tokens: Token[], from: number, to: number, options: string[][
 export function prepositionBefore(tokens: Token[], m: Mention, floor: number): string | null {
   let k = m.start - 1;
   while (k >= floor && (tokens[k].pos === "DET" || tokens[k].pos === "ADJ" || tokens[k].pos === "NUM" || /^(his|her|its|their|our)$/.test(tokens[k].lower))) k--;
-  if (k >= floor && (tokens[k].pos === "ADP" || tokens[k].lower === "to")) return tokens[k].lower;
+  if (k >= floor && (tokens[k].pos === "ADP" || tokens[k].lower === "to")) {
+    // "dozens of protesters", "thousands of Israeli protesters": a quantity, not a prepositional phrase
+    if (tokens[k].lower === "of" && k > 0 && (tokens[k - 1].pos === "NUM" || QUANTITIES.test(tokens[k - 1].lower))) return null;
+    return tokens[k].lower;
+  }
   return null;
 }
 
@@ -60,9 +66,17 @@ export function matchVerb(
   patterns: readonly VerbPattern[],
   /** In a passive clause the surface subject is the logical object: it can fill `+`. */
   passiveSubject: Mention[] = [],
+  /** Mentions that cannot be the target (the source itself: "Xi praised China's ties with Russia"). */
+  isSource: (m: Mention) => boolean = () => false,
 ): VerbMatch | null {
   const [from, to] = complement;
+  const particle = from < to && PARTICLES.has(tokens[from].lower) ? tokens[from].lower : null;
   for (const pattern of patterns) {
+    // a phrasal verb only matches patterns written with its particle
+    if (particle) {
+      const first = pattern.elements[0];
+      if (!first || first.kind !== "words" || !first.options.some((o) => o[0] === particle)) continue;
+    }
     let p = from;
     let target: Mention | null = null;
     let ok = true;
@@ -82,7 +96,7 @@ export function matchVerb(
         if (afterPreposition) {
           found = mentions.find((m) => m.start >= p && m.start <= p + 2 && m.refs.length > 0 && tokens.slice(p, m.start).every((t) => t.pos === "DET" || t.pos === "ADJ" || /^(his|her|its|their)$/.test(t.lower)));
         } else {
-          found = passiveSubject.find((m) => m.refs.length > 0) ?? mentions.find((m) => m.start >= p && m.end <= to && isFreeTarget(tokens, m, from));
+          found = passiveSubject.find((m) => m.refs.length > 0) ?? mentions.find((m) => m.start >= p && m.end <= to && isFreeTarget(tokens, m, from) && !isSource(m));
         }
         if (!found) {
           ok = false;
