@@ -3,7 +3,7 @@
  * ("would not have been attacked"), with voice, tense and modality read off them.
  */
 import type { Token } from "./tagger.js";
-import { FUTURE_MODALS, HYPOTHETICAL_MODALS, IRREGULAR_PARTICIPLES, NEGATORS, STATE_PARTICIPLES } from "./grammar.js";
+import { FUTURE_MODALS, HYPOTHETICAL_MODALS, IRREGULAR_PARTICIPLES, NEGATORS, SPEECH_VERBS, STATE_PARTICIPLES } from "./grammar.js";
 
 export interface VerbGroup {
   /** Token range [start, end) of the whole group. */
@@ -51,12 +51,28 @@ function isNegator(t: Token): boolean {
   return NEGATORS.has(t.lower) || NEGATORS.has(t.lemma);
 }
 
+/** "nationals detained in China": a participle after a noun, inside a clause that already has its verb. */
+function isReducedRelative(tokens: Token[], i: number, groups: VerbGroup[]): boolean {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (groups.length === 0 || !prev || !(prev.pos === "NOUN" || prev.pos === "PROPN")) return false;
+  if (!isParticiple(t) || !/ed$/.test(t.lower)) return false;
+  if (!(!next || next.pos === "ADP" || next.pos === "PUNCT")) return false;
+  // "Iran said Israel retaliated on Friday": right after a verb of saying, the noun is a subject
+  const last = groups[groups.length - 1];
+  let k = i - 1;
+  while (k >= last.end && /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[k].pos)) k--;
+  if ((k < last.end || tokens[k].lower === "that") && SPEECH_VERBS.has(last.lemma)) return false;
+  return true;
+}
+
 export function findVerbGroups(tokens: Token[]): VerbGroup[] {
   const groups: VerbGroup[] = [];
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (!(t.pos === "VERB" || t.pos === "AUX") || isModifier(tokens, i)) {
+    if (!(t.pos === "VERB" || t.pos === "AUX") || isModifier(tokens, i) || (t.pos === "VERB" && isReducedRelative(tokens, i, groups))) {
       i++;
       continue;
     }

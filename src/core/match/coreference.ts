@@ -20,6 +20,9 @@ export class Coreference {
   private readonly names = new Map<string, ActorRef>();
   private readonly personsByCode = new Map<string, ActorRef>();
   private lastPerson: ActorRef | null = null;
+  /** People named in the sentence being read, and in the last sentence that named any, in order. */
+  private personsNow: ActorRef[] = [];
+  private personsBefore: ActorRef[] = [];
   private lastThing: ActorRef | null = null;
   /** Who "they" means: the last compound or plural. */
   private lastPlural: ActorRef[] | null = null;
@@ -42,7 +45,11 @@ export class Coreference {
   }
 
   resolvePronoun(pronoun: string): ActorRef[] {
-    if (pronoun === "he" || pronoun === "she" || pronoun === "him" || pronoun === "her") return this.lastPerson ? [this.lastPerson] : [];
+    if (pronoun === "he" || pronoun === "she" || pronoun === "him" || pronoun === "her") {
+      // the subject of the sentence so far, else of the last sentence that named people (usually named first)
+      const pick = this.personsNow[0] ?? this.personsBefore[0] ?? this.lastPerson;
+      return pick ? [pick] : [];
+    }
     if (pronoun === "they" || pronoun === "them") return this.lastPlural ?? this.lastGroup ?? [];
     if (pronoun === "it") return this.lastThing ? [this.lastThing] : [];
     return [];
@@ -66,6 +73,7 @@ export class Coreference {
     const ref = m.refs[0];
     if (m.kind === "person" || (m.kind === "agent" && ref.person)) {
       this.lastPerson = ref;
+      if (!this.personsNow.some((p) => p.code === ref.code && p.name === ref.name)) this.personsNow.push(ref);
       if (ref.country) this.personsByCode.set(ref.code, ref);
     } else if (m.kind === "country" || m.kind === "organisation" || m.kind === "capital") this.lastThing = ref;
     if (m.kind !== "agent" || ref.country) {
@@ -85,6 +93,9 @@ export class Coreference {
     }
     const compound = compoundBefore(tokens, mentions);
     if (compound) this.setGroup(compound);
+    else if (this.personsNow.length === 2 && this.personsNow[0].code !== this.personsNow[1].code) this.setGroup(this.personsNow); // "A met B. They agreed ..."
+    if (this.personsNow.length > 0) this.personsBefore = this.personsNow;
+    this.personsNow = [];
   }
 
   private setGroup(refs: ActorRef[]): void {

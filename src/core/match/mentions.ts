@@ -124,7 +124,7 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
         if (tokens[k]?.pos === "DET") k++;
         if (k === after.start) {
           const country = after.place?.country ?? after.refs[0]?.country ?? null;
-          cur = { ...cur, end: after.end, refs: [refOfCode(joinCode(country, cur.refs[0].sectors), cur.refs[0].name, cur.refs[0].person, dicts)] };
+          cur = { ...cur, end: after.end, place: after.place, refs: [refOfCode(joinCode(country, cur.refs[0].sectors), cur.refs[0].name, cur.refs[0].person, dicts)] };
           m++;
         }
       }
@@ -342,7 +342,7 @@ function inferTitleCountry(mentions: Mention[], dicts: Dictionaries, coref: Core
     if (m.place && m.place.country) {
       countries.add(m.place.country);
       // "police in Harare", "protesters across Iran": the sentence says where it happens
-      if (m.kind === "capital" || m.kind === "place" || /^(in|across|throughout|inside|at)$/.test(tokens[m.start - 1]?.lower ?? "")) placed = true;
+      if (m.kind === "capital" || m.kind === "place" || m.place.kind === "capital" || m.place.kind === "city" || /^(in|across|throughout|inside|at)$/.test(tokens[m.start - 1]?.lower ?? "")) placed = true;
     }
   }
   if (countries.size !== 1) return;

@@ -14,6 +14,8 @@ export interface VerbMatch {
   pattern: VerbPattern;
   /** The mention the pattern's `+` fell on, or null when the pattern has none. */
   target: Mention | null;
+  /** Token index just after the pattern's last word: "sanctions on Iran" aims "on" at the target. */
+  wordsEnd: number;
 }
 
 function wordFits(t: Token, word: string): boolean {
@@ -38,22 +40,30 @@ function findWords(tokens: Token[], from: number, to: number, options: string[][
 
 /** The preposition a mention's phrase hangs on ("with" in "with the Chinese president"), if any. */
 export function prepositionBefore(tokens: Token[], m: Mention, floor: number): string | null {
+  const k = prepositionIndex(tokens, m, floor);
+  return k >= 0 ? tokens[k].lower : null;
+}
+
+/** Index of the preposition a mention hangs on, or -1. */
+export function prepositionIndex(tokens: Token[], m: Mention, floor: number): number {
   let k = m.start - 1;
   while (k >= floor && (tokens[k].pos === "DET" || tokens[k].pos === "ADJ" || tokens[k].pos === "NUM" || /^(his|her|its|their|our)$/.test(tokens[k].lower))) k--;
   if (k >= floor && (tokens[k].pos === "ADP" || tokens[k].lower === "to")) {
     // "dozens of protesters", "thousands of Israeli protesters": a quantity, not a prepositional phrase
-    if (tokens[k].lower === "of" && k > 0 && (tokens[k - 1].pos === "NUM" || QUANTITIES.test(tokens[k - 1].lower))) return null;
-    return tokens[k].lower;
+    if (tokens[k].lower === "of" && k > 0 && (tokens[k - 1].pos === "NUM" || QUANTITIES.test(tokens[k - 1].lower))) return -1;
+    return k;
   }
-  return null;
+  return -1;
 }
 
 /** Can this mention be a target that no pattern word pointed at? Not a topic ("talks on Syria") nor a venue ("met in Moscow"). */
-export function isFreeTarget(tokens: Token[], m: Mention, floor: number): boolean {
+export function isFreeTarget(tokens: Token[], m: Mention, floor: number, wordsEnd = -1): boolean {
   // A possessor can be the target ("commented on Zelensky's remarks"); only the subject side drops them.
   if (m.refs.length === 0) return false;
-  const prep = prepositionBefore(tokens, m, floor);
-  if (prep && TOPIC_PREPOSITIONS.has(prep)) return false;
+  const at = prepositionIndex(tokens, m, floor);
+  const prep = at >= 0 ? tokens[at].lower : null;
+  // a topic ("talks on Syria") is no target, unless the pattern's own words point at it ("sanctions on Iran")
+  if (prep && TOPIC_PREPOSITIONS.has(prep) && at !== wordsEnd) return false;
   if (prep && LOCATIVE_PREPOSITIONS.has(prep) && (m.kind === "capital" || m.kind === "place")) return false;
   if (prep === "by") return false;
   return true;
@@ -107,7 +117,7 @@ export function matchVerb(
         afterPreposition = false;
       }
     }
-    if (ok) return { pattern, target };
+    if (ok) return { pattern, target, wordsEnd: p };
   }
   return null;
 }
