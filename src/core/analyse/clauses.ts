@@ -121,6 +121,7 @@ export function findClauses(tokens: Token[]): Clause[] {
           break;
         }
       }
+      let splitIsToken = found;
       if (!found && prevGroup && SPEECH_OR_COMPLEMENT.has(prevGroup.lemma)) {
         clause.kind = "embedded";
         found = true;
@@ -131,6 +132,7 @@ export function findClauses(tokens: Token[]): Clause[] {
           if (t.text === "," || t.text === ";" || t.text === ":" || t.lower === "but" || t.lower === "while" || t.text === "\u201c" || t.text === '"') {
             split = k;
             found = true;
+            splitIsToken = true;
             break;
           }
         }
@@ -139,13 +141,14 @@ export function findClauses(tokens: Token[]): Clause[] {
             if (tokens[k].lower === "and" || tokens[k].lower === "or") {
               split = k;
               found = true;
+              splitIsToken = true;
               break;
             }
           }
         }
       }
       clause.introStart = split;
-      const subjStart = found ? split + 1 : split;
+      const subjStart = splitIsToken ? split + 1 : split;
       clause.subject = [subjStart, vg.start];
       if (!hasWords(tokens, subjStart, vg.start)) {
         clause.subject = null;
