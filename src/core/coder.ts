@@ -6,7 +6,7 @@ import { findClauses } from "./analyse/clauses.js";
 import { analyseText, type Sentence } from "./analyse/tagger.js";
 import { clauseEvents } from "./assemble/events.js";
 import type { Dictionaries } from "./dictionary/compile.js";
-import { phraseTokens } from "./dictionary/text.js";
+import { phraseKeys, textKeys } from "./dictionary/text.js";
 import { Coreference } from "./match/coreference.js";
 import { findMentions } from "./match/mentions.js";
 import type { CodeOptions, Document, Event, Location } from "./types.js";
@@ -37,7 +37,7 @@ export function notEnglish(text: string): string | null {
 
 function datelineLocation(place: string | null, dicts: Dictionaries): Location | null {
   if (!place) return null;
-  const m = dicts.lexicon.longestAt(phraseTokens(place), 0);
+  const m = dicts.lexicon.longestAt(phraseKeys(place), 0);
   const entry = m?.values.find((v) => v.kind === "capital" || v.kind === "city" || v.kind === "country");
   if (!entry) return { name: place, country: null, lat: null, lon: null };
   if (entry.kind === "country") return { name: place, country: entry.country, lat: null, lon: null };
@@ -59,7 +59,7 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
   const datelinePlace = datelineLocation(doc.place, dicts);
   const events: Event[] = [];
   for (const sentence of sentences) {
-    const keys = sentence.tokens.map((t) => t.lower);
+    const { keys } = textKeys(sentence.tokens);
     const mentions = findMentions(sentence.tokens, dicts, coref, doc.date);
     const discard = dicts.discards.scan(keys)[0];
     if (discard) {

@@ -92,7 +92,8 @@ export function findClauses(tokens: Token[]): Clause[] {
       parent: null,
     };
 
-    if (prevTok && (RELATIVE_PRONOUNS.has(prevTok.lower) || (prevTok.lower === "that" && before > gapStart))) {
+    // "WHO" in capitals is the organisation, not the pronoun
+    if (prevTok && ((RELATIVE_PRONOUNS.has(prevTok.lower) && prevTok.text !== "WHO") || (prevTok.lower === "that" && before > gapStart))) {
       clause.kind = "relative";
       let a = before;
       clause.introStart = a > 0 && tokens[a - 1].text === "," ? a - 1 : a;

@@ -6,6 +6,7 @@
 import type { Clause } from "../analyse/clauses.js";
 import type { Sentence, Token } from "../analyse/tagger.js";
 import type { Dictionaries } from "../dictionary/compile.js";
+import { spellingKey } from "../dictionary/text.js";
 import { hash64 } from "../hash.js";
 import type { ActorRef } from "../match/coreference.js";
 import type { Mention } from "../match/mentions.js";
@@ -51,7 +52,8 @@ function subjectIn(tokens: Token[], mentions: Mention[], range: [number, number]
   for (let k = range[0]; k <= range[1]; k++) {
     if (k === range[1] || tokens[k].text === ",") {
       const first = tokens.slice(segStart, k).find((t) => t.pos !== "PUNCT");
-      const intro = !!first && (first.pos === "ADP" || first.pos === "SCONJ" || (first.pos === "ADV" && first.lower !== "both"));
+      // the segment right before the verb is always the subject's own
+      const intro = k < range[1] && !!first && (first.pos === "ADP" || first.pos === "SCONJ" || (first.pos === "ADV" && first.lower !== "both"));
       for (let j = segStart; j <= k && j < range[1]; j++) introAt[j - range[0]] = intro;
       segStart = k + 1;
     }
@@ -114,7 +116,7 @@ function locationOf(clause: Clause, ctx: SentenceContext, targets: Mention[]): L
 export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const { tokens } = ctx.sentence;
   const vg = clause.vg;
-  const patterns = ctx.dicts.verbs.get(vg.lemma) ?? ctx.dicts.verbs.get(tokens[vg.head].lower);
+  const patterns = ctx.dicts.verbs.get(spellingKey(vg.lemma)) ?? ctx.dicts.verbs.get(spellingKey(tokens[vg.head].lower));
   if (!patterns) return [];
 
   const compMentions = ctx.mentions.filter((m) => inRange(m, clause.complement));

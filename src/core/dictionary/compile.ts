@@ -6,7 +6,7 @@ import { hash64 } from "../hash.js";
 import { parseActors, parseAgents, type NamedActor } from "./actors.js";
 import { parseOntology, type Ontology, type Place } from "./ontology.js";
 import { PhraseTrie } from "./phrase-trie.js";
-import { alternatives, entries, phraseTokens, pluralOf, type DataFile, type DictionaryProblem } from "./text.js";
+import { alternatives, entries, phraseKeys, pluralOf, type DataFile, type DictionaryProblem } from "./text.js";
 import { parseVerbs, type VerbPattern } from "./verbs.js";
 
 /** What a phrase in a text can stand for. */
@@ -44,8 +44,8 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
   const ontology = parseOntology(sorted, problems);
   const lexicon = new PhraseTrie<LexEntry>();
   const add = (phrase: string, make: (forms: string[]) => LexEntry) => {
-    const forms = phraseTokens(phrase, true);
-    lexicon.add(phraseTokens(phrase), make(forms));
+    const forms = phraseKeys(phrase, true);
+    lexicon.add(phraseKeys(phrase), make(forms));
   };
 
   for (const c of ontology.countries.values()) {
@@ -96,13 +96,13 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
         problems.push({ where: e.rule, message: `expected "ISSUE_CODE | keyword; keyword"` });
         continue;
       }
-      for (const k of list) issues.add(phraseTokens(k), { issue, rule: e.rule });
+      for (const k of list) issues.add(phraseKeys(k), { issue, rule: e.rule });
     }
   }
   const discards = new PhraseTrie<{ phrase: string; rule: string }>();
   const discardsFile = sorted.find((f) => f.path === "discards.txt");
   if (discardsFile) {
-    for (const e of entries(discardsFile)) discards.add(phraseTokens(e.raw), { phrase: e.raw, rule: e.rule });
+    for (const e of entries(discardsFile)) discards.add(phraseKeys(e.raw), { phrase: e.raw, rule: e.rule });
   }
 
   let patternCount = 0;

@@ -95,3 +95,64 @@ export function pluralOf(word: string): string {
   if (/(s|x|z|ch|sh)$/i.test(word)) return word + "es";
   return word + "s";
 }
+
+/** British and American spellings share one key: "criticised" and "criticized", "analyse" and "analyze". */
+export function spellingKey(word: string): string {
+  return word.replace(/([a-z]{2})is(e|es|ed|ing|ation|ations)$/, "$1iz$2").replace(/([a-z]{2})ys(e|es|ed|ing)$/, "$1yz$2");
+}
+
+/** Joins hyphenated and slashed words and drops plural-possessive apostrophes: "al-Qaeda", "G-20", "HIV/AIDS" and "Workers'" each make one key. */
+function squash(word: string): string {
+  return word.replace(/[-/\u2010\u2011\u2013]/g, "").replace(/(s)['\u2019]$/i, "$1");
+}
+
+/**
+ * The lexicon keys of a dictionary phrase: one per word as the text matcher
+ * builds them (see `textKeys`), so "al-Qaeda" and "al - Qaeda" meet.
+ */
+export function phraseKeys(phrase: string, keepCase = false): string[] {
+  const out: string[] = [];
+  for (const t of phraseTokens(phrase.replace(/\s*([-/])\s*/g, "$1"), keepCase).join(" ").replace(/ ?- ?/g, "-").split(" ")) {
+    const k = squash(t);
+    if (k !== "") out.push(k);
+  }
+  return out;
+}
+
+/** Words of a sentence as lexicon keys, each with the token range it covers. */
+export interface TextKeys {
+  keys: string[];
+  /** The key's surface text without joiners, for case checks. */
+  surface: string[];
+  /** Token index of the key's first token, and after its last. */
+  start: number[];
+  end: number[];
+}
+
+export function textKeys(tokens: readonly { text: string; lower: string; start: number; end: number }[]): TextKeys {
+  const out: TextKeys = { keys: [], surface: [], start: [], end: [] };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const n = out.keys.length - 1;
+    const prevEnd = i > 0 ? tokens[i - 1].end : -1;
+    const joiner = /^[-/\u2010\u2011\u2013]$/.test(t.text);
+    const next = tokens[i + 1];
+    if (joiner && n >= 0 && prevEnd === t.start && next && next.start === t.end && /\w/.test(next.text)) {
+      // "al" "-" "Qaeda" -> "alqaeda"
+      out.keys[n] += next.lower;
+      out.surface[n] += next.text;
+      out.end[n] = i + 2;
+      i++;
+      continue;
+    }
+    if ((t.text === "'" || t.text === "\u2019") && n >= 0 && prevEnd === t.start && /s$/i.test(tokens[i - 1].text)) {
+      out.end[n] = i + 1; // "Workers'" -> "workers"
+      continue;
+    }
+    out.keys.push(squash(t.lower));
+    out.surface.push(squash(t.text));
+    out.start.push(i);
+    out.end.push(i + 1);
+  }
+  return out;
+}

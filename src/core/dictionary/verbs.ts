@@ -2,7 +2,7 @@
  * Verb patterns: `CODE | PATTERN | FLAGS`, grouped in files by CAMEO root,
  * with `&NAME = ...` synonym sets shared by all verb files.
  */
-import { alternatives, entries, phraseTokens, type DataFile, type DictionaryProblem } from "./text.js";
+import { alternatives, entries, phraseTokens, spellingKey, type DataFile, type DictionaryProblem } from "./text.js";
 import type { Ontology } from "./ontology.js";
 
 export type PatternElement =
@@ -36,7 +36,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       if (syn) {
         const [, name, members] = syn;
         if (synsets.has(name)) problems.push({ where: e.rule, message: `synonym set &${name} defined twice (first at ${synsets.get(name)!.rule})` });
-        const list = alternatives(members).map((m) => phraseTokens(m));
+        const list = alternatives(members).map((m) => phraseTokens(m).map(spellingKey));
         if (list.length === 0) problems.push({ where: e.rule, message: `synonym set &${name} is empty` });
         synsets.set(name, { members: list, rule: e.rule });
       } else patternLines.push(e);
@@ -70,7 +70,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       problems.push({ where: e.rule, message: `pattern "${pattern}" must start with the verb's lemma` });
       continue;
     }
-    const lemma = words[0].toLowerCase();
+    const lemma = spellingKey(words[0].toLowerCase());
     const elements: PatternElement[] = [];
     let ok = true;
     for (const w of words.slice(1)) {
@@ -87,7 +87,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
           ok = false;
         } else elements.push({ kind: "words", options: set.members, label: w });
       } else if (/^[\p{L}0-9'’.-]+$/u.test(w)) {
-        elements.push({ kind: "words", options: [phraseTokens(w)], label: w.toLowerCase() });
+        elements.push({ kind: "words", options: [phraseTokens(w).map(spellingKey)], label: w.toLowerCase() });
       } else {
         problems.push({ where: e.rule, message: `"${w}" in pattern "${pattern}" is neither a word, + nor &SET` });
         ok = false;

@@ -8,6 +8,7 @@
 import type { Token } from "../analyse/tagger.js";
 import { GROUP_NOUNS } from "../analyse/grammar.js";
 import { roleOn } from "../dictionary/actors.js";
+import { textKeys } from "../dictionary/text.js";
 import type { Dictionaries, LexEntry } from "../dictionary/compile.js";
 import { sectorsOf, type Place } from "../dictionary/ontology.js";
 import { Coreference, type ActorRef } from "./coreference.js";
@@ -38,10 +39,10 @@ const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X"]);
 /** Particles inside names: "Bashar al-Assad", "Ursula von der Leyen", "Luiz Inacio Lula da Silva". */
 const NAME_LINKS = new Set(["al", "el", "bin", "ibn", "bint", "abu", "de", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "du", "di"]);
 
-function caseFits(entry: LexEntry, tokens: Token[], start: number): boolean {
+function caseFits(entry: LexEntry, surface: string[], start: number): boolean {
   for (let k = 0; k < entry.forms.length; k++) {
     const form = entry.forms[k];
-    const text = tokens[start + k]?.text ?? "";
+    const text = surface[start + k] ?? "";
     if (form.length > 1 && form === form.toUpperCase() && /[A-Z]/.test(form)) {
       if (text !== text.toUpperCase()) return false; // "WHO", "US" must be written in capitals
     } else if (/^[A-Z]/.test(form) && !/^[A-Z0-9]/.test(text)) return false; // "Turkey", not "turkey"
@@ -69,25 +70,17 @@ function spanText(tokens: Token[], a: number, b: number): string {
 
 /** Finds and composes the mentions of one sentence, reading and updating the document's coreference state. */
 export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Coreference, date: string | null): Mention[] {
-  const keys = tokens.map((t) => t.lower);
+  const tk = textKeys(tokens);
   const raw: Mention[] = [];
-  for (let i = 0; i < tokens.length; ) {
-    const candidates = dicts.lexicon.allAt(keys, i);
+  for (let i = 0; i < tk.keys.length; ) {
+    const candidates = dicts.lexicon.allAt(tk.keys, i);
     let chosen: { end: number; entry: LexEntry } | null = null;
     for (let c = candidates.length - 1; c >= 0 && !chosen; c--) {
-      const fits = candidates[c].values.filter((e) => caseFits(e, tokens, i)).sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
+      const fits = candidates[c].values.filter((e) => caseFits(e, tk.surface, i)).sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
       if (fits.length > 0) chosen = { end: candidates[c].end, entry: fits[0] };
     }
-    if (chosen?.entry.kind === "none") {
-      i = chosen.end;
-      continue;
-    }
-    if (chosen) {
-      raw.push(baseMention(i, chosen.end, chosen.entry, dicts, date, tokens));
-      i = chosen.end;
-      continue;
-    }
-    i++;
+    if (chosen && chosen.entry.kind !== "none") raw.push(baseMention(tk.start[i], tk.end[chosen.end - 1], chosen.entry, dicts, date, tokens));
+    i = chosen ? chosen.end : i + 1;
   }
 
   const out: Mention[] = [];

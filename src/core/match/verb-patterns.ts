@@ -4,7 +4,7 @@
  */
 import type { Token } from "../analyse/tagger.js";
 import { LOCATIVE_PREPOSITIONS, PARTICLES, TOPIC_PREPOSITIONS } from "../analyse/grammar.js";
-import { pluralOf } from "../dictionary/text.js";
+import { pluralOf, spellingKey } from "../dictionary/text.js";
 import type { VerbPattern } from "../dictionary/verbs.js";
 import type { Mention } from "./mentions.js";
 
@@ -19,7 +19,8 @@ export interface VerbMatch {
 }
 
 function wordFits(t: Token, word: string): boolean {
-  return t.lower === word || t.lemma === word || t.lower === pluralOf(word) || t.lower === word + "d" || t.lower === word + "ed";
+  const lower = spellingKey(t.lower);
+  return lower === word || spellingKey(t.lemma) === word || lower === pluralOf(word) || lower === word + "d" || lower === word + "ed";
 }
 
 function findWords(tokens: Token[], from: number, to: number, options: string[][]): number {

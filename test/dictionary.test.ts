@@ -1,0 +1,70 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { compileDictionaries, type DataFile } from "../src/core/index.js";
+import { readDataDir } from "../src/node/data-files.js";
+import { dictionaries, dictionaryProblems } from "./support/dictionaries.js";
+
+test("the shipped dictionaries compile with no problems", () => {
+  assert.deepEqual(dictionaryProblems.map((p) => `${p.where}: ${p.message}`), []);
+  assert.ok(dictionaries.ontology.codes.size >= 290, "every CAMEO code");
+  assert.equal(dictionaries.ontology.quads.size, 20);
+  assert.ok(dictionaries.ontology.countries.size >= 249, "every ISO 3166 country");
+  assert.ok(dictionaries.counts.verbPatterns >= 1000);
+});
+
+test("every CAMEO root has verb patterns, and every code used by a pattern has a Goldstein score and PLOVER category", () => {
+  const roots = new Set<string>();
+  for (const list of dictionaries.verbs.values()) {
+    for (const p of list) {
+      roots.add(p.code.slice(0, 2));
+      const c = dictionaries.ontology.codes.get(p.code)!;
+      assert.ok(c.goldstein >= -10 && c.goldstein <= 10);
+      assert.ok(c.plover.length > 0);
+    }
+  }
+  assert.deepEqual([...roots].sort(), Array.from({ length: 20 }, (_, i) => String(i + 1).padStart(2, "0")));
+});
+
+test("broken dictionary lines are reported with file and line, and the rest still compiles", () => {
+  const files: DataFile[] = readDataDir().filter((f) => !f.path.startsWith("actors/") && !f.path.startsWith("verbs/"));
+  files.push({
+    path: "actors/test.txt",
+    text: [
+      "# a comment",
+      "Jane Doe | FRAGOV 2010-01-01..2012-01-01; FRAGOV 2011-06-01..; FRAELI",
+      "Nobody | XXXGOV",
+      "Bad Date | FRAGOV 2010-02-30..",
+      "No Roles",
+      "Good Person | DEUGOV 2001-01-01..2005-01-01; DEUELI",
+    ].join("\n"),
+  });
+  files.push({ path: "verbs/99-test.txt", text: "040 | meet | both\n999 | frob +\n040 | meet &NOPE +\n040 | meet | both\n| visit +\n040 | visit + + \n" });
+  const { dictionaries: d, problems } = compileDictionaries(files);
+  const where = problems.map((p) => p.where);
+  assert.deepEqual(where, [
+    "actors/test.txt:2",
+    "actors/test.txt:3",
+    "actors/test.txt:4",
+    "actors/test.txt:5",
+    "verbs/99-test.txt:2",
+    "verbs/99-test.txt:3",
+    "verbs/99-test.txt:4",
+    "verbs/99-test.txt:5",
+    "verbs/99-test.txt:6",
+  ]);
+  assert.match(problems[0].message, /overlapping date ranges/);
+  assert.match(problems[1].message, /XXX/);
+  assert.match(problems[2].message, /impossible date 2010-02-30/);
+  assert.match(problems[4].message, /unknown CAMEO code 999/);
+  assert.match(problems[5].message, /never match/);
+  assert.match(problems[6].message, /duplicate pattern/);
+  assert.equal(d.counts.actors, 2, "the good lines are kept");
+  assert.equal(d.verbs.get("meet")?.length, 1);
+});
+
+test("a leader's code follows the document date: in office GOV, out of office ELI", async () => {
+  const { codeDocument } = await import("../src/core/index.js");
+  const at = (date: string) => codeDocument({ id: "t", text: "Jacques Chirac met Tony Blair in Paris.", date, place: null }, dictionaries).events.map((e) => `${e.source?.code}>${e.target?.code}`);
+  assert.ok(at("2003-05-01").includes("FRAGOV>GBRGOV"));
+  assert.ok(at("2015-05-01").includes("FRAELI>GBRELI"));
+});
