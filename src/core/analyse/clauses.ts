@@ -121,6 +121,13 @@ export function findClauses(tokens: Token[]): Clause[] {
           clause.conditional = CONDITIONALS.has(t.lower);
           break;
         }
+        // "controls, which it announced": a relative clause with a subject of its own
+        if (RELATIVE_PRONOUNS.has(t.lower) && t.text !== "WHO") {
+          split = k;
+          found = true;
+          clause.kind = "relative";
+          break;
+        }
       }
       let splitIsToken = found;
       if (!found && prevGroup && SPEECH_OR_COMPLEMENT.has(prevGroup.lemma)) {

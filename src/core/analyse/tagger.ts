@@ -109,5 +109,10 @@ function repairTags(tokens: Token[]): void {
       t.lemma = t.lower.replace(/(ss|sh|ch|x)es$/, "$1").replace(/ies$/, "y").replace(/s$/, "");
       next.pos = "PART";
     }
+    // "Hamas fighters abducted dozens": a past tense read as a noun after a plural subject
+    if (t.pos === "NOUN" && /[a-z]ed$/.test(t.text) && t.lemma === t.lower && (prev.pos === "NOUN" || prev.pos === "PROPN") && /s$/.test(prev.lower) && /^(NOUN|PROPN|DET|NUM|ADP|PRON|ADJ)$/.test(next.pos)) {
+      t.pos = "VERB";
+      t.lemma = t.lower.replace(/ied$/, "y").replace(/([^aeiou])\1ed$/, "$1").replace(/ed$/, "");
+    }
   }
 }

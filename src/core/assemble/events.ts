@@ -116,7 +116,9 @@ function locationOf(clause: Clause, ctx: SentenceContext, targets: Mention[]): L
 export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const { tokens } = ctx.sentence;
   const vg = clause.vg;
-  const patterns = ctx.dicts.verbs.get(spellingKey(vg.lemma)) ?? ctx.dicts.verbs.get(spellingKey(tokens[vg.head].lower));
+  // the lemma, else the lemma with its "e" back ("seized" guessed as "seiz"), else the word itself
+  const lemma = spellingKey(vg.lemma);
+  const patterns = ctx.dicts.verbs.get(lemma) ?? ctx.dicts.verbs.get(lemma + "e") ?? ctx.dicts.verbs.get(spellingKey(tokens[vg.head].lower));
   if (!patterns) return [];
 
   const compMentions = ctx.mentions.filter((m) => inRange(m, clause.complement));

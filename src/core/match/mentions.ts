@@ -126,7 +126,10 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
     if (cur.kind === "agent" && tokens[cur.end - 1].lower === tokens[cur.end - 1].lemma) {
       const person = raw[m + 1];
       if (person && person.kind === "person" && person.start === cur.end) {
-        cur = { ...person, start: cur.start };
+        // the dictionary knows the person; a title such as "former president" still says they are out of office
+        const p = person.refs[0];
+        const refs = cur.refs[0].sectors.includes("ELI") && p.country ? [refOfCode(p.country + "ELI", p.name, true, dicts)] : person.refs;
+        cur = { ...person, start: cur.start, refs };
         m++;
       } else {
         const nextStart = raw[m + 1]?.start ?? tokens.length;
