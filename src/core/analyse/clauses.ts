@@ -77,6 +77,17 @@ export function findClauses(tokens: Token[]): Clause[] {
     }
     prevWasInfinitive = false;
     const gapStart = prevGroup ? prevGroup.end : 0;
+    // "began shelling", "stop selling": a gerund right after a verb completes it
+    const prior = clauses[clauses.length - 1] ?? null;
+    if (prior && prevGroup === prior.vg && vg.start === gapStart && /ing$/.test(tokens[vg.head].lower) && !vg.passive) {
+      if (ASPECTUAL.has(prior.vg.lemma)) {
+        if (STOPPING.has(prior.vg.lemma)) prior.catenative = "failed";
+        prior.catenativeNegated = prior.vg.negated;
+        prior.vg = vg;
+      }
+      prevGroup = vg;
+      continue;
+    }
     const last = clauses[clauses.length - 1] ?? null;
     const clause: Clause = {
       vg,
@@ -109,6 +120,8 @@ export function findClauses(tokens: Token[]): Clause[] {
       // ", and agreed" hangs on the last main clause; "and agreed" on the clause just before.
       const outer = [...clauses].reverse().find((c) => c.kind === "main") ?? last;
       clause.subjectFrom = comma ? outer : last.kind === "relative" || last.kind === "frame" ? outer : last;
+      // "demanded that Russia declare a ceasefire and withdraw": the second verb is as wanted as the first
+      clause.parent = clause.subjectFrom.parent;
     } else {
       let split = gapStart;
       let found = false;
@@ -218,6 +231,8 @@ export function findClauses(tokens: Token[]): Clause[] {
   return clauses;
 }
 
+const ASPECTUAL = new Set(["begin", "start", "continue", "keep", "resume", "stop", "cease", "quit", "finish", "halt", "end"]);
+const STOPPING = new Set(["stop", "cease", "quit", "halt", "end"]);
 const SPEECH_OR_COMPLEMENT = new Set([...SPEECH_VERBS, "agree", "believe", "think", "expect", "hope", "fear", "warn", "deny", "accept", "insist", "doubt", "feel", "hear", "learn", "see", "show", "mean", "decide", "understand"]);
 
 function frameEnd(tokens: Token[], from: number): number {

@@ -36,7 +36,7 @@ function isModifier(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   const before = tokens[i - 1];
   // After a determiner a "verb" is a noun ("the sit-down"); after a preposition, a gerund ("in dealing with").
-  if (t.pos === "VERB" && before && (before.pos === "DET" || (before.pos === "ADP" && before.lower !== "to") || POSSESSIVES.has(before.lower))) return true;
+  if (t.pos === "VERB" && before && (before.pos === "DET" || (before.pos === "ADP" && before.lower !== "to" && /ing$/.test(t.lower)) || POSSESSIVES.has(before.lower))) return true;
   // "releasing treated water": a participle between a verb and its object's noun
   if (t.pos === "VERB" && before?.pos === "VERB" && isParticiple(t) && (tokens[i + 1]?.pos === "ADJ" || tokens[i + 1]?.pos === "NOUN")) return true;
   // "since securing a third term", "while visiting Paris": a gerund phrase, not a clause with a subject

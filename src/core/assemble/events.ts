@@ -145,7 +145,8 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   } else if (vg.passive && passiveSubject.length > 0) {
     targetMentions = passiveSubject;
   } else if (!(pattern.both && sourceRefs.length >= 2)) {
-    const free = candidates.filter((m) => isFreeTarget(tokens, m, clause.complement[0], match.wordsEnd) && !isSource(m));
+    // a bare role ("children", "police") is only a target where a pattern's + points at it
+    const free = candidates.filter((m) => isFreeTarget(tokens, m, clause.complement[0], match.wordsEnd) && !isSource(m) && m.refs.some((r) => r.country));
     // "deployed troops to the border with Belarus": a role with no country is the means, not the target, when a country follows.
     const first = free.find((m) => m.refs.some((r) => r.country)) && !free[0]?.refs.some((r) => r.country) ? free.find((m) => m.refs.some((r) => r.country)) : free[0];
     if (first) {

@@ -24,6 +24,7 @@ export class Coreference {
   private personsNow: ActorRef[] = [];
   private personsBefore: ActorRef[] = [];
   private lastThing: ActorRef | null = null;
+  private lastOrg: ActorRef | null = null;
   /** Who "they" means: the last compound or plural. */
   private lastPlural: ActorRef[] | null = null;
   /** The last two or more actors named together ("Xi and Putin"). */
@@ -55,6 +56,10 @@ export class Coreference {
     return [];
   }
 
+  lastOrganisation(): ActorRef | null {
+    return this.lastOrg;
+  }
+
   /** "The two leaders", "both sides": the last pair named together, else the last two actors named. */
   group(people = false): ActorRef[] {
     if (people && this.lastPeople) return this.lastPeople;
@@ -76,6 +81,7 @@ export class Coreference {
       if (!this.personsNow.some((p) => p.code === ref.code && p.name === ref.name)) this.personsNow.push(ref);
       if (ref.country) this.personsByCode.set(ref.code, ref);
     } else if (m.kind === "country" || m.kind === "organisation" || m.kind === "capital") this.lastThing = ref;
+    if (m.kind === "organisation" || (m.kind === "agent" && ref.country && /^(IGO|NGO|IMG)$/.test(ref.country))) this.lastOrg = ref;
     if (m.kind !== "agent" || ref.country) {
       const at = this.recent.findIndex((r) => r.code === ref.code);
       if (at >= 0) this.recent.splice(at, 1);

@@ -34,6 +34,7 @@ export interface Mention {
 
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)$/i;
 const PERSON_FILE = /^actors\/(leaders|people)/;
+const ORG_NOUNS = new Set(["agency", "alliance", "bloc", "organisation", "organization", "watchdog", "body"]);
 const PEOPLE_NOUNS = new Set(["leaders", "presidents", "men", "women", "ministers", "premiers", "chancellors", "heads", "envoys", "diplomats"]);
 const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X"]);
 /** Particles inside names: "Bashar al-Assad", "Ursula von der Leyen", "Luiz Inacio Lula da Silva". */
@@ -103,6 +104,16 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
         m++;
       }
     }
+    // role noun + of + organisation: "the head of the International Atomic Energy Agency"
+    if (cur.kind === "agent" && cur.refs[0].country === null && next && next.kind === "organisation" && tokens[cur.end]?.lower === "of") {
+      const k = tokens[cur.end + 1]?.pos === "DET" ? cur.end + 2 : cur.end + 1;
+      if (k === next.start) {
+        cur = { ...cur, end: next.end, refs: next.refs.map((r) => ({ ...r, name: r.name })) };
+        m++;
+        out.push(cur);
+        continue;
+      }
+    }
     // organisation + role noun: "Hamas fighters", "Hezbollah commander"
     if (cur.kind === "organisation" && next && next.kind === "agent" && next.refs[0].country === null && next.start === cur.end) {
       cur = { ...next, start: cur.start, refs: cur.refs, rule: cur.rule };
@@ -110,11 +121,13 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
     }
     // role noun + of/from/in + country or place: "the foreign minister of Japan", "police in Harare"
     const after = raw[m + 1];
-    if (cur.kind === "agent" && cur.refs[0].country === null && after && (after.kind === "country" || after.kind === "capital" || after.kind === "place")) {
+    if (cur.kind === "agent" && cur.refs[0].country === null && after && (after.kind === "country" || after.kind === "capital" || after.kind === "place" || after.kind === "adjective")) {
       let k = cur.end;
       if (/^(of|from|in)$/.test(tokens[k]?.lower ?? "")) {
         k++;
         if (tokens[k]?.pos === "DET") k++;
+        // "the mayor of the occupied Ukrainian city of Melitopol"
+        while (k < after.start && k < cur.end + 5 && (tokens[k].pos === "ADJ" || (tokens[k].pos === "VERB" && /ed$/.test(tokens[k].lower)))) k++;
         if (k === after.start) {
           const country = after.place?.country ?? after.refs[0]?.country ?? null;
           cur = { ...cur, end: after.end, place: after.place, refs: [refOfCode(joinCode(country, cur.refs[0].sectors), cur.refs[0].name, cur.refs[0].person, dicts)] };
@@ -163,6 +176,23 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
     const ref = { ...a.refs[0], name: spanText(tokens, a.end + 1, k), person: true };
     coref.registerName(tokens.slice(a.end + 1, k).map((t) => t.lower), ref);
     out[m] = { ...a, end: k, kind: "person", refs: [ref], via: "title" };
+  }
+
+  // A name the dictionaries do not know, then its role: "Rafael Grossi, the head of the IAEA,"
+  for (let m = 0; m < out.length; m++) {
+    const a = out[m];
+    if (a.kind !== "agent" || !a.refs[0].country) continue;
+    let k = a.start - 1;
+    if (tokens[k]?.pos === "DET") k--;
+    if (tokens[k]?.text !== ",") continue;
+    const floor = m > 0 ? out[m - 1].end : 0;
+    let j = k;
+    while (j - 1 >= floor && tokens[j - 1].pos === "PROPN" && /^[A-Z]/.test(tokens[j - 1].text) && !CALENDAR.test(tokens[j - 1].text)) j--;
+    const closes = !tokens[a.end] || /^[,.;]$/.test(tokens[a.end].text) || tokens[a.end].pos === "VERB";
+    if (k - j < 2 || !closes || (j > 0 && !/^(PUNCT|ADP|SCONJ|CCONJ)$/.test(tokens[j - 1].pos))) continue;
+    const ref = { ...a.refs[0], name: spanText(tokens, j, k), person: true };
+    coref.registerName(tokens.slice(j, k).map((t) => t.lower), ref);
+    out[m] = { ...a, start: j, kind: "person", refs: [ref], via: "title" };
   }
 
   // Appositives: "his Russian counterpart, Vladimir Putin," and "Putin, the Russian president,"
@@ -255,6 +285,9 @@ function addCoreference(tokens: Token[], mentions: Mention[], coref: Coreference
     const t = tokens[i];
     if (PRONOUNS.has(t.lower) && t.pos === "PRON") {
       if (t.lower === "it" && (tokens[i + 1]?.lemma === "be" || tokens[i + 1]?.pos === "PUNCT")) continue;
+      // "her Ukrainian counterpart", "his predecessor": a determiner, not an actor
+      const after = tokens[i + 1];
+      if (t.lower === "her" && after && /^(NOUN|PROPN|ADJ|NUM)$/.test(after.pos)) continue;
       const refs = coref.resolvePronoun(t.lower);
       if (refs.length > 0) {
         const men: Mention = { start: i, end: i + 1, refs, kind: "pronoun", place: null, possessive: false, via: "coreference", rule: null };
@@ -262,6 +295,16 @@ function addCoreference(tokens: Token[], mentions: Mention[], coref: Coreference
         coref.note(men, false);
       }
       continue;
+    }
+    // "the agency", "the alliance": the organisation last named
+    if (t.lower === "the" && ORG_NOUNS.has(tokens[i + 1]?.lower ?? "") && !(m < mentions.length && mentions[m].start === i + 1)) {
+      const org = coref.lastOrganisation();
+      if (org) {
+        const men: Mention = { start: i, end: i + 2, refs: [org], kind: "organisation", place: null, possessive: tokens[i + 2]?.lower === "'s", via: "coreference", rule: null };
+        out.push(men);
+        i++;
+        continue;
+      }
     }
     // "the two leaders", "both sides", "the two"
     if ((t.lower === "two" && tokens[i - 1]?.lower === "the") || (t.lower === "both" && (tokens[i + 1]?.pos === "NOUN" || tokens[i + 1]?.pos === "PROPN"))) {
