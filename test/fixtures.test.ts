@@ -25,8 +25,8 @@ const known = new Map(
 );
 
 /** Floors over the whole set; raise them as the coder improves, never lower them. */
-const PRECISION_FLOOR = 0.8;
-const RECALL_FLOOR = 0.6;
+const PRECISION_FLOOR = 0.97;
+const RECALL_FLOOR = 0.97;
 
 let tp = 0;
 let fp = 0;

@@ -2,7 +2,7 @@
  * The one entry of the coder: a document and compiled dictionaries in,
  * events out. Pure: no I/O, no state kept between documents.
  */
-import { findClauses } from "./analyse/clauses.js";
+import { findClauses, type Clause } from "./analyse/clauses.js";
 import { analyseText, type Sentence } from "./analyse/tagger.js";
 import { clauseEvents } from "./assemble/events.js";
 import type { Dictionaries } from "./dictionary/compile.js";
@@ -69,9 +69,23 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
     const issues = [...new Set(dicts.issues.scan(keys).flatMap((m) => m.values.map((v) => v.issue)))];
     const clauses = findClauses(sentence.tokens);
     const ctx = { docId: doc.id, docDate: doc.date, docText: doc.text, sentence, clauses, mentions, dicts, requireDyad: options.requireDyad ?? true, datelinePlace, issues };
-    for (const clause of clauses) events.push(...clauseEvents(clause, ctx));
+    let previous: Event[] = [];
+    for (const clause of clauses) {
+      const found = clauseEvents(clause, ctx);
+      // ", killing 20 people" after "jets struck Gaza": one violent incident, counted once
+      const consequence = isConsequence(clause, sentence) && previous.some((e) => e.quad === 4) && found.every((e) => e.quad === 4);
+      if (!consequence) events.push(...found);
+      previous = found;
+    }
   }
   return { events, sentences: sentences.map(({ index, start, end, text }) => ({ index, start, end, text })), warnings };
+}
+
+/** An adverbial participle after a comma that shares its subject: ", killing at least five". */
+function isConsequence(clause: Clause, sentence: Sentence): boolean {
+  const head = sentence.tokens[clause.vg.head];
+  const opener = sentence.tokens[clause.introStart];
+  return clause.subjectFrom !== null && clause.subject === null && /ing$/.test(head.lower) && clause.vg.start === head.i && opener?.text === ",";
 }
 
 /** Codes one document and returns its events. */

@@ -125,7 +125,15 @@ export function findClauses(tokens: Token[]): Clause[] {
     } else {
       let split = gapStart;
       let found = false;
-      for (let k = vg.start - 1; k >= gapStart; k--) {
+      // "over remarks he made": a relative clause without its pronoun
+      const pron = tokens[vg.start - 1];
+      const contact = vg.start - 2 >= gapStart && /^(he|she|they|we|it)$/.test(pron?.lower ?? "") && /^(NOUN|PROPN)$/.test(tokens[vg.start - 2].pos);
+      if (contact) {
+        split = vg.start - 1;
+        found = true;
+        clause.kind = "relative";
+      }
+      for (let k = vg.start - 1; k >= gapStart && !contact; k--) {
         const t = tokens[k];
         if (SUBORDINATORS.has(t.lower) && (t.pos === "SCONJ" || t.pos === "ADP" || t.lower === "that" || t.lower === "if")) {
           split = k;

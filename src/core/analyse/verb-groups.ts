@@ -37,6 +37,8 @@ function isModifier(tokens: Token[], i: number): boolean {
   const before = tokens[i - 1];
   // After a determiner a "verb" is a noun ("the sit-down"); after a preposition, a gerund ("in dealing with").
   if (t.pos === "VERB" && before && (before.pos === "DET" || (before.pos === "ADP" && before.lower !== "to" && /ing$/.test(t.lower)) || POSSESSIVES.has(before.lower))) return true;
+  // "the country's most wanted drug lord"
+  if (t.pos === "VERB" && before?.pos === "ADV" && /^(most|more|less|least|very|highly|well|so|newly|recently|widely|heavily)$/.test(before.lower) && isParticiple(t) && (tokens[i + 1]?.pos === "NOUN" || tokens[i + 1]?.pos === "ADJ")) return true;
   // "releasing treated water": a participle between a verb and its object's noun
   if (t.pos === "VERB" && before?.pos === "VERB" && isParticiple(t) && (tokens[i + 1]?.pos === "ADJ" || tokens[i + 1]?.pos === "NOUN")) return true;
   // "since securing a third term", "while visiting Paris": a gerund phrase, not a clause with a subject
@@ -59,8 +61,11 @@ function isReducedRelative(tokens: Token[], i: number, groups: VerbGroup[]): boo
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
   if (groups.length === 0 || !prev || !(prev.pos === "NOUN" || prev.pos === "PROPN")) return false;
-  if (!isParticiple(t) || !/ed$/.test(t.lower)) return false;
-  if (!(!next || next.pos === "ADP" || next.pos === "PUNCT")) return false;
+  if (!isParticiple(t) || SPEECH_VERBS.has(t.lemma)) return false;
+  const regular = /ed$/.test(t.lower);
+  if (!regular && !IRREGULAR_PARTICIPLES.has(t.lower)) return false;
+  // "jewellery brought into", "nationals detained in China", "people killed."
+  if (!(next?.pos === "ADP" || (regular && (!next || next.pos === "PUNCT")))) return false;
   // "Iran said Israel retaliated on Friday": right after a verb of saying, the noun is a subject
   const last = groups[groups.length - 1];
   let k = i - 1;
@@ -97,6 +102,11 @@ export function findVerbGroups(tokens: Token[]): VerbGroup[] {
         }
       } else break;
       j++;
+    }
+    // "without being declared", "after having met": a gerund phrase, not a clause
+    if ((t.lower === "being" || t.lower === "having") && tokens[i - 1]?.pos === "ADP" && tokens[i - 1].lower !== "to") {
+      i = Math.max(j, i + 1);
+      continue;
     }
     let head = main >= 0 ? main : lastAux >= 0 ? lastAux : i;
     let end = Math.max(j, head + 1);

@@ -81,7 +81,7 @@ export class Coreference {
       if (!this.personsNow.some((p) => p.code === ref.code && p.name === ref.name)) this.personsNow.push(ref);
       if (ref.country) this.personsByCode.set(ref.code, ref);
     } else if (m.kind === "country" || m.kind === "organisation" || m.kind === "capital") this.lastThing = ref;
-    if (m.kind === "organisation" || (m.kind === "agent" && ref.country && /^(IGO|NGO|IMG)$/.test(ref.country))) this.lastOrg = ref;
+    if (m.kind === "organisation" || (ref.country && /^(IGO|NGO|IMG)$/.test(ref.country))) this.lastOrg = ref;
     if (m.kind !== "agent" || ref.country) {
       const at = this.recent.findIndex((r) => r.code === ref.code);
       if (at >= 0) this.recent.splice(at, 1);

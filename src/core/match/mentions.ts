@@ -34,6 +34,7 @@ export interface Mention {
 
 const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)$/i;
 const PERSON_FILE = /^actors\/(leaders|people)/;
+const LEADER_WORDS = /^(head|chief|director|leader|boss|chairman|chairwoman|chair|secretary-general|president)$/;
 const ORG_NOUNS = new Set(["agency", "alliance", "bloc", "organisation", "organization", "watchdog", "body"]);
 const PEOPLE_NOUNS = new Set(["leaders", "presidents", "men", "women", "ministers", "premiers", "chancellors", "heads", "envoys", "diplomats"]);
 const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X"]);
@@ -80,8 +81,22 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
       const fits = candidates[c].values.filter((e) => caseFits(e, tk.surface, i)).sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
       if (fits.length > 0) chosen = { end: candidates[c].end, entry: fits[0] };
     }
-    if (chosen && chosen.entry.kind !== "none") raw.push(baseMention(tk.start[i], tk.end[chosen.end - 1], chosen.entry, dicts, date, tokens));
+    // "his official residence": a role word used as an adjective is no actor
+    const adjectival = chosen?.entry.kind === "agent" && tokens[tk.end[chosen.end - 1] - 1].pos === "ADJ" && tokens[tk.end[chosen.end - 1]]?.pos === "NOUN";
+    if (chosen && chosen.entry.kind !== "none" && !adjectival) raw.push(baseMention(tk.start[i], tk.end[chosen.end - 1], chosen.entry, dicts, date, tokens));
     i = chosen ? chosen.end : i + 1;
+  }
+
+  // "the head of the International Atomic Energy Agency": whoever leads an organisation acts as it
+  for (let m = 0; m < raw.length; m++) {
+    const r = raw[m];
+    if (r.kind !== "organisation" && r.kind !== "country") continue;
+    let k = r.start - 1;
+    if (tokens[k]?.pos === "DET") k--;
+    if (tokens[k]?.lower !== "of" || !LEADER_WORDS.test(tokens[k - 1]?.lower ?? "")) continue;
+    if (m > 0 && raw[m - 1].end > k - 1) continue;
+    const ref = r.kind === "country" ? refOfCode(r.refs[0].code + "GOV", r.refs[0].name, false, dicts) : r.refs[0];
+    raw[m] = { ...r, start: k - 1, kind: "agent", refs: [{ ...ref, person: true }] };
   }
 
   const out: Mention[] = [];
@@ -104,7 +119,6 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
         m++;
       }
     }
-    // role noun + of + organisation: "the head of the International Atomic Energy Agency"
     if (cur.kind === "agent" && cur.refs[0].country === null && next && next.kind === "organisation" && tokens[cur.end]?.lower === "of") {
       const k = tokens[cur.end + 1]?.pos === "DET" ? cur.end + 2 : cur.end + 1;
       if (k === next.start) {

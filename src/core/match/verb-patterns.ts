@@ -105,7 +105,8 @@ export function matchVerb(
       } else {
         let found: Mention | undefined;
         if (afterPreposition) {
-          found = mentions.find((m) => m.start >= p && m.start <= p + 2 && m.refs.length > 0 && tokens.slice(p, m.start).every((t) => t.pos === "DET" || t.pos === "ADJ" || /^(his|her|its|their)$/.test(t.lower)));
+          // "with the Chinese president", "to his predecessor Jacques Chirac"
+          found = mentions.find((m) => m.start >= p && m.start <= p + 3 && m.refs.length > 0 && tokens.slice(p, m.start).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || (t.pos === "NOUN" && /^[a-z]/.test(t.text)) || /^(his|her|its|their)$/.test(t.lower)));
         } else {
           found = passiveSubject.find((m) => m.refs.length > 0) ?? mentions.find((m) => m.start >= p && m.end <= to && isFreeTarget(tokens, m, from) && !isSource(m));
         }
