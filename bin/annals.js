@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { main } from "../dist/cli/main.js";
 
+// A reader that stops early ("annals code ... | head") is not an error.
+process.stdout.on("error", (e) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

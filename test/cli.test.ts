@@ -81,3 +81,13 @@ test("usage errors exit 2", () => {
   assert.equal(run(["code", "--date", "2019-02-30", good]).status, 2);
   assert.equal(run(["frobnicate"]).status, 2);
 });
+
+test("English in Latin script but another language (French) is not coded; English headlines are", () => {
+  const fr = file("fr.txt", "date 2019-03-04 Paris\n" + "Le président de la République a rencontré le chancelier allemand à Paris lundi pour discuter de la situation en Ukraine et des relations entre les deux pays, selon un communiqué publié par son cabinet dans la soirée après une longue réunion de travail. ".repeat(2));
+  const r = run(["code", fr]);
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout, "");
+  assert.match(r.stderr, /does not look like English/);
+  const headline = run(["code", "--lines", "--date", "2019-03-06", "-"], "Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping last week\n");
+  assert.ok(headline.stdout.includes('"JPNGOV"'));
+});

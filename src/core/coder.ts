@@ -22,7 +22,7 @@ export interface CodedDocument {
 /** Thrown for a document that cannot be coded at all; the caller reports it and goes on. */
 export class DocumentError extends Error {}
 
-const ENGLISH = new Set(["the", "of", "and", "to", "in", "a", "is", "was", "said", "on", "for", "with", "that", "by", "he", "it", "at", "as", "has", "have"]);
+const ENGLISH = new Set(["the", "of", "and", "to", "is", "was", "said", "on", "for", "with", "that", "by", "he", "it", "at", "has", "have", "were", "from", "which", "this", "will"]);
 
 /** Null when the text looks like English; otherwise why not. */
 export function notEnglish(text: string): string | null {
@@ -31,7 +31,8 @@ export function notEnglish(text: string): string | null {
   const latin = text.match(/[A-Za-z\u00C0-\u024F]/g)?.length ?? 0;
   if (latin / letters < 0.7) return "mostly in a non-Latin script";
   const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
-  if (words.length >= 12 && words.filter((w) => ENGLISH.has(w)).length / words.length < 0.04) return "few English function words";
+  // headlines and short lines can lack function words; only judge longer texts
+  if (words.length >= 40 && words.filter((w) => ENGLISH.has(w)).length / words.length < 0.04) return "few English function words";
   return null;
 }
 

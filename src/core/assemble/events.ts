@@ -174,7 +174,7 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const root = pattern.code.slice(0, 2);
   const quad = (ctx.dicts.ontology.quads.get(root) ?? 1) as QuadClass;
   const { mood, negated } = moodOf(clause, tokens, ctx.docDate);
-  const date = eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1]);
+  const date = eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1], mood === "intended");
   const location = locationOf(clause, ctx, targetMentions);
   const head = tokens[vg.head];
   const verb = { text: head.text, start: head.start, end: head.end };
