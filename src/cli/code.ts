@@ -13,7 +13,6 @@ export async function runCode(argv: string[], out: NodeJS.WritableStream, err: N
     date: { type: "string" },
     format: { type: "string", default: "jsonl" },
     dict: { type: "string" },
-    "use-parse": { type: "boolean" },
     "max-chars": { type: "string" },
     "no-require-dyad": { type: "boolean" },
   });

@@ -4,7 +4,7 @@
  */
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import { normalizeWord } from "../dictionary/text.js";
+import { normalizeWord, spellingKey } from "../dictionary/text.js";
 
 export interface Token {
   /** Index in the sentence. */
@@ -14,6 +14,9 @@ export interface Token {
   lower: string;
   /** Base form, lower case ("met" -> "meet"). */
   lemma: string;
+  /** `lower` and `lemma` with British and American spellings made one, for verb patterns. */
+  key: string;
+  lemmaKey: string;
   /** Universal POS tag (NOUN, PROPN, VERB, AUX, ADP, DET, PRON, ADJ, ADV, PART, CCONJ, SCONJ, NUM, PUNCT, SYM, X). */
   pos: string;
   /** Offsets into the document text. */
@@ -83,12 +86,18 @@ export function analyseText(text: string): Sentence[] {
         text: values[k],
         lower: normalizeWord(values[k]),
         lemma: normalizeWord(lemmas[k] ?? values[k]),
+        key: "",
+        lemmaKey: "",
         pos: tags[k],
         start: starts[k],
         end: starts[k] + values[k].length,
       });
     }
     repairTags(tokens);
+    for (const t of tokens) {
+      t.key = spellingKey(t.lower);
+      t.lemmaKey = spellingKey(t.lemma);
+    }
     const start = tokens.length ? tokens[0].start : 0;
     const end = tokens.length ? tokens[tokens.length - 1].end : 0;
     return { index, start, end, text: text.slice(start, end), tokens };

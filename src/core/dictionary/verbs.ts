@@ -2,12 +2,12 @@
  * Verb patterns: `CODE | PATTERN | FLAGS`, grouped in files by CAMEO root,
  * with `&NAME = ...` synonym sets shared by all verb files.
  */
-import { alternatives, entries, phraseTokens, spellingKey, type DataFile, type DictionaryProblem } from "./text.js";
+import { alternatives, entries, phraseTokens, pluralOf, spellingKey, type DataFile, type DictionaryProblem } from "./text.js";
 import type { Ontology } from "./ontology.js";
 
 export type PatternElement =
-  /** One of several token sequences, each in base form. */
-  | { kind: "words"; options: string[][]; label: string }
+  /** One of several token sequences, each in base form; `accepts` holds each word's inflected forms. */
+  | { kind: "words"; options: string[][]; accepts: Set<string>[][]; label: string }
   /** The target actor. */
   | { kind: "target" };
 
@@ -26,6 +26,12 @@ export interface VerbPattern {
 }
 
 const FLAGS = new Set(["both"]);
+
+/** A pattern word accepts its base form, its plural and its -d/-ed forms ("talk", "talks", "agreed"). */
+function wordsElement(options: string[][], label: string): PatternElement {
+  const accepts = options.map((o) => o.map((w) => new Set([w, pluralOf(w), w + "d", w + "ed"])));
+  return { kind: "words", options, accepts, label };
+}
 
 export function parseVerbs(files: DataFile[], onto: Ontology, problems: DictionaryProblem[]): Map<string, VerbPattern[]> {
   const synsets = new Map<string, { members: string[][]; rule: string }>();
@@ -85,9 +91,9 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
         if (!set) {
           problems.push({ where: e.rule, message: `pattern "${pattern}" uses ${w}, which no verb file defines: it can never match` });
           ok = false;
-        } else elements.push({ kind: "words", options: set.members, label: w });
+        } else elements.push(wordsElement(set.members, w));
       } else if (/^[\p{L}0-9'’.-]+$/u.test(w)) {
-        elements.push({ kind: "words", options: [phraseTokens(w).map(spellingKey)], label: w.toLowerCase() });
+        elements.push(wordsElement([phraseTokens(w).map(spellingKey)], w.toLowerCase()));
       } else {
         problems.push({ where: e.rule, message: `"${w}" in pattern "${pattern}" is neither a word, + nor &SET` });
         ok = false;

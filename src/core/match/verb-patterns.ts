@@ -4,7 +4,6 @@
  */
 import type { Token } from "../analyse/tagger.js";
 import { LOCATIVE_PREPOSITIONS, PARTICLES, TOPIC_PREPOSITIONS } from "../analyse/grammar.js";
-import { pluralOf, spellingKey } from "../dictionary/text.js";
 import type { VerbPattern } from "../dictionary/verbs.js";
 import type { Mention } from "./mentions.js";
 
@@ -18,18 +17,18 @@ export interface VerbMatch {
   wordsEnd: number;
 }
 
-function wordFits(t: Token, word: string): boolean {
-  const lower = spellingKey(t.lower);
-  return lower === word || spellingKey(t.lemma) === word || lower === pluralOf(word) || lower === word + "d" || lower === word + "ed";
-}
-
-function findWords(tokens: Token[], from: number, to: number, options: string[][]): number {
+function findWords(tokens: Token[], from: number, to: number, options: string[][], accepts: Set<string>[][]): number {
   let best = -1;
-  for (const opt of options) {
+  for (let o = 0; o < options.length; o++) {
+    const opt = options[o];
+    const acc = accepts[o];
     for (let q = from; q + opt.length <= to; q++) {
       if (best >= 0 && q >= best) break;
       let ok = true;
-      for (let k = 0; k < opt.length && ok; k++) ok = wordFits(tokens[q + k], opt[k]);
+      for (let k = 0; k < opt.length && ok; k++) {
+        const t = tokens[q + k];
+        ok = t.lemmaKey === opt[k] || acc[k].has(t.key);
+      }
       if (ok) {
         best = q + opt.length;
         break;
@@ -94,7 +93,7 @@ export function matchVerb(
     let afterPreposition = false;
     for (const el of pattern.elements) {
       if (el.kind === "words") {
-        const at = findWords(tokens, p, to, el.options);
+        const at = findWords(tokens, p, to, el.options, el.accepts);
         if (at < 0) {
           ok = false;
           break;
