@@ -4,7 +4,8 @@
  * One instance per document; coding another document starts afresh.
  */
 import type { Token } from "../analyse/tagger.js";
-import { compoundBefore, type Mention } from "./mentions.js";
+import { compoundBefore } from "./anaphora.js";
+import type { Mention } from "./mentions.js";
 
 /** An actor as the coder resolved it, before it is tied to a span of text. */
 export interface ActorRef {

@@ -1,0 +1,108 @@
+/**
+ * Words that point back: pronouns, "the two leaders", "both sides", "the
+ * agency", and surnames the document introduced earlier.
+ */
+import type { Token } from "../analyse/tagger.js";
+import { GROUP_NOUNS } from "../analyse/grammar.js";
+import type { ActorRef, Coreference } from "./coreference.js";
+import type { Mention } from "./mentions.js";
+
+const ORG_NOUNS = new Set(["agency", "alliance", "bloc", "organisation", "organization", "watchdog", "body"]);
+const PEOPLE_NOUNS = new Set(["leaders", "presidents", "men", "women", "ministers", "premiers", "chancellors", "heads", "envoys", "diplomats"]);
+const PRONOUNS = new Set(["he", "she", "him", "her", "they", "them", "it"]);
+
+/** Pronouns, "the two leaders", and surnames learnt earlier in the document. */
+export function addCoreference(tokens: Token[], mentions: Mention[], coref: Coreference): Mention[] {
+  const out: Mention[] = [];
+  let m = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (m < mentions.length && mentions[m].end <= i) m++;
+    const inside = m < mentions.length && mentions[m].start <= i;
+    if (inside) {
+      const cur = mentions[m];
+      if (i === cur.start) {
+        // "the Chinese president": a role that names the person already mentioned
+        if (cur.kind === "agent" && cur.refs.length === 1 && cur.refs[0].country) {
+          const known = coref.personWithCode(cur.refs[0].code);
+          if (known) out.push({ ...cur, refs: [known], via: "coreference" });
+          else out.push(cur);
+        } else out.push(cur);
+        const last = tokens[cur.end - 1];
+        coref.note(out[out.length - 1], cur.kind === "agent" && last.lower !== last.lemma);
+      }
+      continue;
+    }
+    const t = tokens[i];
+    if (PRONOUNS.has(t.lower) && t.pos === "PRON") {
+      if (t.lower === "it" && (tokens[i + 1]?.lemma === "be" || tokens[i + 1]?.pos === "PUNCT")) continue;
+      // "her Ukrainian counterpart", "his predecessor": a determiner, not an actor
+      const after = tokens[i + 1];
+      if (t.lower === "her" && after && /^(NOUN|PROPN|ADJ|NUM)$/.test(after.pos)) continue;
+      const refs = coref.resolvePronoun(t.lower);
+      if (refs.length > 0) {
+        const men: Mention = { start: i, end: i + 1, refs, kind: "pronoun", place: null, possessive: false, via: "coreference", rule: null };
+        out.push(men);
+        coref.note(men, false);
+      }
+      continue;
+    }
+    // "the agency", "the alliance": the organisation last named
+    if (t.lower === "the" && ORG_NOUNS.has(tokens[i + 1]?.lower ?? "") && !(m < mentions.length && mentions[m].start === i + 1)) {
+      const org = coref.lastOrganisation();
+      if (org) {
+        const men: Mention = { start: i, end: i + 2, refs: [org], kind: "organisation", place: null, possessive: tokens[i + 2]?.lower === "'s", via: "coreference", rule: null };
+        out.push(men);
+        i++;
+        continue;
+      }
+    }
+    // "the two leaders", "both sides", "the two"
+    if ((t.lower === "two" && tokens[i - 1]?.lower === "the") || (t.lower === "both" && (tokens[i + 1]?.pos === "NOUN" || tokens[i + 1]?.pos === "PROPN"))) {
+      let j = i + 1;
+      while (j < i + 3 && tokens[j]?.pos === "ADJ") j++;
+      const n = tokens[j];
+      const plainTwo = t.lower === "two" && j === i + 1 && (!n || n.pos !== "NOUN" || n.lower === "to");
+      if ((n && GROUP_NOUNS.has(n.lower)) || plainTwo) {
+        const people = !!n && PEOPLE_NOUNS.has(n.lower);
+        const here = compoundBefore(tokens, out);
+        const refs = (here && (!people || here.every((r) => r.person)) ? here : null) ?? coref.group(people);
+        if (refs.length >= 2) {
+          const start = t.lower === "two" ? i - 1 : i;
+          const end = plainTwo ? i + 1 : j + 1;
+          const men: Mention = { start, end, refs, kind: "group", place: null, possessive: tokens[end]?.lower === "'s" || tokens[end]?.lower === "'", via: "coreference", rule: null };
+          out.push(men);
+          i = end - 1;
+        }
+      }
+      continue;
+    }
+    // a surname (or other part of a name) learnt from a full name earlier in the document
+    if (t.pos === "PROPN" && /^[A-Z]/.test(t.text)) {
+      const ref = coref.byName(t.lower);
+      if (ref) {
+        const men: Mention = { start: i, end: i + 1, refs: [ref], kind: "person", place: null, possessive: tokens[i + 1]?.lower === "'s", via: "surname", rule: null };
+        out.push(men);
+        coref.note(men, false);
+      }
+    }
+  }
+  return out;
+}
+
+/** The last "A and B" (or "A, B and C") among the mentions already read in this sentence. */
+export function compoundBefore(tokens: Token[], mentions: Mention[]): ActorRef[] | null {
+  let found: ActorRef[] | null = null;
+  for (let a = 0; a < mentions.length; a++) {
+    const group: Mention[] = [mentions[a]];
+    let b = a;
+    while (b + 1 < mentions.length) {
+      const between = tokens.slice(mentions[b].end, mentions[b + 1].start).map((t) => t.lower).join(" ");
+      if (/^(and|,|, and|and (his|her|their))$/.test(between)) group.push(mentions[++b]);
+      else break;
+    }
+    const refs = group.flatMap((g) => g.refs).filter((r, i, all) => all.findIndex((x) => x.code === r.code) === i);
+    if (refs.length >= 2 && group.every((g) => g.kind !== "place")) found = refs;
+    a = b;
+  }
+  return found;
+}

@@ -1,0 +1,252 @@
+/**
+ * Composing dictionary matches into the actors news writes: titles with names
+ * ("Russian President Vladimir Putin"), possessives ("China's foreign
+ * ministry"), roles of a country or organisation ("the foreign minister of
+ * Japan", "the head of the IAEA"), appositives ("Putin, the Russian
+ * president,"), shared roles ("Chinese and Russian warships") and "former".
+ */
+import type { Token } from "../analyse/tagger.js";
+import type { Dictionaries } from "../dictionary/compile.js";
+import { sectorsOf } from "../dictionary/ontology.js";
+import type { ActorRef, Coreference } from "./coreference.js";
+import type { Mention } from "./mentions.js";
+
+export const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)$/i;
+const LEADER_WORDS = /^(head|chief|director|leader|boss|chairman|chairwoman|chair|secretary-general|president)$/;
+const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X"]);
+/** Particles inside names: "Bashar al-Assad", "Ursula von der Leyen", "Luiz Inacio Lula da Silva". */
+const NAME_LINKS = new Set(["al", "el", "bin", "ibn", "bint", "abu", "de", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "du", "di"]);
+
+export function refOfCode(code: string, name: string, person: boolean, dicts: Dictionaries): ActorRef {
+  const head = code.slice(0, 3);
+  return { code, country: head === "---" ? null : head, sectors: sectorsOf(code, dicts.ontology.roles), name, person };
+}
+
+function joinCode(country: string | null, sectors: string[]): string {
+  const extra = sectors.filter((s, i) => sectors.indexOf(s) === i);
+  return (country ?? "") + extra.join("");
+}
+
+export function spanText(tokens: Token[], a: number, b: number): string {
+  let s = "";
+  for (let k = a; k < b; k++) s += (k > a && tokens[k].start > tokens[k - 1].end ? " " : "") + tokens[k].text;
+  return s;
+}
+
+/** Applies every composition rule, in order, to the dictionary matches of one sentence. */
+export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, coref: Coreference): Mention[] {
+  // "the head of the International Atomic Energy Agency": whoever leads an organisation acts as it
+  for (let m = 0; m < raw.length; m++) {
+    const r = raw[m];
+    if (r.kind !== "organisation" && r.kind !== "country") continue;
+    let k = r.start - 1;
+    if (tokens[k]?.pos === "DET") k--;
+    if (tokens[k]?.lower !== "of" || !LEADER_WORDS.test(tokens[k - 1]?.lower ?? "")) continue;
+    if (m > 0 && raw[m - 1].end > k - 1) continue;
+    const ref = r.kind === "country" ? refOfCode(r.refs[0].code + "GOV", r.refs[0].name, false, dicts) : r.refs[0];
+    raw[m] = { ...r, start: k - 1, kind: "agent", refs: [{ ...ref, person: true }] };
+  }
+
+  const out: Mention[] = [];
+  for (let m = 0; m < raw.length; m++) {
+    let cur = raw[m];
+    const next = raw[m + 1];
+    // country or demonym (+ 's) (+ up to two modifiers) + role noun: "Russian President", "China's foreign ministry"
+    if ((cur.kind === "country" || cur.kind === "adjective" || cur.kind === "capital") && next && next.kind === "agent" && next.refs[0].country === null) {
+      let k = cur.end;
+      if (tokens[k]?.lower === "'s") k++;
+      let between = 0;
+      while (k < next.start && between < 2 && (tokens[k].pos === "ADJ" || tokens[k].pos === "NOUN" || tokens[k].pos === "PROPN")) {
+        k++;
+        between++;
+      }
+      if (k === next.start) {
+        const country = cur.refs[0].country;
+        const agent = next.refs[0];
+        cur = { ...next, start: cur.start, refs: [refOfCode(joinCode(country, agent.sectors), agent.name, agent.person, dicts)], rule: next.rule };
+        m++;
+      }
+    }
+    if (cur.kind === "agent" && cur.refs[0].country === null && next && next.kind === "organisation" && tokens[cur.end]?.lower === "of") {
+      const k = tokens[cur.end + 1]?.pos === "DET" ? cur.end + 2 : cur.end + 1;
+      if (k === next.start) {
+        cur = { ...cur, end: next.end, refs: next.refs.map((r) => ({ ...r, name: r.name })) };
+        m++;
+        out.push(cur);
+        continue;
+      }
+    }
+    // organisation + role noun: "Hamas fighters", "Hezbollah commander"
+    if (cur.kind === "organisation" && next && next.kind === "agent" && next.refs[0].country === null && next.start === cur.end) {
+      cur = { ...next, start: cur.start, refs: cur.refs, rule: cur.rule };
+      m++;
+    }
+    // role noun + of/from/in + country or place: "the foreign minister of Japan", "police in Harare"
+    const after = raw[m + 1];
+    if (cur.kind === "agent" && cur.refs[0].country === null && after && (after.kind === "country" || after.kind === "capital" || after.kind === "place" || after.kind === "adjective")) {
+      let k = cur.end;
+      if (/^(of|from|in)$/.test(tokens[k]?.lower ?? "")) {
+        k++;
+        if (tokens[k]?.pos === "DET") k++;
+        // "the mayor of the occupied Ukrainian city of Melitopol"
+        while (k < after.start && k < cur.end + 5 && (tokens[k].pos === "ADJ" || (tokens[k].pos === "VERB" && /ed$/.test(tokens[k].lower)))) k++;
+        if (k === after.start) {
+          const country = after.place?.country ?? after.refs[0]?.country ?? null;
+          cur = { ...cur, end: after.end, place: after.place, refs: [refOfCode(joinCode(country, cur.refs[0].sectors), cur.refs[0].name, cur.refs[0].person, dicts)] };
+          m++;
+        }
+      }
+    }
+    // title + name: "Russian President Vladimir Putin", "Defence Minister Jane Doe"
+    if (cur.kind === "agent" && tokens[cur.end - 1].lower === tokens[cur.end - 1].lemma) {
+      const person = raw[m + 1];
+      if (person && person.kind === "person" && person.start === cur.end) {
+        // the dictionary knows the person; a title such as "former president" still says they are out of office
+        const p = person.refs[0];
+        const refs = cur.refs[0].sectors.includes("ELI") && p.country ? [refOfCode(p.country + "ELI", p.name, true, dicts)] : person.refs;
+        cur = { ...person, start: cur.start, refs };
+        m++;
+      } else {
+        const nextStart = raw[m + 1]?.start ?? tokens.length;
+        const isName = (k: number) => k < nextStart && NAME_POS.has(tokens[k].pos) && /^[A-Z]/.test(tokens[k].text) && !CALENDAR.test(tokens[k].text);
+        let k = cur.end;
+        while (k < tokens.length) {
+          if (isName(k)) k++;
+          else if (k > cur.end && (NAME_LINKS.has(tokens[k].lower) || tokens[k].text === "-") && isName(k + 1)) k++;
+          else break;
+        }
+        if (k > cur.end) {
+          const name = spanText(tokens, cur.end, k);
+          const ref = { ...cur.refs[0], name, person: true };
+          coref.registerName(tokens.slice(cur.end, k).map((t) => t.lower), ref);
+          cur = { ...cur, end: k, kind: "person", refs: [ref], via: "title" };
+        }
+      }
+    }
+    out.push(cur);
+  }
+
+  // A role followed by a name the dictionaries do not know: "his Russian counterpart, Vladimir Putin,"
+  for (let m = 0; m < out.length; m++) {
+    const a = out[m];
+    if (a.kind !== "agent" || !a.refs[0].country || tokens[a.end]?.text !== ",") continue;
+    const limit = out[m + 1]?.start ?? tokens.length;
+    let k = a.end + 1;
+    while (k < limit && tokens[k].pos === "PROPN" && /^[A-Z]/.test(tokens[k].text) && !CALENDAR.test(tokens[k].text)) k++;
+    const closer = tokens[k];
+    if (k - a.end < 3 || !(closer && (closer.text === "," || closer.pos === "VERB" || closer.pos === "AUX"))) continue;
+    const ref = { ...a.refs[0], name: spanText(tokens, a.end + 1, k), person: true };
+    coref.registerName(tokens.slice(a.end + 1, k).map((t) => t.lower), ref);
+    out[m] = { ...a, end: k, kind: "person", refs: [ref], via: "title" };
+  }
+
+  // A name the dictionaries do not know, then its role: "Rafael Grossi, the head of the IAEA,"
+  for (let m = 0; m < out.length; m++) {
+    const a = out[m];
+    if (a.kind !== "agent" || !a.refs[0].country) continue;
+    let k = a.start - 1;
+    if (tokens[k]?.pos === "DET") k--;
+    if (tokens[k]?.text !== ",") continue;
+    const floor = m > 0 ? out[m - 1].end : 0;
+    let j = k;
+    while (j - 1 >= floor && tokens[j - 1].pos === "PROPN" && /^[A-Z]/.test(tokens[j - 1].text) && !CALENDAR.test(tokens[j - 1].text)) j--;
+    const closes = !tokens[a.end] || /^[,.;]$/.test(tokens[a.end].text) || tokens[a.end].pos === "VERB";
+    if (k - j < 2 || !closes || (j > 0 && !/^(PUNCT|ADP|SCONJ|CCONJ)$/.test(tokens[j - 1].pos))) continue;
+    const ref = { ...a.refs[0], name: spanText(tokens, j, k), person: true };
+    coref.registerName(tokens.slice(j, k).map((t) => t.lower), ref);
+    out[m] = { ...a, start: j, kind: "person", refs: [ref], via: "title" };
+  }
+
+  // Appositives: "his Russian counterpart, Vladimir Putin," and "Putin, the Russian president,"
+  for (let m = 0; m + 1 < out.length; m++) {
+    const a = out[m];
+    const b = out[m + 1];
+    if (tokens[a.end]?.text !== ",") continue;
+    let k = a.end + 1;
+    if (tokens[k]?.pos === "DET") k++;
+    if (k !== b.start) continue;
+    const closes = !tokens[b.end] || /^[,.;]$/.test(tokens[b.end].text) || tokens[b.end].pos === "VERB" || tokens[b.end].pos === "AUX";
+    const personAgent = (p: Mention, g: Mention) => p.kind === "person" && g.kind === "agent" && (g.refs[0].country === null || g.refs[0].country === p.refs[0].country || p.via !== "dictionary");
+    if (!closes) continue;
+    if (a.kind === "agent" && a.refs[0].country && b.kind === "person" && b.via !== "dictionary" && b.refs[0].country === null) {
+      // "his Russian counterpart, Vladimir Putin," where the name came without a country
+      const ref = { ...a.refs[0], name: b.refs[0].name, person: true };
+      coref.registerName(tokens.slice(b.start, b.end).map((t) => t.lower), ref);
+      out.splice(m, 2, { ...b, start: a.start, end: b.end, refs: [ref] });
+      continue;
+    }
+    if (personAgent(a, b) || personAgent(b, a)) {
+      const person = a.kind === "person" ? a : b;
+      const role = a.kind === "person" ? b : a;
+      const ref = person.via === "dictionary" ? person.refs[0] : { ...role.refs[0], name: person.refs[0].name, person: true };
+      out.splice(m, 2, { ...person, start: a.start, end: b.end, refs: [ref] });
+    }
+  }
+
+  distributeRoles(tokens, out, dicts);
+  markFormer(tokens, out, dicts);
+  inferTitleCountry(out, dicts, coref, tokens);
+  return out;
+}
+
+/** "Chinese and Russian warships": the role noun applies to both demonyms. */
+function distributeRoles(tokens: Token[], mentions: Mention[], dicts: Dictionaries): void {
+  for (let m = mentions.length - 2; m >= 0; m--) {
+    const a = mentions[m];
+    const b = mentions[m + 1];
+    if ((a.kind !== "adjective" && a.kind !== "country") || b.kind !== "agent" || !b.refs[0]?.country) continue;
+    const between = tokens.slice(a.end, b.start).map((t) => t.lower).join(" ");
+    if (between !== "and" && between !== ",") continue;
+    const first = tokens[b.start];
+    // only when b itself starts with its demonym: "U.S. and South Korean troops"
+    if (!first || b.start + 1 >= b.end) continue;
+    mentions[m] = { ...a, kind: "agent", refs: [refOfCode(joinCode(a.refs[0].country, b.refs[0].sectors), a.refs[0].name, false, dicts)] };
+  }
+}
+
+/** "former President Jair Bolsonaro", "ex-minister": an elite, not the government. */
+function markFormer(tokens: Token[], mentions: Mention[], dicts: Dictionaries): void {
+  for (let m = 0; m < mentions.length; m++) {
+    const men = mentions[m];
+    let k = men.start - 1;
+    if (tokens[k]?.text === "-") k--;
+    if (!/^(former|ex)$/.test(tokens[k]?.lower ?? "")) continue;
+    const ref = men.refs[0];
+    if (!ref?.country || men.refs.length !== 1) continue;
+    mentions[m] = { ...men, start: k, refs: [{ ...refOfCode(ref.country + "ELI", ref.name, ref.person, dicts) }] };
+  }
+}
+
+/**
+ * "Kenyan opposition leader Raila Odinga accused President William Ruto": a
+ * title with a name but no country takes the one country the sentence names,
+ * and only when it names exactly one.
+ */
+function inferTitleCountry(mentions: Mention[], dicts: Dictionaries, coref: Coreference, tokens: Token[]): void {
+  const countries = new Set<string>();
+  let placed = false;
+  for (const m of mentions) {
+    for (const r of m.refs) if (r.country && dicts.ontology.countries.has(r.country)) countries.add(r.country);
+    if (m.place && m.place.country) {
+      countries.add(m.place.country);
+      // "police in Harare", "protesters across Iran": the sentence says where it happens
+      if (m.kind === "capital" || m.kind === "place" || m.place.kind === "capital" || m.place.kind === "city" || /^(in|across|throughout|inside|at)$/.test(tokens[m.start - 1]?.lower ?? "")) placed = true;
+    }
+  }
+  if (countries.size !== 1) return;
+  const [country] = countries;
+  for (let m = 0; m < mentions.length; m++) {
+    const men = mentions[m];
+    const ref = men.refs[0];
+    if (!ref || ref.country || men.refs.length !== 1) continue;
+    // Titled persons take the sentence's one country; bare roles ("police") only when the sentence also places the event there.
+    if (men.kind === "agent" && placed) {
+      mentions[m] = { ...men, refs: [refOfCode(joinCode(country, ref.sectors), ref.name, ref.person, dicts)], via: "title" };
+      continue;
+    }
+    if (men.kind !== "person" || men.via !== "title") continue;
+    const fixed = { ...refOfCode(joinCode(country, ref.sectors), ref.name, true, dicts) };
+    mentions[m] = { ...men, refs: [fixed] };
+    coref.registerName(tokens.slice(men.start, men.end).filter((t) => /^[A-Z]/.test(t.text)).map((t) => t.lower), fixed);
+  }
+}
