@@ -6,7 +6,8 @@ import { runDict } from "./dict.js";
 const USAGE = `usage:
   ${CODE_USAGE}
   annals dict check [DIR]
-  annals dict stats [DIR]`;
+  annals dict stats [DIR]
+  annals dict import-petrarch FILES --out DIR`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -59,8 +59,16 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
   const coref = new Coreference();
   const datelinePlace = datelineLocation(doc.place, dicts);
   const events: Event[] = [];
+  const keysOf = sentences.map((s) => textKeys(s.tokens).keys);
+  for (const keys of keysOf) {
+    const story = dicts.discards.scan(keys).find((m) => m.values.some((v) => v.story));
+    if (story) {
+      const v = story.values.find((x) => x.story)!;
+      return { events: [], sentences: sentences.map(({ index, start, end, text }) => ({ index, start, end, text })), warnings: [`story discarded by ${v.rule} ("${v.phrase}")`] };
+    }
+  }
   for (const sentence of sentences) {
-    const { keys } = textKeys(sentence.tokens);
+    const keys = keysOf[sentence.index];
     const mentions = findMentions(sentence.tokens, dicts, coref, doc.date);
     const discard = dicts.discards.scan(keys)[0];
     if (discard) {

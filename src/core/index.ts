@@ -8,6 +8,7 @@ export { code, codeDocument, DocumentError, notEnglish, type CodedDocument } fro
 export { compileDictionaries, type CompileResult, type Dictionaries, type LexEntry } from "./dictionary/compile.js";
 export type { DataFile, DictionaryProblem } from "./dictionary/text.js";
 export type { VerbPattern } from "./dictionary/verbs.js";
+export { importPetrarch, detectKind, type ImportResult, type Unmapped, type PetrarchKind } from "./dictionary/petrarch.js";
 export type { NamedActor, Agent, ActorRole } from "./dictionary/actors.js";
 export * from "./read/index.js";
 export type * from "./types.js";

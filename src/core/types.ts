@@ -47,8 +47,8 @@ export interface Actor extends TextSpan {
  */
 export type Mood = "asserted" | "intended" | "hypothetical" | "reported-past";
 
-/** Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict. */
-export type QuadClass = 1 | 2 | 3 | 4;
+/** Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict; 0 for codes of imported dictionaries outside CAMEO's roots. */
+export type QuadClass = 0 | 1 | 2 | 3 | 4;
 
 export interface Location {
   name: string;

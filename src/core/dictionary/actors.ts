@@ -33,10 +33,13 @@ export interface Agent {
 /** International and special prefixes allowed in place of a country. */
 export const INTERNATIONAL_PREFIXES = new Set(["IGO", "NGO", "IMG", "MNC", "UIS", "---"]);
 
+/** Checks one actor code, or several joined by "/" (one actor each: "FRO/BIL/SAM"). */
 export function checkActorCode(code: string, onto: Ontology): string | null {
-  if (!/^([A-Z]{3}|---)([A-Z0-9]{3})*$/.test(code)) return `actor code "${code}" must be 3-letter chunks of capitals`;
-  const head = code.slice(0, 3);
-  if (!onto.countries.has(head) && !INTERNATIONAL_PREFIXES.has(head)) return `actor code "${code}" starts with "${head}", which is neither a country in ontology/countries.txt nor IGO, NGO, IMG, MNC`;
+  for (const one of code.split("/")) {
+    if (!/^([A-Z0-9]{3}|---)[A-Z0-9]*$/.test(one)) return `actor code "${one}" must be capitals and digits, starting with a 3-letter prefix`;
+    const head = one.slice(0, 3);
+    if (!onto.countries.has(head) && !INTERNATIONAL_PREFIXES.has(head) && !onto.prefixes.has(head)) return `actor code "${one}" starts with "${head}", which is neither a country in ontology/countries.txt nor IGO, NGO, IMG, MNC`;
+  }
   return null;
 }
 
@@ -82,11 +85,16 @@ export function parseActors(file: DataFile, onto: Ontology, problems: Dictionary
       problems.push({ where: e.rule, message: `actor "${nameList[0]}" has no role code` });
       continue;
     }
-    const ranged = roleList.filter((r) => !r.fallback).sort((a, b) => (a.from ?? "").localeCompare(b.from ?? ""));
-    for (let i = 1; i < ranged.length; i++) {
-      const prev = ranged[i - 1];
-      if (prev.to === null || (ranged[i].from !== null && ranged[i].from! < prev.to)) {
-        problems.push({ where: e.rule, message: `overlapping date ranges for "${nameList[0]}": ${prev.from ?? ""}..${prev.to ?? ""} and ${ranged[i].from ?? ""}..${ranged[i].to ?? ""}` });
+    // Ranges may nest (a short spell inside a longer one overrides it) but not partly overlap.
+    const ranged = roleList.filter((r) => !r.fallback);
+    const lo = (r: ActorRole) => r.from ?? "0000-00-00";
+    const hi = (r: ActorRole) => r.to ?? "9999-99-99";
+    for (let i = 0; i < ranged.length; i++) {
+      for (let j = i + 1; j < ranged.length; j++) {
+        const [a, b] = [ranged[i], ranged[j]];
+        const overlap = lo(a) < hi(b) && lo(b) < hi(a);
+        const nested = (lo(a) <= lo(b) && hi(b) <= hi(a)) || (lo(b) <= lo(a) && hi(a) <= hi(b));
+        if (overlap && !nested) problems.push({ where: e.rule, message: `overlapping date ranges for "${nameList[0]}": ${a.from ?? ""}..${a.to ?? ""} and ${b.from ?? ""}..${b.to ?? ""}` });
       }
     }
     if (roleList.filter((r) => r.fallback).length > 1) problems.push({ where: e.rule, message: `"${nameList[0]}" has more than one role without a date range` });
@@ -118,9 +126,14 @@ export function parseAgents(file: DataFile, onto: Ontology, problems: Dictionary
 /** The code an actor holds on a date: the range that covers it, else the fallback, else (no date) the latest range. */
 export function roleOn(actor: NamedActor, date: string | null): string {
   if (date) {
+    // the narrowest range that covers the date: a nested spell overrides the range around it
+    let best: ActorRole | null = null;
     for (const r of actor.roles) {
-      if (!r.fallback && (r.from === null || r.from <= date) && (r.to === null || date < r.to)) return r.code;
+      if (!r.fallback && (r.from === null || r.from <= date) && (r.to === null || date < r.to)) {
+        if (!best || (r.from ?? "") > (best.from ?? "")) best = r;
+      }
     }
+    if (best) return best.code;
     const fb = actor.roles.find((r) => r.fallback);
     if (fb) return fb.code;
     // Out of office and no fallback given: an elite of the country, never its government.

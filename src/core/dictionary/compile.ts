@@ -27,7 +27,8 @@ export interface Dictionaries {
   /** Verb patterns by the lemma of their verb, most specific first. */
   verbs: Map<string, VerbPattern[]>;
   issues: PhraseTrie<{ issue: string; rule: string }>;
-  discards: PhraseTrie<{ phrase: string; rule: string }>;
+  /** Phrases that make a sentence no event; `story` ones ("+phrase" in discards.txt) discard the whole document. */
+  discards: PhraseTrie<{ phrase: string; rule: string; story: boolean }>;
   /** Hash of every file's path and text: the dictionary version an event was coded with. */
   version: string;
   counts: Record<string, number>;
@@ -99,10 +100,14 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
       for (const k of list) issues.add(phraseKeys(k), { issue, rule: e.rule });
     }
   }
-  const discards = new PhraseTrie<{ phrase: string; rule: string }>();
+  const discards = new PhraseTrie<{ phrase: string; rule: string; story: boolean }>();
   const discardsFile = sorted.find((f) => f.path === "discards.txt");
   if (discardsFile) {
-    for (const e of entries(discardsFile)) discards.add(phraseKeys(e.raw), { phrase: e.raw, rule: e.rule });
+    for (const e of entries(discardsFile)) {
+      const story = e.raw.startsWith("+");
+      const phrase = story ? e.raw.slice(1).trim() : e.raw;
+      discards.add(phraseKeys(phrase), { phrase, rule: e.rule, story });
+    }
   }
 
   let patternCount = 0;

@@ -37,6 +37,9 @@ export interface Country {
   rule: string;
 }
 
+/** A CAMEO code: a two-digit root and up to three more digits; imported dictionaries may add letters ("174K"). */
+export const CODE_SYNTAX = /^\d{2}[0-9A-Z]{0,3}$/;
+
 export interface Ontology {
   codes: Map<string, CameoCode>;
   quads: Map<string, QuadClass>;
@@ -45,6 +48,8 @@ export interface Ontology {
   cities: Place[];
   /** Rule of each city, parallel to `cities`. */
   cityRules: string[];
+  /** Actor-code prefixes that are neither countries nor international prefixes, from ontology/extra-prefixes.txt (imported dictionaries). */
+  prefixes: Set<string>;
 }
 
 function parseLatLon(field: string | undefined, where: string, problems: DictionaryProblem[]): [number | null, number | null] {
@@ -67,12 +72,12 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
     }
     return f;
   };
-  const onto: Ontology = { codes: new Map(), quads: new Map(), roles: new Map(), countries: new Map(), cities: [], cityRules: [] };
+  const onto: Ontology = { codes: new Map(), quads: new Map(), roles: new Map(), countries: new Map(), cities: [], cityRules: [], prefixes: new Set() };
 
   for (const e of entries(need("ontology/quad-classes.txt"))) {
     const [root, quad] = e.fields;
-    if (!/^\d\d$/.test(root) || !/^[1-4]$/.test(quad ?? "")) {
-      problems.push({ where: e.rule, message: `expected "ROOT | QUAD | LABEL" with a 2-digit root and quad 1-4` });
+    if (!/^\d\d$/.test(root) || !/^[0-4]$/.test(quad ?? "")) {
+      problems.push({ where: e.rule, message: `expected "ROOT | QUAD | LABEL" with a 2-digit root and quad 1-4 (0: not a CAMEO root)` });
       continue;
     }
     onto.quads.set(root, Number(quad) as QuadClass);
@@ -80,7 +85,7 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
 
   for (const e of entries(need("ontology/cameo.txt"))) {
     const [code, goldstein, plover, name] = e.fields;
-    if (!/^\d{2,4}$/.test(code) || goldstein === undefined || !/^-?\d+(\.\d+)?$/.test(goldstein) || Math.abs(+goldstein) > 10) {
+    if (!CODE_SYNTAX.test(code) || goldstein === undefined || !/^-?\d+(\.\d+)?$/.test(goldstein) || Math.abs(+goldstein) > 10) {
       problems.push({ where: e.rule, message: `expected "CODE | GOLDSTEIN | PLOVER | NAME" with a numeric code and a score in -10..10` });
       continue;
     }
@@ -120,6 +125,14 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
       capitalNames: alternatives(capital),
       rule: e.rule,
     });
+  }
+
+  const prefixes = byPath.get("ontology/extra-prefixes.txt");
+  if (prefixes) {
+    for (const e of entries(prefixes)) {
+      if (/^([A-Z0-9]{3}|---)$/.test(e.fields[0])) onto.prefixes.add(e.fields[0]);
+      else problems.push({ where: e.rule, message: `"${e.fields[0]}" is not a 3-character actor-code prefix` });
+    }
   }
 
   const cities = byPath.get("ontology/cities.txt");

@@ -3,7 +3,7 @@
  * with `&NAME = ...` synonym sets shared by all verb files.
  */
 import { alternatives, entries, phraseTokens, pluralOf, spellingKey, type DataFile, type DictionaryProblem } from "./text.js";
-import type { Ontology } from "./ontology.js";
+import { CODE_SYNTAX, type Ontology } from "./ontology.js";
 
 export type PatternElement =
   /** One of several token sequences, each in base form; `accepts` holds each word's inflected forms. */
@@ -57,7 +57,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       problems.push({ where: e.rule, message: `expected "CODE | PATTERN | FLAGS": a verb pattern needs a code` });
       continue;
     }
-    if (!/^\d{2,4}$/.test(code)) {
+    if (!CODE_SYNTAX.test(code)) {
       problems.push({ where: e.rule, message: `"${code}" is not a CAMEO code` });
       continue;
     }

@@ -78,8 +78,9 @@ function baseMention(start: number, end: number, entry: LexEntry, dicts: Diction
   switch (entry.kind) {
     case "actor": {
       const person = PERSON_FILE.test(entry.rule);
-      const code = roleOn(entry.actor, date);
-      return { ...base, kind: person ? "person" : "organisation", refs: [refOfCode(code, entry.actor.name, person, dicts)] };
+      // "FRO/BIL/SAM": one name for several actors, one event each
+      const refs = roleOn(entry.actor, date).split("/").map((code) => refOfCode(code, entry.actor.name, person, dicts));
+      return { ...base, kind: person ? "person" : "organisation", refs };
     }
     case "country": {
       const c = dicts.ontology.countries.get(entry.country);
