@@ -14,6 +14,23 @@ export function runDict(argv: string[], out: NodeJS.WritableStream, err: NodeJS.
   const ms = Math.round(performance.now() - started);
   if (sub === "stats") {
     for (const [k, v] of Object.entries(dictionaries.counts)) out.write(`${k.padEnd(14)} ${v}\n`);
+    // verb patterns and CAMEO codes covered, by root
+    const byRoot = new Map<string, { patterns: number; codes: Set<string> }>();
+    for (const list of dictionaries.verbs.values()) {
+      for (const p of list) {
+        const root = p.code.slice(0, 2);
+        const r = byRoot.get(root) ?? { patterns: 0, codes: new Set<string>() };
+        r.patterns++;
+        r.codes.add(p.code);
+        byRoot.set(root, r);
+      }
+    }
+    out.write("\nroot  patterns  codes covered\n");
+    for (const root of [...byRoot.keys()].sort()) {
+      const all = [...dictionaries.ontology.codes.keys()].filter((c) => c.length > 2 && c.startsWith(root));
+      const r = byRoot.get(root)!;
+      out.write(`${root}    ${String(r.patterns).padStart(8)}  ${r.codes.size}/${all.length}\n`);
+    }
     return 0;
   }
   for (const p of problems) err.write(`${join(dir, p.where.split(":")[0]) === p.where ? p.where : p.where}: ${p.message}\n`);

@@ -61,6 +61,7 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
 
   let actorCount = 0;
   let agentCount = 0;
+  let agentPhrases = 0;
   for (const file of sorted.filter((f) => f.path.startsWith("actors/"))) {
     for (const actor of parseActors(file, ontology, problems)) {
       actorCount++;
@@ -72,6 +73,7 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
     for (const agent of parseAgents(agentsFile, ontology, problems)) {
       agentCount++;
       for (const p of agent.phrases) {
+        agentPhrases++;
         add(p, (forms) => ({ kind: "agent", sectors: agent.sectors, forms, rule: agent.rule }));
         const words = p.split(/\s+/);
         const last = words[words.length - 1];
@@ -127,6 +129,7 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
         cities: ontology.cities.length,
         actors: actorCount,
         agents: agentCount,
+        agentPhrases,
         verbPatterns: patternCount,
         verbLemmas: verbs.size,
         issues: issues.size,
