@@ -91,3 +91,14 @@ test("English in Latin script but another language (French) is not coded; Englis
   const headline = run(["code", "--lines", "--date", "2019-03-06", "-"], "Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping last week\n");
   assert.ok(headline.stdout.includes('"JPNGOV"'));
 });
+
+test("--report-unknown lists names no dictionary codes, most frequent first, with an example", () => {
+  const f = file("unknown.txt", "date 2023-05-02 Kyiv\nRussian troops abducted Ivan Fedorov on Friday. Ivan Fedorov was later freed. Zelensky met Ivan Fedorov in Kyiv.\n");
+  const r = run(["code", "--report-unknown", f]);
+  assert.equal(r.status, 0, r.stderr);
+  const rows = r.stdout.trim().split("\n");
+  assert.equal(rows[0], "count\tname\texample");
+  assert.deepEqual(rows[1].split("\t").slice(0, 2), ["3", "Ivan Fedorov"]);
+  assert.match(rows[1], /Russian troops abducted Ivan Fedorov on Friday\./);
+  assert.ok(!rows.some((row) => /\tZelensky\t|\tKyiv\t|\tFriday\t/.test(row)), "coded names and dates are not unknown");
+});

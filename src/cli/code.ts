@@ -5,7 +5,7 @@ import { expandPaths, readBatch, readFiles, readStdin, type InputBatch } from ".
 import { parse, UsageError } from "./args.js";
 import { pretty, tsvRow, TSV_COLUMNS, type OutputFormat } from "./format.js";
 
-export const CODE_USAGE = `annals code [FILES|DIR|-] [--lines] [--date YYYY-MM-DD] [--format jsonl|tsv|pretty] [--dict DIR] [--max-chars N]`;
+export const CODE_USAGE = `annals code [FILES|DIR|-] [--lines] [--date YYYY-MM-DD] [--format jsonl|tsv|pretty] [--dict DIR] [--max-chars N] [--report-unknown]`;
 
 export async function runCode(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -15,7 +15,9 @@ export async function runCode(argv: string[], out: NodeJS.WritableStream, err: N
     dict: { type: "string" },
     "max-chars": { type: "string" },
     "no-require-dyad": { type: "boolean" },
+    "report-unknown": { type: "boolean" },
   });
+  const unknown = new Map<string, { count: number; example: string }>();
   const format = values.format as OutputFormat;
   if (!["jsonl", "tsv", "pretty"].includes(format)) throw new UsageError(`--format must be jsonl, tsv or pretty, not "${format}"`);
   let date: string | null = null;
@@ -54,11 +56,24 @@ export async function runCode(argv: string[], out: NodeJS.WritableStream, err: N
     }
     for (const doc of batch.documents) failed = !codeOne(doc, batch.name) || failed;
   }
+  if (values["report-unknown"]) {
+    // names the dictionaries miss, most frequent first, each with a sentence to read
+    out.write("count\tname\texample\n");
+    for (const [name, u] of [...unknown].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))) out.write(`${u.count}\t${name}\t${u.example.replace(/\s+/g, " ")}\n`);
+  }
   return failed ? 1 : 0;
 
   function codeOne(doc: Document, name: string): boolean {
     try {
-      const coded = codeDocument(doc, dictionaries, { maxChars, requireDyad: !values["no-require-dyad"] });
+      const coded = codeDocument(doc, dictionaries, { maxChars, requireDyad: !values["no-require-dyad"], reportUnknown: values["report-unknown"] });
+      if (values["report-unknown"]) {
+        for (const u of coded.unknown) {
+          const seen = unknown.get(u.name) ?? { count: 0, example: coded.sentences[u.sentence]?.text ?? "" };
+          seen.count++;
+          unknown.set(u.name, seen);
+        }
+        return true;
+      }
       for (const w of coded.warnings) if (format !== "pretty" && w.startsWith("not coded")) err.write(`annals: warning: ${name} (document ${doc.id}): ${w}\n`);
       if (format === "jsonl") for (const e of coded.events) out.write(JSON.stringify(e) + "\n");
       else if (format === "tsv") for (const e of coded.events) out.write(tsvRow(e) + "\n");

@@ -8,11 +8,14 @@ import { clauseEvents } from "./assemble/events.js";
 import type { Dictionaries } from "./dictionary/compile.js";
 import { phraseKeys, textKeys } from "./dictionary/text.js";
 import { Coreference } from "./match/coreference.js";
-import { findMentions } from "./match/mentions.js";
+import { CALENDAR } from "./match/compose.js";
+import { findMentions, type Mention } from "./match/mentions.js";
 import type { CodeOptions, Document, Event, Location } from "./types.js";
 
 export interface CodedDocument {
   events: Event[];
+  /** Names in the text that no dictionary codes ("Ivan Fedorov"), each with its sentence index, for maintainers. */
+  unknown: { name: string; sentence: number }[];
   /** The sentences, for display: index, offsets and text. */
   sentences: { index: number; start: number; end: number; text: string }[];
   /** Not fatal: the document was read but may give nothing (another language, discarded sentences). */
@@ -53,23 +56,25 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
   if (/\u0000/.test(doc.text)) throw new DocumentError("document holds binary data (NUL bytes)");
   const warnings: string[] = [];
   const language = notEnglish(doc.text);
-  if (language) return { events: [], sentences: [], warnings: [`not coded: the text does not look like English (${language})`] };
+  if (language) return { events: [], unknown: [], sentences: [], warnings: [`not coded: the text does not look like English (${language})`] };
 
   const sentences: Sentence[] = analyseText(doc.text);
   const coref = new Coreference();
   const datelinePlace = datelineLocation(doc.place, dicts);
   const events: Event[] = [];
+  const unknown: { name: string; sentence: number }[] = [];
   const keysOf = sentences.map((s) => textKeys(s.tokens).keys);
   for (const keys of keysOf) {
     const story = dicts.discards.scan(keys).find((m) => m.values.some((v) => v.story));
     if (story) {
       const v = story.values.find((x) => x.story)!;
-      return { events: [], sentences: sentences.map(({ index, start, end, text }) => ({ index, start, end, text })), warnings: [`story discarded by ${v.rule} ("${v.phrase}")`] };
+      return { events: [], unknown: [], sentences: sentences.map(({ index, start, end, text }) => ({ index, start, end, text })), warnings: [`story discarded by ${v.rule} ("${v.phrase}")`] };
     }
   }
   for (const sentence of sentences) {
     const keys = keysOf[sentence.index];
     const mentions = findMentions(sentence.tokens, dicts, coref, doc.date);
+    if (options.reportUnknown) for (const name of unknownNames(sentence, mentions)) unknown.push({ name, sentence: sentence.index });
     const discard = dicts.discards.scan(keys)[0];
     if (discard) {
       warnings.push(`sentence ${sentence.index} discarded by ${discard.values[0].rule} ("${discard.values[0].phrase}")`);
@@ -87,7 +92,23 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
       previous = found;
     }
   }
-  return { events, sentences: sentences.map(({ index, start, end, text }) => ({ index, start, end, text })), warnings };
+  return { events, unknown, sentences: sentences.map(({ index, start, end, text }) => ({ index, start, end, text })), warnings };
+}
+
+/** Runs of capitalised proper nouns that no mention covers: the actors the dictionaries miss. */
+function unknownNames(sentence: Sentence, mentions: Mention[]): string[] {
+  const covered = new Uint8Array(sentence.tokens.length);
+  for (const m of mentions) covered.fill(1, m.start, m.end);
+  const out: string[] = [];
+  const t = sentence.tokens;
+  for (let i = 0; i < t.length; i++) {
+    if (covered[i] || t[i].pos !== "PROPN" || !/^[A-Z]/.test(t[i].text) || CALENDAR.test(t[i].text)) continue;
+    let j = i;
+    while (j + 1 < t.length && !covered[j + 1] && ((t[j + 1].pos === "PROPN" && /^[A-Z]/.test(t[j + 1].text)) || (t[j + 1].text === "-" && t[j + 2]?.pos === "PROPN"))) j++;
+    out.push(sentence.text.slice(t[i].start - sentence.start, t[j].end - sentence.start));
+    i = j;
+  }
+  return out;
 }
 
 /** An adverbial participle after a comma that shares its subject: ", killing at least five". */

@@ -101,6 +101,8 @@ export interface CodeOptions {
   requireDyad?: boolean;
   /** Longest document accepted, in characters; longer ones are rejected with an error. Default 1,000,000. */
   maxChars?: number;
+  /** Also list the proper names no dictionary codes (`CodedDocument.unknown`). Default false. */
+  reportUnknown?: boolean;
 }
 
 /** A problem with one input, reported and skipped; the batch goes on. */

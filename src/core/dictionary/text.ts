@@ -101,58 +101,47 @@ export function spellingKey(word: string): string {
   return word.replace(/([a-z]{2})is(e|es|ed|ing|ation|ations)$/, "$1iz$2").replace(/([a-z]{2})ys(e|es|ed|ing)$/, "$1yz$2");
 }
 
-/** Joins hyphenated and slashed words and drops plural-possessive apostrophes: "al-Qaeda", "G-20", "HIV/AIDS" and "Workers'" each make one key. */
-function squash(word: string): string {
-  return word.replace(/[-/\u2010\u2011\u2013]/g, "").replace(/(s)['\u2019]$/i, "$1");
+/** Splits a word at hyphens and slashes and drops a plural possessive's apostrophe: "G-20" -> g, 20; "Workers'" -> workers. */
+function parts(word: string): string[] {
+  return word
+    .replace(/(s)['\u2019]$/i, "$1")
+    .split(/[-/\u2010\u2011\u2013]+/)
+    .filter((p) => p !== "");
 }
 
 /**
- * The lexicon keys of a dictionary phrase: one per word as the text matcher
- * builds them (see `textKeys`), so "al-Qaeda" and "al - Qaeda" meet.
+ * The lexicon keys of a dictionary phrase: its words split at hyphens and
+ * slashes, as `textKeys` splits the text, so "al-Qaeda", "al - Qaeda" and
+ * "al-Qaeda-linked" all meet.
  */
 export function phraseKeys(phrase: string, keepCase = false): string[] {
-  const out: string[] = [];
-  for (const t of phraseTokens(phrase.replace(/\s*([-/])\s*/g, "$1"), keepCase).join(" ").replace(/ ?- ?/g, "-").split(" ")) {
-    const k = squash(t);
-    if (k !== "") out.push(k);
-  }
-  return out;
+  return phraseTokens(phrase, keepCase).flatMap(parts);
 }
 
-/** Words of a sentence as lexicon keys, each with the token range it covers. */
+/** Words of a sentence as lexicon keys, each with the token it comes from. */
 export interface TextKeys {
   keys: string[];
-  /** The key's surface text without joiners, for case checks. */
+  /** The key's surface text, for case checks. */
   surface: string[];
-  /** Token index of the key's first token, and after its last. */
+  /** Token index of the key's token, and after it. */
   start: number[];
   end: number[];
 }
 
-export function textKeys(tokens: readonly { text: string; lower: string; start: number; end: number }[]): TextKeys {
+export function textKeys(tokens: readonly { text: string; lower: string }[]): TextKeys {
   const out: TextKeys = { keys: [], surface: [], start: [], end: [] };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const n = out.keys.length - 1;
-    const prevEnd = i > 0 ? tokens[i - 1].end : -1;
-    const joiner = /^[-/\u2010\u2011\u2013]$/.test(t.text);
-    const next = tokens[i + 1];
-    if (joiner && n >= 0 && prevEnd === t.start && next && next.start === t.end && /\w/.test(next.text)) {
-      // "al" "-" "Qaeda" -> "alqaeda"
-      out.keys[n] += next.lower;
-      out.surface[n] += next.text;
-      out.end[n] = i + 2;
-      i++;
-      continue;
+    if (/^[-/\u2010\u2011\u2013]+$/.test(t.text)) continue; // a joiner on its own
+    if ((t.text === "'" || t.text === "\u2019") && i > 0 && /s$/i.test(tokens[i - 1].text)) continue; // "Workers'"
+    const lower = parts(t.lower);
+    const surface = parts(t.text);
+    for (let k = 0; k < lower.length; k++) {
+      out.keys.push(lower[k]);
+      out.surface.push(surface[k] ?? lower[k]);
+      out.start.push(i);
+      out.end.push(i + 1);
     }
-    if ((t.text === "'" || t.text === "\u2019") && n >= 0 && prevEnd === t.start && /s$/i.test(tokens[i - 1].text)) {
-      out.end[n] = i + 1; // "Workers'" -> "workers"
-      continue;
-    }
-    out.keys.push(squash(t.lower));
-    out.surface.push(squash(t.text));
-    out.start.push(i);
-    out.end.push(i + 1);
   }
   return out;
 }

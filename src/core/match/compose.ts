@@ -11,7 +11,7 @@ import { sectorsOf } from "../dictionary/ontology.js";
 import type { ActorRef, Coreference } from "./coreference.js";
 import type { Mention } from "./mentions.js";
 
-export const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)$/i;
+export const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)$/i;
 const LEADER_WORDS = /^(head|chief|director|leader|boss|chairman|chairwoman|chair|secretary-general|president)$/;
 const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X"]);
 /** Particles inside names: "Bashar al-Assad", "Ursula von der Leyen", "Luiz Inacio Lula da Silva". */
