@@ -74,3 +74,11 @@ test("catenatives: plans, expectations and failures move the event to the infini
   assert.deepEqual(clausesOf("The deal is expected to be signed.").map((c) => [c.verb, c.catenative, c.passive]), [["signed", "intended", true]]);
   assert.deepEqual(clausesOf("Talks failed to reach a deal.").map((c) => [c.verb, c.catenative]), [["reach", "failed"]]);
 });
+
+test("noun phrases and prepositional phrases of a complement", async () => {
+  const { phrasesIn } = await import("../src/core/analyse/phrases.js");
+  const [s] = analyseText("Xi held talks with the Russian president in the Kremlin on Monday.");
+  const held = findClauses(s.tokens)[0];
+  const phrases = phrasesIn(s.tokens, held.complement[0], held.complement[1]).map((p) => `${p.preposition ?? "-"}:${s.tokens.slice(p.start, p.end).map((t) => t.text).join(" ")}`);
+  assert.deepEqual(phrases, ["-:talks", "with:the Russian president", "in:the Kremlin", "on:Monday"]);
+});

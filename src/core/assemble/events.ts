@@ -4,6 +4,8 @@
  * both ways, self-dyads dropped, and every field of the event record filled.
  */
 import type { Clause } from "../analyse/clauses.js";
+import { LOCATIVE_PREPOSITIONS } from "../analyse/grammar.js";
+import { phrasesIn } from "../analyse/phrases.js";
 import type { Sentence, Token } from "../analyse/tagger.js";
 import type { Dictionaries } from "../dictionary/compile.js";
 import { spellingKey } from "../dictionary/text.js";
@@ -100,15 +102,14 @@ function actorOf(m: Mention, ref: ActorRef, tokens: Token[], docText: string): A
   return { text: docText.slice(start, end), start, end, code: ref.code, country: ref.country, sectors: ref.sectors, name: ref.name };
 }
 
+/** Where the clause happened: a place in its "in", "at" or "near" phrase, else the dateline. */
 function locationOf(clause: Clause, ctx: SentenceContext, targets: Mention[]): Location | null {
   const { tokens } = ctx.sentence;
   const from = Math.min(clause.introStart, clause.subject ? clause.subject[0] : clause.vg.start);
-  for (const m of ctx.mentions) {
-    if (m.start < from || m.end > clause.complement[1] || !m.place || targets.includes(m)) continue;
-    const prep = prepositionBefore(tokens, m, from);
-    if (prep === "in" || prep === "at" || prep === "near") {
-      return { name: m.place.name, country: m.place.country, lat: m.place.lat, lon: m.place.lon };
-    }
+  for (const pp of phrasesIn(tokens, from, clause.complement[1])) {
+    if (!pp.preposition || !LOCATIVE_PREPOSITIONS.has(pp.preposition)) continue;
+    const m = ctx.mentions.find((x) => x.place && x.start >= pp.start && x.end <= pp.end && !targets.includes(x));
+    if (m?.place) return { name: m.place.name, country: m.place.country, lat: m.place.lat, lon: m.place.lon };
   }
   return ctx.datelinePlace;
 }
