@@ -97,6 +97,12 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
         }
       }
     }
+    // "the US commander in Iraq": a role that has its country keeps it; the place only says where it serves
+    const where = raw[m + 1];
+    if (cur.kind === "agent" && cur.refs[0].country && where && (where.kind === "country" || where.kind === "capital" || where.kind === "place") && tokens[cur.end]?.lower === "in" && where.start === cur.end + 1 && tokens[where.end]?.text === ",") {
+      cur = { ...cur, end: where.end, place: where.place };
+      m++;
+    }
     // title + name: "Russian President Vladimir Putin", "Defence Minister Jane Doe"
     if (cur.kind === "agent" && tokens[cur.end - 1].lower === tokens[cur.end - 1].lemma) {
       const person = raw[m + 1];
