@@ -24,7 +24,7 @@ export interface VerbGroup {
   infinitive: boolean;
 }
 
-const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your"]);
+const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your", "'s"]);
 
 export function isParticiple(t: Token): boolean {
   if (t.lower === t.lemma) return false;
@@ -34,7 +34,9 @@ export function isParticiple(t: Token): boolean {
 /** A participle used as an adjective inside a noun phrase ("Visiting Chinese President", "the disputed islands"). */
 function isModifier(tokens: Token[], i: number): boolean {
   const t = tokens[i];
-  const before = tokens[i - 1];
+  let b = i - 1;
+  while (b > 0 && tokens[b].pos === "ADV" && tokens[b - 1].pos === "ADP") b--; // "of deliberately targeting"
+  const before = tokens[b];
   // After a determiner a "verb" is a noun ("the sit-down"); after a preposition, a gerund ("in dealing with").
   if (t.pos === "VERB" && before && (before.pos === "DET" || (before.pos === "ADP" && before.lower !== "to" && /ing$/.test(t.lower)) || POSSESSIVES.has(before.lower))) return true;
   // "the country's most wanted drug lord"
@@ -60,12 +62,20 @@ function isReducedRelative(tokens: Token[], i: number, groups: VerbGroup[]): boo
   const t = tokens[i];
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  if (groups.length === 0 || !prev || !(prev.pos === "NOUN" || prev.pos === "PROPN")) return false;
-  if (!isParticiple(t) || SPEECH_VERBS.has(t.lemma)) return false;
-  const regular = /ed$/.test(t.lower);
-  if (!regular && !IRREGULAR_PARTICIPLES.has(t.lower)) return false;
-  // "jewellery brought into", "nationals detained in China", "people killed."
-  if (!(next?.pos === "ADP" || (regular && (!next || next.pos === "PUNCT")))) return false;
+  if (!prev || !(prev.pos === "NOUN" || prev.pos === "PROPN")) return false;
+  // "Protesters led by a cleric rallied": a participle with its "by" before the clause's own verb
+  if (groups.length === 0) return next?.lower === "by" && isParticiple(t) && tokens.slice(i + 2).some((x) => x.pos === "VERB");
+  if (SPEECH_VERBS.has(t.lemma)) return false;
+  if (/ing$/.test(t.lower)) {
+    // "a corruption probe involving gifts": a present participle after a noun, once the clause has its verb
+    if (tokens[i - 1].lower === tokens[i - 1].lemma && tokens[i - 1].pos === "PROPN") return false;
+  } else {
+    if (!isParticiple(t)) return false;
+    const regular = /ed$/.test(t.lower);
+    if (!regular && !IRREGULAR_PARTICIPLES.has(t.lower)) return false;
+    // "jewellery brought into", "nationals detained in China", "people killed."
+    if (!(next?.pos === "ADP" || (regular && (!next || next.pos === "PUNCT")))) return false;
+  }
   // "Iran said Israel retaliated on Friday": right after a verb of saying, the noun is a subject
   const last = groups[groups.length - 1];
   let k = i - 1;
