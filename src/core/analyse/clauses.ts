@@ -83,7 +83,8 @@ export function findClauses(tokens: Token[]): Clause[] {
       if (ASPECTUAL.has(prior.vg.lemma)) {
         if (STOPPING.has(prior.vg.lemma)) prior.catenative = "failed";
         prior.catenativeNegated = prior.vg.negated;
-        prior.vg = vg;
+        // "will begin sharing": the gerund keeps the modal and aspect of the verb it completes
+        prior.vg = { ...vg, modal: prior.vg.modal, perfect: prior.vg.perfect, pastPerfect: prior.vg.pastPerfect };
       }
       prevGroup = vg;
       continue;

@@ -54,3 +54,8 @@ export const DIRECTIVE_VERBS = set("demand urge ask insist propose suggest call 
 
 /** Particles that make a phrasal verb: "struck up" is not "struck", "called off" is not "called". */
 export const PARTICLES = set("up down off out back away");
+
+/** Nouns whose "on" names a target, not a topic: "sanctions on Iran", "attack on Kyiv" (not "data on missiles"). */
+export const TARGETING_NOUNS = set(
+  "sanction embargo tariff restriction ban curb pressure attack strike airstrike raid crackdown war blockade boycott assault offensive fire bombardment missile rocket shelling limit cap duty levy penalty measure hold",
+);

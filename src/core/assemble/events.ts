@@ -114,6 +114,48 @@ function locationOf(clause: Clause, ctx: SentenceContext, targets: Mention[]): L
   return ctx.datelinePlace;
 }
 
+function countryRef(iso: string, dicts: Dictionaries): ActorRef {
+  return { code: iso, country: iso, sectors: [], name: dicts.ontology.countries.get(iso)?.name ?? iso, person: false };
+}
+
+/** A place as target is its country: "visited Beijing", "sent aid to Gaza" aim at China, at the Palestinian territories. */
+function targetRefsOf(m: Mention, tokens: Token[], floor: number, dicts: Dictionaries, selfRef: (r: ActorRef) => boolean): ActorRef[] {
+  if (m.refs.length === 0) return m.place ? [countryRef(m.place.country, dicts)] : [];
+  if (m.alternatives && m.refs.every(selfRef)) {
+    const other = m.alternatives.find((r) => !selfRef(r));
+    if (other) return [other];
+  }
+  if (m.kind === "capital" && m.place && /^(in|to|at|into)$/.test(prepositionBefore(tokens, m, floor) ?? "")) return [countryRef(m.place.country, dicts)];
+  return m.refs;
+}
+
+const DOMESTIC = new Set(["GOV", "LEG", "JUD", "COP"]);
+
+/**
+ * The one country a clause is about, when it says so clearly enough to give a
+ * bare role its country: "protesters stormed Kenya's parliament", "police in
+ * Harare arrested opposition supporters". A foreign army is no such evidence:
+ * "Russian troops shelled civilians" does not make the civilians Russian.
+ */
+function clauseCountry(clause: Clause, ctx: SentenceContext): string | null {
+  const from = Math.min(clause.introStart, clause.subject ? clause.subject[0] : clause.vg.start);
+  const countries = new Set<string>();
+  let evidence = false;
+  for (const m of ctx.mentions) {
+    if (m.start < from || m.end > clause.complement[1]) continue;
+    for (const r of m.refs) {
+      if (!r.country || !ctx.dicts.ontology.countries.has(r.country)) continue;
+      countries.add(r.country);
+      if (r.sectors.some((x) => DOMESTIC.has(x))) evidence = true;
+    }
+    if (m.place && ctx.dicts.ontology.countries.has(m.place.country)) {
+      countries.add(m.place.country);
+      evidence = true;
+    }
+  }
+  return countries.size === 1 && evidence ? [...countries][0] : null;
+}
+
 export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const { tokens } = ctx.sentence;
   const vg = clause.vg;
@@ -134,7 +176,9 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   } else sources = sourcesOf(clause, ctx);
 
   const sourceRefs: { m: Mention; ref: ActorRef }[] = sources.flatMap((m) => m.refs.map((ref) => ({ m, ref })));
-  const isSource = (m: Mention) => sourceRefs.length > 0 && m.refs.every((r) => sourceRefs.some((s) => isSelf(s.ref, r)));
+  const selfRef = (r: ActorRef) => sourceRefs.some((s) => isSelf(s.ref, r));
+  // a pronoun that would point back at the subject means someone else: "Xi promised to cooperate with him"
+  const isSource = (m: Mention) => sourceRefs.length > 0 && m.refs.every(selfRef) && !(m.alternatives ?? []).some((r) => !selfRef(r));
   const match = matchVerb(tokens, clause.complement, candidates, patterns, passiveSubject, isSource);
   if (!match) return [];
   const { pattern } = match;
@@ -146,8 +190,9 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   } else if (vg.passive && passiveSubject.length > 0) {
     targetMentions = passiveSubject;
   } else if (!(pattern.both && sourceRefs.length >= 2)) {
-    // a bare role ("children", "police") is only a target where a pattern's + points at it
-    const free = candidates.filter((m) => isFreeTarget(tokens, m, clause.complement[0], match.wordsEnd) && !isSource(m) && m.refs.some((r) => r.country));
+    // a bare role ("children", "police") is only a target where a pattern's + points at it, or the clause gives it a country
+    const fillable = clauseCountry(clause, ctx) !== null;
+    const free = candidates.filter((m) => isFreeTarget(tokens, m, clause.complement[0], match.wordsEnd) && !isSource(m) && (m.refs.some((r) => r.country) || (fillable && m.kind === "agent")));
     // "deployed troops to the border with Belarus": a role with no country is the means, not the target, when a country follows.
     const first = free.find((m) => m.refs.some((r) => r.country)) && !free[0]?.refs.some((r) => r.country) ? free.find((m) => m.refs.some((r) => r.country)) : free[0];
     if (first) {
@@ -155,7 +200,11 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
       defaultTarget = true;
     }
   }
-  const targetRefs = targetMentions.flatMap((m) => m.refs.map((ref) => ({ m, ref })));
+  const targetRefs = targetMentions.flatMap((m) => targetRefsOf(m, tokens, clause.complement[0], ctx.dicts, selfRef).map((ref) => ({ m, ref })));
+  const fill = clauseCountry(clause, ctx);
+  if (fill) {
+    for (const x of [...sourceRefs, ...targetRefs]) if (!x.ref.country && x.m.kind === "agent") x.ref = { ...x.ref, country: fill, code: fill + x.ref.code };
+  }
 
   const pairs: [(typeof sourceRefs)[number] | null, (typeof targetRefs)[number] | null][] = [];
   if (pattern.both && targetRefs.length === 0) {

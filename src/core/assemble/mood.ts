@@ -11,7 +11,8 @@ const FUTURE_TIME = /^(tomorrow|next|upcoming|later)$/;
 
 export function moodOf(clause: Clause, tokens: Token[], docDate: string | null): { mood: Mood; negated: boolean } {
   const vg = clause.vg;
-  const negated = vg.negated || clause.catenativeNegated || clause.catenative === "failed";
+  // "had no talks", "reached no agreement"
+  const negated = vg.negated || clause.catenativeNegated || clause.catenative === "failed" || tokens[clause.complement[0]]?.lower === "no";
   const [from, to] = [clause.subject ? Math.min(clause.subject[0], vg.start) : vg.start, clause.complement[1]];
   if (clause.conditional) return { mood: "hypothetical", negated };
   if (clause.parent && DIRECTIVE_VERBS.has(clause.parent.vg.lemma)) return { mood: "hypothetical", negated };
@@ -22,6 +23,8 @@ export function moodOf(clause: Clause, tokens: Token[], docDate: string | null):
   if (vg.pastPerfect) return { mood: "reported-past", negated };
   const docYear = docDate ? Number(docDate.slice(0, 4)) : null;
   for (let i = from; i < to; i++) {
+    // "Canadians detained in China last month": time words after a participle belong to it, not to the event
+    if (i > vg.end && tokens[i].pos === "VERB") break;
     const w = tokens[i].lower;
     const next = tokens[i + 1]?.lower ?? "";
     if (w === "since" && /^\d{4}$/.test(next)) return { mood: "reported-past", negated };

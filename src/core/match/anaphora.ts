@@ -9,7 +9,9 @@ import type { Mention } from "./mentions.js";
 
 const ORG_NOUNS = new Set(["agency", "alliance", "bloc", "organisation", "organization", "watchdog", "body"]);
 const PEOPLE_NOUNS = new Set(["leaders", "presidents", "men", "women", "ministers", "premiers", "chancellors", "heads", "envoys", "diplomats"]);
-const PRONOUNS = new Set(["he", "she", "him", "her", "they", "them", "it"]);
+const PRONOUNS = new Set(["he", "she", "him", "her", "they", "them", "it", "his", "their", "its"]);
+/** Possessive determiners: "demanded his resignation" aims at him; never a subject. */
+const POSSESSIVE_PRONOUNS = new Set(["his", "their", "its"]);
 
 /** Pronouns, "the two leaders", and surnames learnt earlier in the document. */
 export function addCoreference(tokens: Token[], mentions: Mention[], coref: Coreference): Mention[] {
@@ -26,6 +28,10 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
           const known = coref.personWithCode(cur.refs[0].code);
           if (known) out.push({ ...cur, refs: [known], via: "coreference" });
           else out.push(cur);
+        } else if (cur.kind === "agent" && cur.refs.length === 1 && !cur.refs[0].country && tokens[cur.start - 1]?.lower === "the" && tokens[cur.end - 1].lower === tokens[cur.end - 1].lemma) {
+          // "the president conveyed his condolences": a singular role with "the" names the person who holds it
+          const known = coref.personWithRole(cur.refs[0].sectors);
+          out.push(known ? { ...cur, refs: [known], via: "coreference" } : cur);
         } else out.push(cur);
         const last = tokens[cur.end - 1];
         coref.note(out[out.length - 1], cur.kind === "agent" && last.lower !== last.lemma);
@@ -40,7 +46,12 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
       if (t.lower === "her" && after && /^(NOUN|PROPN|ADJ|NUM)$/.test(after.pos)) continue;
       const refs = coref.resolvePronoun(t.lower);
       if (refs.length > 0) {
-        const men: Mention = { start: i, end: i + 1, refs, kind: "pronoun", place: null, possessive: false, via: "coreference", rule: null };
+        const possessive = POSSESSIVE_PRONOUNS.has(t.lower);
+        // "his troops", "his predecessor Jacques Chirac": the determiner of another actor names no actor itself
+        if (possessive && m < mentions.length && mentions[m].start <= i + 3 && tokens.slice(i + 1, mentions[m].start).every((x) => x.pos === "ADJ" || x.pos === "NOUN")) continue;
+        const person = /^(he|she|him|her|his)$/.test(t.lower);
+        const alternatives = person ? coref.recentPeople().filter((p) => !refs.includes(p)) : undefined;
+        const men: Mention = { start: i, end: i + 1, refs, alternatives, kind: "pronoun", place: null, possessive, via: "coreference", rule: null };
         out.push(men);
         coref.note(men, false);
       }

@@ -52,7 +52,7 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     let cur = raw[m];
     const next = raw[m + 1];
     // country or demonym (+ 's) (+ up to two modifiers) + role noun: "Russian President", "China's foreign ministry"
-    if ((cur.kind === "country" || cur.kind === "adjective" || cur.kind === "capital") && next && next.kind === "agent" && next.refs[0].country === null) {
+    if ((cur.kind === "country" || cur.kind === "adjective" || cur.kind === "capital" || (cur.kind === "organisation" && cur.possessive)) && next && next.kind === "agent" && next.refs[0].country === null) {
       let k = cur.end;
       if (tokens[k]?.lower === "'s") k++;
       let between = 0;
@@ -63,7 +63,9 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
       if (k === next.start) {
         const country = cur.refs[0].country;
         const agent = next.refs[0];
-        cur = { ...next, start: cur.start, refs: [refOfCode(joinCode(country, agent.sectors), agent.name, agent.person, dicts)], rule: next.rule };
+        // "the IMF's executive board" is the IMF; "China's foreign ministry" is China's government
+        const refs = cur.kind === "organisation" ? cur.refs : [refOfCode(joinCode(country, agent.sectors), agent.name, agent.person, dicts)];
+        cur = { ...next, start: cur.start, refs, rule: next.rule };
         m++;
       }
     }
@@ -81,11 +83,23 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
       cur = { ...next, start: cur.start, refs: cur.refs, rule: cur.rule };
       m++;
     }
+    // "the presidents of France, Russia and the United States": one role, several countries
+    if (cur.kind === "agent" && cur.refs[0].country === null && tokens[cur.end - 1].lower !== tokens[cur.end - 1].lemma && tokens[cur.end]?.lower === "of" && raw[m + 1]?.kind === "country" && raw[m + 1].start === cur.end + 1) {
+      let j = m + 1;
+      const countries = [raw[j]];
+      while (raw[j + 1]?.kind === "country" && /^(,|and|, and)$/.test(tokens.slice(raw[j].end, raw[j + 1].start).map((t) => t.lower).join(" ").replace(/^the$|^, the$|^and the$/, (x) => x.replace(/ ?the$/, "")).trim())) countries.push(raw[++j]);
+      if (countries.length > 1) {
+        const sectors = cur.refs[0].sectors;
+        cur = { ...cur, end: raw[j].end, kind: "group", refs: countries.map((c) => refOfCode(joinCode(c.refs[0].country, sectors), c.refs[0].name, false, dicts)) };
+        m = j;
+      }
+    }
     // role noun + of/from/in + country or place: "the foreign minister of Japan", "police in Harare"
     const after = raw[m + 1];
     if (cur.kind === "agent" && cur.refs[0].country === null && after && (after.kind === "country" || after.kind === "capital" || after.kind === "place" || after.kind === "adjective")) {
       let k = cur.end;
-      if (/^(of|from|in)$/.test(tokens[k]?.lower ?? "")) {
+      // not "from": "withdraw troops from Ukraine" names where they leave, not whose they are
+      if (/^(of|in)$/.test(tokens[k]?.lower ?? "")) {
         k++;
         if (tokens[k]?.pos === "DET") k++;
         // "the mayor of the occupied Ukrainian city of Melitopol"
@@ -216,7 +230,7 @@ function markFormer(tokens: Token[], mentions: Mention[], dicts: Dictionaries): 
     const men = mentions[m];
     let k = men.start - 1;
     if (tokens[k]?.text === "-") k--;
-    if (!/^(former|ex)$/.test(tokens[k]?.lower ?? "")) continue;
+    if (!/^(former|ex|ousted|deposed|toppled|exiled|late|then-no)$/.test(tokens[k]?.lower ?? "")) continue;
     const ref = men.refs[0];
     if (!ref?.country || men.refs.length !== 1) continue;
     mentions[m] = { ...men, start: k, refs: [{ ...refOfCode(ref.country + "ELI", ref.name, ref.person, dicts) }] };
@@ -230,14 +244,9 @@ function markFormer(tokens: Token[], mentions: Mention[], dicts: Dictionaries): 
  */
 function inferTitleCountry(mentions: Mention[], dicts: Dictionaries, coref: Coreference, tokens: Token[]): void {
   const countries = new Set<string>();
-  let placed = false;
   for (const m of mentions) {
     for (const r of m.refs) if (r.country && dicts.ontology.countries.has(r.country)) countries.add(r.country);
-    if (m.place && m.place.country) {
-      countries.add(m.place.country);
-      // "police in Harare", "protesters across Iran": the sentence says where it happens
-      if (m.kind === "capital" || m.kind === "place" || m.place.kind === "capital" || m.place.kind === "city" || /^(in|across|throughout|inside|at)$/.test(tokens[m.start - 1]?.lower ?? "")) placed = true;
-    }
+    if (m.place && m.place.country) countries.add(m.place.country);
   }
   if (countries.size !== 1) return;
   const [country] = countries;
@@ -245,11 +254,7 @@ function inferTitleCountry(mentions: Mention[], dicts: Dictionaries, coref: Core
     const men = mentions[m];
     const ref = men.refs[0];
     if (!ref || ref.country || men.refs.length !== 1) continue;
-    // Titled persons take the sentence's one country; bare roles ("police") only when the sentence also places the event there.
-    if (men.kind === "agent" && placed) {
-      mentions[m] = { ...men, refs: [refOfCode(joinCode(country, ref.sectors), ref.name, ref.person, dicts)], via: "title" };
-      continue;
-    }
+    // Bare roles ("police") get a country clause by clause, when assembling events.
     if (men.kind !== "person" || men.via !== "title") continue;
     const fixed = { ...refOfCode(joinCode(country, ref.sectors), ref.name, true, dicts) };
     mentions[m] = { ...men, refs: [fixed] };

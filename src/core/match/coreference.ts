@@ -47,14 +47,35 @@ export class Coreference {
   }
 
   resolvePronoun(pronoun: string): ActorRef[] {
-    if (pronoun === "he" || pronoun === "she" || pronoun === "him" || pronoun === "her") {
+    if (pronoun === "he" || pronoun === "she" || pronoun === "his") {
       // the subject of the sentence so far, else of the last sentence that named people (usually named first)
       const pick = this.personsNow[0] ?? this.personsBefore[0] ?? this.lastPerson;
       return pick ? [pick] : [];
     }
-    if (pronoun === "they" || pronoun === "them") return this.lastPlural ?? this.lastGroup ?? [];
-    if (pronoun === "it") return this.lastThing ? [this.lastThing] : [];
+    if (pronoun === "him" || pronoun === "her") {
+      // an object is rarely the subject of its own sentence: "Scholz spoke with Putin and urged him to ..."
+      const subject = this.personsNow[0];
+      const pick = [...this.personsNow].reverse().find((p) => p !== subject) ?? [...this.personsBefore].reverse().find((p) => p.code !== subject?.code) ?? this.lastPerson;
+      return pick ? [pick] : [];
+    }
+    if (pronoun === "they" || pronoun === "them" || pronoun === "their") return this.lastPlural ?? this.lastGroup ?? [];
+    if (pronoun === "it" || pronoun === "its") return this.lastThing ? [this.lastThing] : [];
     return [];
+  }
+
+  /** The people a personal pronoun could mean, most likely first after the chosen reading. */
+  recentPeople(): ActorRef[] {
+    const all = [...this.personsNow].reverse().concat([...this.personsBefore].reverse());
+    if (this.lastPerson) all.push(this.lastPerson);
+    return all.filter((p, i) => all.findIndex((q) => q.code === p.code && q.name === p.name) === i);
+  }
+
+  /** "the president", "the minister": the last person named who holds that role. */
+  personWithRole(sectors: string[]): ActorRef | null {
+    for (const p of [...this.personsNow].reverse().concat([...this.personsBefore].reverse())) {
+      if (p.country && sectors.every((s) => p.sectors.includes(s))) return p;
+    }
+    return this.lastPerson && this.lastPerson.country && sectors.every((s) => this.lastPerson!.sectors.includes(s)) ? this.lastPerson : null;
   }
 
   lastOrganisation(): ActorRef | null {

@@ -27,6 +27,8 @@ export interface Mention {
   place: Place | null;
   /** Followed by 's: a modifier ("China's ties"), not an actor in its own right. */
   possessive: boolean;
+  /** For a pronoun: who else it could mean, in order, should the first reading be the clause's own subject. */
+  alternatives?: ActorRef[];
   /** How the actor was found; anything but `dictionary` lowers the confidence. */
   via: "dictionary" | "title" | "surname" | "coreference";
   /** The dictionary entry behind the mention. */

@@ -3,7 +3,7 @@
  * after the verb (others may come between), `+` for the target.
  */
 import type { Token } from "../analyse/tagger.js";
-import { LOCATIVE_PREPOSITIONS, PARTICLES, TOPIC_PREPOSITIONS } from "../analyse/grammar.js";
+import { LOCATIVE_PREPOSITIONS, PARTICLES, TARGETING_NOUNS, TOPIC_PREPOSITIONS } from "../analyse/grammar.js";
 import type { VerbPattern } from "../dictionary/verbs.js";
 import type { Mention } from "./mentions.js";
 
@@ -63,7 +63,10 @@ export function isFreeTarget(tokens: Token[], m: Mention, floor: number, wordsEn
   const at = prepositionIndex(tokens, m, floor);
   const prep = at >= 0 ? tokens[at].lower : null;
   // a topic ("talks on Syria") is no target, unless the pattern's own words point at it ("sanctions on Iran")
-  if (prep && TOPIC_PREPOSITIONS.has(prep) && at !== wordsEnd) return false;
+  // a topic ("talks on Syria", "data on missiles") is no target, unless the pattern's own last word aims "on" at it:
+  // a verb ("comment on Zelensky's remarks") or a targeting noun ("sanctions on Iran")
+  const aimed = at === wordsEnd && at > 0 && (tokens[at - 1].pos === "VERB" || TARGETING_NOUNS.has(tokens[at - 1].lemma));
+  if (prep && TOPIC_PREPOSITIONS.has(prep) && !aimed) return false;
   if (prep && LOCATIVE_PREPOSITIONS.has(prep) && (m.kind === "capital" || m.kind === "place")) return false;
   if (prep === "by") return false;
   return true;
@@ -105,7 +108,7 @@ export function matchVerb(
         let found: Mention | undefined;
         if (afterPreposition) {
           // "with the Chinese president", "to his predecessor Jacques Chirac"
-          found = mentions.find((m) => m.start >= p && m.start <= p + 3 && m.refs.length > 0 && tokens.slice(p, m.start).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || (t.pos === "NOUN" && /^[a-z]/.test(t.text)) || /^(his|her|its|their)$/.test(t.lower)));
+          found = mentions.find((m) => m.start >= p && m.start <= p + 3 && (m.refs.length > 0 || m.place !== null) && !isSource(m) && tokens.slice(p, m.start).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || (t.pos === "NOUN" && /^[a-z]/.test(t.text)) || /^(his|her|its|their)$/.test(t.lower)));
         } else {
           found = passiveSubject.find((m) => m.refs.length > 0) ?? mentions.find((m) => m.start >= p && m.end <= to && isFreeTarget(tokens, m, from) && !isSource(m));
         }
