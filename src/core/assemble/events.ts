@@ -125,11 +125,12 @@ function targetRefsOf(m: Mention, tokens: Token[], floor: number, dicts: Diction
     const other = m.alternatives.find((r) => !selfRef(r));
     if (other) return [other];
   }
-  if (m.kind === "capital" && m.place && /^(in|to|at|into)$/.test(prepositionBefore(tokens, m, floor) ?? "")) return [countryRef(m.place.country, dicts)];
+  // "arrived in Pyongyang" visits North Korea; "delivered to Kyiv" still reaches Ukraine's government
+  if (m.kind === "capital" && m.place && /^(in|at)$/.test(prepositionBefore(tokens, m, floor) ?? "")) return [countryRef(m.place.country, dicts)];
   return m.refs;
 }
 
-const DOMESTIC = new Set(["GOV", "LEG", "JUD", "COP"]);
+const DOMESTIC = new Set(["GOV", "LEG", "JUD", "COP", "ELI", "OPP", "PTY"]);
 
 /**
  * The one country a clause is about, when it says so clearly enough to give a

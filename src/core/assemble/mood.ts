@@ -3,7 +3,7 @@
  * or background ("had met", "since 2013", "their third meeting").
  */
 import type { Clause } from "../analyse/clauses.js";
-import { DIRECTIVE_VERBS } from "../analyse/grammar.js";
+import { DIRECTIVE_VERBS, SPEECH_VERBS } from "../analyse/grammar.js";
 import type { Token } from "../analyse/tagger.js";
 import type { Mood } from "../types.js";
 
@@ -19,6 +19,8 @@ export function moodOf(clause: Clause, tokens: Token[], docDate: string | null):
   if (clause.catenative === "intended") return { mood: "intended", negated };
   if (clause.catenative === "hypothetical") return { mood: "hypothetical", negated };
   if (vg.modal === "will") return { mood: "intended", negated };
+  // "said it would investigate": the future of reported speech
+  if (vg.modal === "would" && clause.kind === "embedded" && clause.parent && SPEECH_VERBS.has(clause.parent.vg.lemma)) return { mood: "intended", negated };
   if (vg.modal) return { mood: "hypothetical", negated };
   if (vg.pastPerfect) return { mood: "reported-past", negated };
   const docYear = docDate ? Number(docDate.slice(0, 4)) : null;

@@ -13,6 +13,8 @@ import type { Mention } from "./mentions.js";
 
 export const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)$/i;
 const LEADER_WORDS = /^(head|chief|director|leader|boss|chairman|chairwoman|chair|secretary-general|president)$/;
+/** Nouns that, after a demonym, still name the country itself: "a Palestinian state", "the Iranian side". */
+const POLITY = /^(state|states|nation|nations|republic|people|side|territory|territories|kingdom|counterparts?|regime)$/;
 const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X"]);
 /** Particles inside names: "Bashar al-Assad", "Ursula von der Leyen", "Luiz Inacio Lula da Silva". */
 const NAME_LINKS = new Set(["al", "el", "bin", "ibn", "bint", "abu", "de", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "du", "di"]);
@@ -203,6 +205,12 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     }
   }
 
+  // "Russian legislation", "Portuguese football star": a demonym that only describes a thing names no actor
+  for (let m = out.length - 1; m >= 0; m--) {
+    const a = out[m];
+    const next = tokens[a.end];
+    if (a.kind === "adjective" && next && (next.pos === "NOUN" || next.pos === "ADJ") && !POLITY.test(next.lower) && !(out[m + 1] && out[m + 1].start === a.end)) out.splice(m, 1);
+  }
   distributeRoles(tokens, out, dicts);
   markFormer(tokens, out, dicts);
   inferTitleCountry(out, dicts, coref, tokens);

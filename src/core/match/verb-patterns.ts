@@ -51,6 +51,8 @@ export function prepositionIndex(tokens: Token[], m: Mention, floor: number): nu
   if (k >= floor && (tokens[k].pos === "ADP" || tokens[k].lower === "to")) {
     // "dozens of protesters", "thousands of Israeli protesters": a quantity, not a prepositional phrase
     if (tokens[k].lower === "of" && k > 0 && (tokens[k - 1].pos === "NUM" || QUANTITIES.test(tokens[k - 1].lower))) return -1;
+    // "more than 140 civilians"
+    if (tokens[k].lower === "than" && k > 0 && /^(more|less|fewer)$/.test(tokens[k - 1].lower)) return -1;
     return k;
   }
   return -1;
