@@ -119,6 +119,7 @@ function repairTags(tokens: Token[]): void {
       next.pos = "PART";
     }
     if (t.lower === "tear" && next.lower === "gas") t.pos = "NOUN";
+    if (t.lower === "live" && /^(ammunition|fire|rounds|bullets|shells)$/.test(next.lower)) t.pos = "ADJ";
     // "Hamas fighters abducted dozens": a past tense read as a noun after a plural subject
     if (t.pos === "NOUN" && /[a-z]ed$/.test(t.text) && t.lemma === t.lower && (prev.pos === "NOUN" || prev.pos === "PROPN") && /s$/.test(prev.lower) && /^(NOUN|PROPN|DET|NUM|ADP|PRON|ADJ)$/.test(next.pos)) {
       t.pos = "VERB";

@@ -140,10 +140,15 @@ const DOMESTIC = new Set(["GOV", "LEG", "JUD", "COP", "ELI", "OPP", "PTY"]);
  */
 function clauseCountry(clause: Clause, ctx: SentenceContext): string | null {
   const from = Math.min(clause.introStart, clause.subject ? clause.subject[0] : clause.vg.start);
+  // the clause's own words first; a clause that names no country takes the sentence's
+  return countryIn(ctx, from, clause.complement[1]) ?? countryIn(ctx, 0, ctx.sentence.tokens.length);
+}
+
+function countryIn(ctx: SentenceContext, from: number, to: number): string | null {
   const countries = new Set<string>();
   let evidence = false;
   for (const m of ctx.mentions) {
-    if (m.start < from || m.end > clause.complement[1]) continue;
+    if (m.start < from || m.end > to) continue;
     for (const r of m.refs) {
       if (!r.country || !ctx.dicts.ontology.countries.has(r.country)) continue;
       countries.add(r.country);
