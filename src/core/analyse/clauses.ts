@@ -128,7 +128,12 @@ export function findClauses(tokens: Token[]): Clause[] {
       let found = false;
       // "over remarks he made": a relative clause without its pronoun
       const pron = tokens[vg.start - 1];
-      const contact = vg.start - 2 >= gapStart && /^(he|she|they|we|it)$/.test(pron?.lower ?? "") && /^(NOUN|PROPN)$/.test(tokens[vg.start - 2].pos);
+      const contact =
+        vg.start - 2 >= gapStart &&
+        /^(he|she|they|we|it)$/.test(pron?.lower ?? "") &&
+        /^(NOUN|PROPN)$/.test(tokens[vg.start - 2].pos) &&
+        !CALENDAR_WORD.test(tokens[vg.start - 2].lower) &&
+        !(prevGroup && SPEECH_OR_COMPLEMENT.has(prevGroup.lemma));
       if (contact) {
         split = vg.start - 1;
         found = true;
@@ -136,7 +141,7 @@ export function findClauses(tokens: Token[]): Clause[] {
       }
       for (let k = vg.start - 1; k >= gapStart && !contact; k--) {
         const t = tokens[k];
-        if (SUBORDINATORS.has(t.lower) && (t.pos === "SCONJ" || t.pos === "ADP" || t.lower === "that" || t.lower === "if")) {
+        if (SUBORDINATORS.has(t.lower) && (t.pos === "SCONJ" || t.pos === "ADP" || t.pos === "PRON" || t.pos === "ADV" || t.lower === "that" || t.lower === "if")) {
           split = k;
           found = true;
           clause.kind = "embedded";
@@ -240,6 +245,7 @@ export function findClauses(tokens: Token[]): Clause[] {
   return clauses;
 }
 
+const CALENDAR_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|night|morning|evening)$/;
 const ASPECTUAL = new Set(["begin", "start", "continue", "keep", "resume", "stop", "cease", "quit", "finish", "halt", "end"]);
 const STOPPING = new Set(["stop", "cease", "quit", "halt", "end"]);
 const SPEECH_OR_COMPLEMENT = new Set([...SPEECH_VERBS, "agree", "believe", "think", "expect", "hope", "fear", "warn", "deny", "accept", "insist", "doubt", "feel", "hear", "learn", "see", "show", "mean", "decide", "understand"]);

@@ -24,7 +24,7 @@ export const SPEECH_VERBS = set(
 
 /** Words that open a subordinate or complement clause. */
 export const SUBORDINATORS = set(
-  "that because while although though if unless when whereas after before since as until once whether so lest",
+  "that because while although though if unless when whereas after before since as until once whether so lest what how why where",
 );
 export const CONDITIONALS = set("if unless");
 export const RELATIVE_PRONOUNS = set("who which whom whose");

@@ -213,7 +213,9 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   }
 
   const pairs: [(typeof sourceRefs)[number] | null, (typeof targetRefs)[number] | null][] = [];
-  if (pattern.both && targetRefs.length === 0) {
+  // "shared data with one another": each side is the other's target, whatever the verb
+  const reciprocal = sourceRefs.length >= 2 && tokens.slice(clause.complement[0], clause.complement[1]).some((t, k, all) => (t.lower === "each" && all[k + 1]?.lower === "other") || (t.lower === "one" && all[k + 1]?.lower === "another"));
+  if ((pattern.both || reciprocal) && (targetRefs.length === 0 || reciprocal)) {
     for (const a of sourceRefs) for (const b of sourceRefs) if (a !== b) pairs.push([a, b]);
   } else {
     for (const s of sourceRefs) {

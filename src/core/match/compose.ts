@@ -205,11 +205,12 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     }
   }
 
-  // "Russian legislation", "Portuguese football star": a demonym that only describes a thing names no actor
+  // "Russian legislation", "the Israeli proposal": a demonym that describes a thing is no subject, though it can be whose
+  // proposal was rejected; it is marked as a modifier, like a possessive
   for (let m = out.length - 1; m >= 0; m--) {
     const a = out[m];
     const next = tokens[a.end];
-    if (a.kind === "adjective" && next && (next.pos === "NOUN" || next.pos === "ADJ") && !POLITY.test(next.lower) && !(out[m + 1] && out[m + 1].start === a.end)) out.splice(m, 1);
+    if (a.kind === "adjective" && next && (next.pos === "NOUN" || next.pos === "ADJ") && !POLITY.test(next.lower) && !(out[m + 1] && out[m + 1].start === a.end)) out[m] = { ...a, possessive: true };
   }
   distributeRoles(tokens, out, dicts);
   markFormer(tokens, out, dicts);
