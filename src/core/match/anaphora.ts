@@ -40,7 +40,9 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
     }
     const t = tokens[i];
     if (PRONOUNS.has(t.lower) && t.pos === "PRON") {
-      if (t.lower === "it" && (tokens[i + 1]?.lemma === "be" || tokens[i + 1]?.pos === "PUNCT")) continue;
+      // "it is important to", "it was their third meeting": no actor; "it was suspending aid" is one
+      const afterBe = tokens[i + 2];
+      if (t.lower === "it" && (tokens[i + 1]?.pos === "PUNCT" || (tokens[i + 1]?.lemma === "be" && !(afterBe?.pos === "VERB" || (afterBe?.pos === "PART" && tokens[i + 3]?.pos === "VERB"))))) continue;
       // "her Ukrainian counterpart", "his predecessor": a determiner, not an actor
       const after = tokens[i + 1];
       if (t.lower === "her" && after && /^(NOUN|PROPN|ADJ|NUM)$/.test(after.pos)) continue;
