@@ -88,6 +88,9 @@ function sourcesOf(clause: Clause, ctx: SentenceContext, depth = 0): Mention[] {
 
 function isSelf(a: ActorRef, b: ActorRef): boolean {
   if (a.code === b.code) return true;
+  // two named organisations of one country ("PSEREBHMS" and "PSEREBPIJ") are two sides
+  const named = (r: ActorRef) => r.code.length > 3 + 3 * r.sectors.length;
+  if (named(a) || named(b)) return false;
   if (a.country && a.country === b.country) {
     // a country and its own government are one side; opposition against government are two
     if (a.sectors.length === 0 || b.sectors.length === 0) return true;

@@ -6,7 +6,7 @@ import { hash64 } from "../hash.js";
 import { parseActors, parseAgents, type NamedActor } from "./actors.js";
 import { parseOntology, type Ontology, type Place } from "./ontology.js";
 import { PhraseTrie } from "./phrase-trie.js";
-import { alternatives, entries, phraseKeys, pluralOf, type DataFile, type DictionaryProblem } from "./text.js";
+import { alternatives, entries, normalizeWord, phraseKeys, pluralOf, type DataFile, type DictionaryProblem } from "./text.js";
 import { parseVerbs, type VerbPattern } from "./verbs.js";
 
 /** What a phrase in a text can stand for. */
@@ -46,7 +46,7 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
   const lexicon = new PhraseTrie<LexEntry>();
   const add = (phrase: string, make: (forms: string[]) => LexEntry) => {
     const forms = phraseKeys(phrase, true);
-    lexicon.add(phraseKeys(phrase), make(forms));
+    lexicon.add(forms.map(normalizeWord), make(forms));
   };
 
   for (const c of ontology.countries.values()) {

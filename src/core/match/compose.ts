@@ -85,6 +85,12 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
       cur = { ...next, start: cur.start, refs: cur.refs, rule: cur.rule };
       m++;
     }
+    // "Jordan's King Abdullah II", "Russian Vladimir Putin": a country before a known person is part of the name
+    const person = raw[m + 1];
+    if ((cur.kind === "country" || cur.kind === "adjective") && person?.kind === "person" && person.start === (tokens[cur.end]?.lower === "'s" ? cur.end + 1 : cur.end)) {
+      cur = { ...person, start: cur.start };
+      m++;
+    }
     // "the presidents of France, Russia and the United States": one role, several countries
     if (cur.kind === "agent" && cur.refs[0].country === null && tokens[cur.end - 1].lower !== tokens[cur.end - 1].lemma && tokens[cur.end]?.lower === "of" && raw[m + 1]?.kind === "country" && raw[m + 1].start === cur.end + 1) {
       let j = m + 1;
