@@ -23,6 +23,8 @@ export function moodOf(clause: Clause, tokens: Token[], docDate: string | null):
   if (vg.modal === "would" && clause.kind === "embedded" && clause.parent && SPEECH_VERBS.has(clause.parent.vg.lemma)) return { mood: "intended", negated };
   if (vg.modal) return { mood: "hypothetical", negated };
   if (vg.pastPerfect) return { mood: "reported-past", negated };
+  // "the group that has seized parts of Iraq": a relative clause in the perfect describes, it does not report
+  if (vg.perfect && clause.kind === "relative") return { mood: "reported-past", negated };
   const docYear = docDate ? Number(docDate.slice(0, 4)) : null;
   for (let i = from; i < to; i++) {
     // "Canadians detained in China last month": time words after a participle belong to it, not to the event
