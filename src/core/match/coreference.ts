@@ -24,6 +24,9 @@ export class Coreference {
   /** People named in the sentence being read, and in the last sentence that named any, in order. */
   private personsNow: ActorRef[] = [];
   private personsBefore: ActorRef[] = [];
+  /** Plural actors (groups, plural roles) named in this sentence and in the last one that named any, in order. */
+  private pluralsNow: ActorRef[][] = [];
+  private pluralsBefore: ActorRef[][] = [];
   private lastThing: ActorRef | null = null;
   private lastOrg: ActorRef | null = null;
   /** Who "they" means: the last compound or plural. */
@@ -58,7 +61,9 @@ export class Coreference {
       const pick = [...this.personsNow].reverse().find((p) => p !== subject) ?? [...this.personsBefore].reverse().find((p) => p.code !== subject?.code) ?? this.lastPerson;
       return pick ? [pick] : [];
     }
-    if (pronoun === "they" || pronoun === "them" || pronoun === "their") return this.lastPlural ?? this.lastGroup ?? [];
+    // "they": the first plural of this sentence so far (its subject), else of the last sentence that had one
+    if (pronoun === "they" || pronoun === "their") return this.pluralsNow[0] ?? this.pluralsBefore[0] ?? this.lastPlural ?? this.lastGroup ?? [];
+    if (pronoun === "them") return this.lastPlural ?? this.lastGroup ?? [];
     if (pronoun === "it" || pronoun === "its") return this.lastThing ? [this.lastThing] : [];
     return [];
   }
@@ -92,7 +97,10 @@ export class Coreference {
   /** Updates salience with one mention, in reading order. */
   note(m: Mention, plural: boolean): void {
     if (m.refs.length === 0) return;
-    if (plural) this.lastPlural = m.refs;
+    if (plural) {
+      this.lastPlural = m.refs;
+      this.pluralsNow.push(m.refs);
+    }
     if (m.refs.length > 1) {
       this.setGroup(m.refs);
       return;
@@ -124,9 +132,13 @@ export class Coreference {
     else if (this.personsNow.length === 2 && this.personsNow[0].code !== this.personsNow[1].code) this.setGroup(this.personsNow); // "A met B. They agreed ..."
     if (this.personsNow.length > 0) this.personsBefore = this.personsNow;
     this.personsNow = [];
+    if (compound) this.pluralsNow.unshift(compound);
+    if (this.pluralsNow.length > 0) this.pluralsBefore = this.pluralsNow;
+    this.pluralsNow = [];
   }
 
   private setGroup(refs: ActorRef[]): void {
+    this.pluralsNow.push(refs);
     this.lastGroup = refs;
     this.lastPlural = refs;
     if (refs.every((r) => r.person)) this.lastPeople = refs;
