@@ -2,12 +2,14 @@
 import { UsageError } from "./args.js";
 import { CODE_USAGE, runCode } from "./code.js";
 import { runDict } from "./dict.js";
+import { runEval } from "./eval.js";
 
 const USAGE = `usage:
   ${CODE_USAGE}
   annals dict check [DIR]
   annals dict stats [DIR]
-  annals dict import-petrarch FILES --out DIR`;
+  annals dict import-petrarch FILES --out DIR
+  annals eval petrarch FILE [--show-failures]`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -17,6 +19,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCode(rest, process.stdout, process.stderr);
       case "dict":
         return runDict(rest, process.stdout, process.stderr);
+      case "eval":
+        return runEval(rest, process.stdout);
       case undefined:
       case "-h":
       case "--help":
