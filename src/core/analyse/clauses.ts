@@ -47,7 +47,7 @@ export interface Clause {
 }
 
 const isWord = (t: Token) => t.pos !== "PUNCT" && t.pos !== "SYM";
-const CATENATIVE_ADJECTIVES = new Set(["due", "set", "likely", "unlikely", "poised", "slated", "expected", "scheduled"]);
+const CATENATIVE_ADJECTIVES = new Set(["due", "set", "likely", "unlikely", "poised", "slated", "expected", "scheduled", "about", "ready", "prepared", "willing"]);
 
 function hasWords(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (isWord(tokens[i])) return true;

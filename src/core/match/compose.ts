@@ -24,6 +24,16 @@ export function refOfCode(code: string, name: string, person: boolean, dicts: Di
   return { code, country: head === "---" ? null : head, sectors: sectorsOf(code, dicts.ontology.roles), name, person };
 }
 
+/**
+ * An actor with roles added to its code, PETRARCH's way: appended unless the code has them already. A named
+ * organisation's own code ("IMGISI", "LBNREBHZB") already says what it is and is kept whole.
+ */
+function withRoles(r: ActorRef, sectors: string[], dicts: Dictionaries): ActorRef {
+  if (r.code.length > 3 + 3 * r.sectors.length) return r;
+  const missing = sectors.filter((s) => !r.sectors.includes(s) && !r.code.slice(3).match(/.{3}/g)?.includes(s));
+  return missing.length ? refOfCode(r.code + missing.join(""), r.name, r.person, dicts) : r;
+}
+
 function joinCode(country: string | null, sectors: string[]): string {
   const extra = sectors.filter((s, i) => sectors.indexOf(s) === i);
   return (country ?? "") + extra.join("");
@@ -65,8 +75,8 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
       if (k === next.start) {
         const country = cur.refs[0].country;
         const agent = next.refs[0];
-        // "the IMF's executive board" is the IMF; "China's foreign ministry" is China's government
-        const refs = cur.kind === "organisation" ? cur.refs : [refOfCode(joinCode(country, agent.sectors), agent.name, agent.person, dicts)];
+        // "China's foreign ministry" is China's government; "Gondor's government" adds the role to a named actor's code
+        const refs = cur.kind === "organisation" ? cur.refs.map((r) => withRoles(r, agent.sectors, dicts)) : [refOfCode(joinCode(country, agent.sectors), agent.name, agent.person, dicts)];
         cur = { ...next, start: cur.start, refs, rule: next.rule };
         m++;
       }
@@ -80,9 +90,9 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
         continue;
       }
     }
-    // organisation + role noun: "Hamas fighters", "Hezbollah commander"
+    // organisation + role noun: "Hamas fighters", "UN peacekeepers": the role is added unless the code has it
     if (cur.kind === "organisation" && next && next.kind === "agent" && next.refs[0].country === null && next.start === cur.end) {
-      cur = { ...next, start: cur.start, refs: cur.refs, rule: cur.rule };
+      cur = { ...next, start: cur.start, refs: cur.refs.map((r) => withRoles(r, next.refs[0].sectors, dicts)), rule: cur.rule };
       m++;
     }
     // "Jordan's King Abdullah II", "Russian Vladimir Putin": a country before a known person is part of the name
@@ -92,13 +102,14 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
       m++;
     }
     // "the presidents of France, Russia and the United States": one role, several countries
-    if (cur.kind === "agent" && cur.refs[0].country === null && tokens[cur.end - 1].lower !== tokens[cur.end - 1].lemma && tokens[cur.end]?.lower === "of" && raw[m + 1]?.kind === "country" && raw[m + 1].start === cur.end + 1) {
+    const polity = (x: Mention | undefined) => x?.kind === "country" || x?.kind === "organisation";
+    if (cur.kind === "agent" && cur.refs[0].country === null && tokens[cur.end - 1].lower !== tokens[cur.end - 1].lemma && tokens[cur.end]?.lower === "of" && polity(raw[m + 1]) && raw[m + 1].start === cur.end + 1) {
       let j = m + 1;
       const countries = [raw[j]];
-      while (raw[j + 1]?.kind === "country" && /^(,|and|, and)$/.test(tokens.slice(raw[j].end, raw[j + 1].start).map((t) => t.lower).join(" ").replace(/^the$|^, the$|^and the$/, (x) => x.replace(/ ?the$/, "")).trim())) countries.push(raw[++j]);
+      while (polity(raw[j + 1]) && /^(,|and|, and)$/.test(tokens.slice(raw[j].end, raw[j + 1].start).map((t) => t.lower).join(" ").replace(/^the$|^, the$|^and the$/, (x) => x.replace(/ ?the$/, "")).trim())) countries.push(raw[++j]);
       if (countries.length > 1) {
         const sectors = cur.refs[0].sectors;
-        cur = { ...cur, end: raw[j].end, kind: "group", refs: countries.map((c) => refOfCode(joinCode(c.refs[0].country, sectors), c.refs[0].name, false, dicts)) };
+        cur = { ...cur, end: raw[j].end, kind: "group", refs: countries.map((c) => withRoles(c.refs[0], sectors, dicts)) };
         m = j;
       }
     }
