@@ -21,6 +21,8 @@ export interface PetrarchRecord {
   expected: Triple[];
   /** `error="..."` or `noevents="True"`: nothing may be coded. */
   expectsNothing: boolean;
+  /** The kind of error the record must be rejected for (`dateline`, `bad_input_parse`, `storydiscard`, `sentencediscard`), or null. */
+  error: string | null;
   /** `require_dyad` in force for this record (default true). */
   requireDyad: boolean;
   /** Line of the `<Sentence>` element. */
@@ -64,8 +66,10 @@ export function readPetrarchSuite(xml: string): PetrarchSuite {
     const body = m[3];
     const expected: Triple[] = [];
     let expectsNothing = false;
+    let error: string | null = null;
     for (const c of body.matchAll(/<EventCoding\b([^>]*)>/g)) {
       const e = attrs(c[1]);
+      if (e.error) error = e.error;
       if (e.noevents || e.error) expectsNothing = true;
       else if (e.eventcode) expected.push({ source: e.sourcecode ?? "", target: e.targetcode ?? "", code: e.eventcode });
     }
@@ -77,6 +81,7 @@ export function readPetrarchSuite(xml: string): PetrarchSuite {
       parse: tag(body, "Parse"),
       expected,
       expectsNothing,
+      error,
       requireDyad,
       line: text.slice(0, m.index).split("\n").length,
     });
