@@ -13,6 +13,7 @@ import type { Mention } from "./mentions.js";
 
 export const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)$/i;
 const LEADER_WORDS = /^(head|chief|director|leader|boss|chairman|chairwoman|chair|secretary-general|president)$/;
+const NAMED_AFTER = /^(airport|stadium|university|street|avenue|boulevard|bridge|square|hospital|foundation|institute|prize|award|centre|center|library|museum|school|dam|highway)$/;
 /** Nouns that, after a demonym, still name the country itself: "a Palestinian state", "the Iranian side". */
 const POLITY = /^(state|states|nation|nations|republic|people|side|territory|territories|kingdom|counterparts?|regime)$/;
 const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X"]);
@@ -228,6 +229,12 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     const a = out[m];
     const next = tokens[a.end];
     if (a.kind === "adjective" && next && (next.pos === "NOUN" || next.pos === "ADJ") && !POLITY.test(next.lower) && !(out[m + 1] && out[m + 1].start === a.end)) out[m] = { ...a, possessive: true };
+  }
+  // "Kenneth Kaunda International Airport", "the Paul Biya stadium": a person's name on a place or thing is no actor
+  for (let m = out.length - 1; m >= 0; m--) {
+    let k = out[m].end;
+    while (/^(international|national|memorial)$/i.test(tokens[k]?.lower ?? "")) k++;
+    if (out[m].kind === "person" && NAMED_AFTER.test(tokens[k]?.lower ?? "")) out.splice(m, 1);
   }
   distributeRoles(tokens, out, dicts);
   markFormer(tokens, out, dicts);
