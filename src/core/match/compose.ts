@@ -104,7 +104,7 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     }
     // "the presidents of France, Russia and the United States": one role, several countries
     const polity = (x: Mention | undefined) => x?.kind === "country" || x?.kind === "organisation";
-    if (cur.kind === "agent" && cur.refs[0].country === null && tokens[cur.end - 1].lower !== tokens[cur.end - 1].lemma && tokens[cur.end]?.lower === "of" && polity(raw[m + 1]) && raw[m + 1].start === cur.end + 1) {
+    if (cur.kind === "agent" && cur.refs[0].country === null && tokens[cur.end - 1].lower !== tokens[cur.end - 1].lemma && /^(of|in|from)$/.test(tokens[cur.end]?.lower ?? "") && polity(raw[m + 1]) && raw[m + 1].start === cur.end + 1) {
       let j = m + 1;
       const countries = [raw[j]];
       while (polity(raw[j + 1]) && /^(,|and|, and)$/.test(tokens.slice(raw[j].end, raw[j + 1].start).map((t) => t.lower).join(" ").replace(/^the$|^, the$|^and the$/, (x) => x.replace(/ ?the$/, "")).trim())) countries.push(raw[++j]);
@@ -242,8 +242,15 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
   return out;
 }
 
-/** "Chinese and Russian warships": the role noun applies to both demonyms. */
+/** "Chinese and Russian warships": the role noun applies to both demonyms; "Danish media and government": the demonym to both roles. */
 function distributeRoles(tokens: Token[], mentions: Mention[], dicts: Dictionaries): void {
+  for (let m = 0; m + 1 < mentions.length; m++) {
+    const a = mentions[m];
+    const b = mentions[m + 1];
+    if (a.kind !== "agent" || b.kind !== "agent" || !a.refs[0]?.country || b.refs[0]?.country || a.refs.length !== 1) continue;
+    if (tokens.slice(a.end, b.start).map((t) => t.lower).join(" ") !== "and") continue;
+    mentions[m + 1] = { ...b, refs: [refOfCode(joinCode(a.refs[0].country, b.refs[0].sectors), b.refs[0].name, b.refs[0].person, dicts)] };
+  }
   for (let m = mentions.length - 2; m >= 0; m--) {
     const a = mentions[m];
     const b = mentions[m + 1];

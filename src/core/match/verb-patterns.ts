@@ -70,7 +70,6 @@ export function isFreeTarget(tokens: Token[], m: Mention, floor: number, wordsEn
   const aimed = at === wordsEnd && at > 0 && (tokens[at - 1].pos === "VERB" || TARGETING_NOUNS.has(tokens[at - 1].lemma));
   if (prep && TOPIC_PREPOSITIONS.has(prep) && !aimed) return false;
   if (prep && LOCATIVE_PREPOSITIONS.has(prep) && (m.kind === "capital" || m.kind === "place")) return false;
-  if (prep === "by") return false;
   return true;
 }
 
