@@ -231,9 +231,9 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     if (sourceRefs.length === 0) for (const t of targetRefs) pairs.push([null, t]);
   }
 
-  const code = ctx.dicts.ontology.codes.get(pattern.code)!;
-  const root = pattern.code.slice(0, 2);
-  const quad = (ctx.dicts.ontology.quads.get(root) ?? 1) as QuadClass;
+  // "[active:reverse]" patterns: the target also acts back on the source ("X visited Y": Y hosts X)
+  const coded: { s: (typeof sourceRefs)[number] | null; t: (typeof targetRefs)[number] | null; code: string }[] = pairs.map(([s, t]) => ({ s, t, code: pattern.code }));
+  if (pattern.reverse) for (const [s, t] of pairs) if (s && t) coded.push({ s: t, t: s, code: pattern.reverse });
   const { mood, negated } = moodOf(clause, tokens, ctx.docDate);
   const date = eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1], mood === "intended");
   const location = locationOf(clause, ctx, targetMentions);
@@ -241,10 +241,10 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const verb = { text: head.text, start: head.start, end: head.end };
   const seen = new Set<string>();
   const events: Event[] = [];
-  for (const [s, t] of pairs) {
+  for (const { s, t, code: eventCode } of coded) {
     if (s && t && isSelf(s.ref, t.ref)) continue;
     if (ctx.requireDyad && (!s || !t)) continue;
-    const key = `${s?.ref.code}|${t?.ref.code}`;
+    const key = `${s?.ref.code}|${t?.ref.code}|${eventCode}`;
     if (seen.has(key)) continue;
     seen.add(key);
     let confidence = 0.9;
@@ -256,14 +256,17 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     }
     if (defaultTarget) confidence -= 0.1;
     if (pattern.elements.length === 0) confidence -= 0.05;
+    const code = ctx.dicts.ontology.codes.get(eventCode)!;
+    const root = eventCode.slice(0, 2);
+    const quad = (ctx.dicts.ontology.quads.get(root) ?? 1) as QuadClass;
     events.push({
-      id: hash64([ctx.docId, ctx.sentence.index, verb.start, pattern.code, s?.ref.code ?? "", t?.ref.code ?? ""].join("|")),
+      id: hash64([ctx.docId, ctx.sentence.index, verb.start, eventCode, s?.ref.code ?? "", t?.ref.code ?? ""].join("|")),
       doc: ctx.docId,
       sentence: ctx.sentence.index,
       date,
       source: s ? actorOf(s.m, s.ref, tokens, ctx.docText) : null,
       target: t ? actorOf(t.m, t.ref, tokens, ctx.docText) : null,
-      code: pattern.code,
+      code: eventCode,
       root,
       quad,
       goldstein: code.goldstein,

@@ -229,6 +229,12 @@ function patternWords(words: string[], ctx: Context, n: number, raw: string): st
   return out;
 }
 
+/** `CODE | PATTERN | FLAGS  # source`, where a code read as "032|reverse=033" carries its flag. */
+function verbLine(code: string, pattern: string, source: string): string {
+  const [c, flag] = code.split("|");
+  return `${c} | ${pattern}${flag ? ` | ${flag}` : ""}  # ${source}`;
+}
+
 function importVerbs(text: string, ctx: Context): { lines: string[]; count: number } {
   const out: string[] = [];
   const all = lines(text);
@@ -238,10 +244,16 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
   let verbs: { lemma: string; particle: string[] }[] = [];
   let inPatterns = false;
   let inBlock = false;
+  // "[032:033]": the active code, and the code of the target acting back on the source
   const codeOf = (c: string, n: number, raw: string): string | null => {
     const [active, passive] = c.split(":");
-    if (passive) note(ctx, n, raw, `passive code ${passive} dropped: annals codes the active ${active} with the agent of a passive as source`);
     if (active === "---") return null;
+    if (passive && passive !== "---" && CODE_SYNTAX.test(passive)) {
+      ctx.codes.add(passive);
+      if (!CODE_SYNTAX.test(active)) return null;
+      ctx.codes.add(active);
+      return `${active}|reverse=${passive}`;
+    }
     if (!CODE_SYNTAX.test(active)) {
       note(ctx, n, raw, `"${active}" is not an event code`);
       return null;
@@ -295,7 +307,7 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
       }
       const after = patternWords(words.slice(1), ctx, l.n, t);
       if (!after) continue;
-      for (const v of verbs) out.push(`${code} | ${[v.lemma, ...v.particle, ...after].join(" ")}  # ${ctx.file}:${l.n}`);
+      for (const v of verbs) out.push(verbLine(code, [v.lemma, ...v.particle, ...after].join(" "), `${ctx.file}:${l.n}`));
       continue;
     }
     if (inBlock && !inPatterns) {
@@ -313,7 +325,7 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
       }
       const verb = { lemma: parts[0].replace(/^\+/, "").toLowerCase(), particle: parts.slice(1).map((p) => p.toLowerCase()) };
       verbs.push(verb);
-      if (blockCode) out.push(`${blockCode} | ${[verb.lemma, ...verb.particle].join(" ")}  # ${ctx.file}:${l.n}`);
+      if (blockCode) out.push(verbLine(blockCode, [verb.lemma, ...verb.particle].join(" "), `${ctx.file}:${l.n}`));
     }
   }
   const defined = [...synsets].filter(([, members]) => members.length > 0);

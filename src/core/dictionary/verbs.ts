@@ -18,6 +18,8 @@ export interface VerbPattern {
   elements: PatternElement[];
   /** Symmetric: each side is source and target. */
   both: boolean;
+  /** Also code the target acting on the source with this code ("visit" 042, reverse "host" 043). */
+  reverse: string | null;
   /** More words in the pattern make it more specific; the most specific match wins. */
   specificity: number;
   rule: string;
@@ -66,9 +68,14 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       continue;
     }
     const flagList = (flags ?? "").split(/\s+/).filter((f) => f !== "");
-    const badFlag = flagList.find((f) => !FLAGS.has(f));
+    const badFlag = flagList.find((f) => !FLAGS.has(f) && !/^reverse=/.test(f));
     if (badFlag) {
-      problems.push({ where: e.rule, message: `unknown flag "${badFlag}" (known: ${[...FLAGS].join(", ")})` });
+      problems.push({ where: e.rule, message: `unknown flag "${badFlag}" (known: both, reverse=CODE)` });
+      continue;
+    }
+    const reverse = flagList.find((f) => f.startsWith("reverse="))?.slice(8) ?? null;
+    if (reverse !== null && !onto.codes.has(reverse)) {
+      problems.push({ where: e.rule, message: `reverse code ${reverse} is not in ontology/cameo.txt` });
       continue;
     }
     const words = pattern.split(/\s+/);
@@ -113,6 +120,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       lemma,
       elements,
       both: flagList.includes("both"),
+      reverse,
       specificity: wordCount * 2 + (elements.some((x) => x.kind === "target") ? 1 : 0),
       rule: e.rule,
       text: pattern,
