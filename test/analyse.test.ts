@@ -82,3 +82,14 @@ test("noun phrases and prepositional phrases of a complement", async () => {
   const phrases = phrasesIn(s.tokens, held.complement[0], held.complement[1]).map((p) => `${p.preposition ?? "-"}:${s.tokens.slice(p.start, p.end).map((t) => t.text).join(" ")}`);
   assert.deepEqual(phrases, ["-:talks", "with:the Russian president", "in:the Kremlin", "on:Monday"]);
 });
+
+test("a Penn Treebank parse gives tokens, tags and offsets; a malformed tree is a clear error", async () => {
+  const { sentenceFromParse } = await import("../src/core/analyse/penn-tree.js");
+  const { DocumentError } = await import("../src/core/index.js");
+  const text = "Arnor didn't restore ties with Gondor.";
+  const s = sentenceFromParse(text, "(ROOT (S (NP (NNP Arnor)) (VP (VBD did) (RB n't) (VP (VB restore) (NP (NNS ties)) (PP (IN with) (NP (NNP Gondor))))) (. .)))");
+  assert.deepEqual(s.tokens.map((t) => `${t.text}/${t.pos}`), ["Arnor/PROPN", "did/AUX", "n't/PART", "restore/VERB", "ties/NOUN", "with/ADP", "Gondor/PROPN", "./PUNCT"]);
+  for (const t of s.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.equal(findClauses(s.tokens)[0].vg.negated, true);
+  assert.throws(() => sentenceFromParse(text, "(ROOT (S (NP (NNP Arnor))"), (e: unknown) => e instanceof DocumentError && /unbalanced/.test((e as Error).message));
+});

@@ -5,7 +5,7 @@ import { expandPaths, readBatch, readFiles, readStdin, type InputBatch } from ".
 import { parse, UsageError } from "./args.js";
 import { pretty, tsvRow, TSV_COLUMNS, type OutputFormat } from "./format.js";
 
-export const CODE_USAGE = `annals code [FILES|DIR|-] [--lines] [--date YYYY-MM-DD] [--format jsonl|tsv|pretty] [--dict DIR] [--max-chars N] [--report-unknown]`;
+export const CODE_USAGE = `annals code [FILES|DIR|-] [--lines] [--date YYYY-MM-DD] [--format jsonl|tsv|pretty] [--dict DIR] [--max-chars N] [--report-unknown] [--use-parse]`;
 
 export async function runCode(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -16,6 +16,7 @@ export async function runCode(argv: string[], out: NodeJS.WritableStream, err: N
     "max-chars": { type: "string" },
     "no-require-dyad": { type: "boolean" },
     "report-unknown": { type: "boolean" },
+    "use-parse": { type: "boolean" },
   });
   const unknown = new Map<string, { count: number; example: string }>();
   const format = values.format as OutputFormat;
@@ -65,7 +66,7 @@ export async function runCode(argv: string[], out: NodeJS.WritableStream, err: N
 
   function codeOne(doc: Document, name: string): boolean {
     try {
-      const coded = codeDocument(doc, dictionaries, { maxChars, requireDyad: !values["no-require-dyad"], reportUnknown: values["report-unknown"] });
+      const coded = codeDocument(doc, dictionaries, { maxChars, requireDyad: !values["no-require-dyad"], reportUnknown: values["report-unknown"], useParse: values["use-parse"] });
       if (values["report-unknown"]) {
         for (const u of coded.unknown) {
           const seen = unknown.get(u.name) ?? { count: 0, example: coded.sentences[u.sentence]?.text ?? "" };

@@ -6,11 +6,11 @@ import { readDataDir } from "../node/data-files.js";
 import { parse, UsageError } from "./args.js";
 
 export function runEval(argv: string[], out: NodeJS.WritableStream): number {
-  const { values, positionals } = parse(argv, { "show-failures": { type: "boolean" } });
+  const { values, positionals } = parse(argv, { "show-failures": { type: "boolean" }, "use-parse": { type: "boolean" } });
   const [what, file] = positionals;
-  if (what !== "petrarch" || !file) throw new UsageError("annals eval petrarch FILE [--show-failures]");
+  if (what !== "petrarch" || !file) throw new UsageError("annals eval petrarch FILE [--use-parse] [--show-failures]");
   const dir = dirname(file);
-  const result = evaluatePetrarch(readFileSync(file, "utf8"), (name) => readFileSync(join(dir, name), "utf8"), readDataDir().filter((f) => f.path.startsWith("ontology/")));
+  const result = evaluatePetrarch(readFileSync(file, "utf8"), (name) => readFileSync(join(dir, name), "utf8"), readDataDir().filter((f) => f.path.startsWith("ontology/")), values["use-parse"]);
   if (values["show-failures"]) {
     for (const r of result.results.filter((x) => !x.passed)) {
       out.write(`${r.record.id} (${file}:${r.record.line}): ${r.record.text}\n  expected: ${r.expected.join("; ") || "nothing"}\n  produced: ${r.produced.join("; ") || "nothing"}\n`);

@@ -9,7 +9,7 @@ const USAGE = `usage:
   annals dict check [DIR]
   annals dict stats [DIR]
   annals dict import-petrarch FILES --out DIR
-  annals eval petrarch FILE [--show-failures]`;
+  annals eval petrarch FILE [--use-parse] [--show-failures]`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -3,6 +3,8 @@
  * events out. Pure: no I/O, no state kept between documents.
  */
 import { findClauses, type Clause } from "./analyse/clauses.js";
+import { sentenceFromParse } from "./analyse/penn-tree.js";
+import { DocumentError } from "./errors.js";
 import { analyseText, type Sentence } from "./analyse/tagger.js";
 import { clauseEvents } from "./assemble/events.js";
 import type { Dictionaries } from "./dictionary/compile.js";
@@ -22,8 +24,7 @@ export interface CodedDocument {
   warnings: string[];
 }
 
-/** Thrown for a document that cannot be coded at all; the caller reports it and goes on. */
-export class DocumentError extends Error {}
+export { DocumentError };
 
 const ENGLISH = new Set(["the", "of", "and", "to", "is", "was", "said", "on", "for", "with", "that", "by", "he", "it", "at", "has", "have", "were", "from", "which", "this", "will"]);
 
@@ -58,7 +59,8 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
   const language = notEnglish(doc.text);
   if (language) return { events: [], unknown: [], sentences: [], warnings: [`not coded: the text does not look like English (${language})`] };
 
-  const sentences: Sentence[] = analyseText(doc.text);
+  // a parse given with the document (PETRARCH XML) replaces the model's tagging when asked for
+  const sentences: Sentence[] = options.useParse && doc.parse ? [sentenceFromParse(doc.text, doc.parse)] : analyseText(doc.text);
   const coref = new Coreference();
   const datelinePlace = datelineLocation(doc.place, dicts);
   const events: Event[] = [];

@@ -17,6 +17,8 @@ export interface Document {
   title?: string | null;
   source?: string | null;
   url?: string | null;
+  /** A Penn Treebank parse of the text (PETRARCH XML), used with `useParse`. */
+  parse?: string | null;
 }
 
 /** A span of the document text: JavaScript string indices, end exclusive. */
@@ -101,6 +103,8 @@ export interface CodeOptions {
   requireDyad?: boolean;
   /** Longest document accepted, in characters; longer ones are rejected with an error. Default 1,000,000. */
   maxChars?: number;
+  /** Tag the text from its Penn Treebank parse (`Document.parse`) instead of the English model. Default false. */
+  useParse?: boolean;
   /** Also list the proper names no dictionary codes (`CodedDocument.unknown`). Default false. */
   reportUnknown?: boolean;
 }

@@ -4,6 +4,7 @@
  * equals the set the record expects (nothing, for `noevents` and `error` records).
  */
 import { codeDocument, type CodedDocument } from "../coder.js";
+import { DocumentError } from "../errors.js";
 import { compileDictionaries } from "../dictionary/compile.js";
 import { importPetrarch } from "../dictionary/petrarch.js";
 import type { DataFile } from "../dictionary/text.js";
@@ -30,13 +31,20 @@ const key = (t: Triple) => `${t.source} ${t.target} ${t.code}`;
  * `suiteXml`: the records file; `readDictionary(name)`: the text of a dictionary
  * the suite's `<Environment>` names; `ontology`: annals' ontology files.
  */
-export function evaluatePetrarch(suiteXml: string, readDictionary: (name: string) => string, ontology: DataFile[]): SuiteResult {
+export function evaluatePetrarch(suiteXml: string, readDictionary: (name: string) => string, ontology: DataFile[], useParse = false): SuiteResult {
   const suite = readPetrarchSuite(suiteXml);
   const names = [suite.verbs, suite.actors, suite.agents, suite.discards].filter((n): n is string => !!n);
   const { dictionaries } = compileDictionaries(importPetrarch(names.map((name) => ({ name, text: readDictionary(name) })), ontology).files);
   const result: SuiteResult = { passed: 0, failed: 0, byCategory: new Map(), results: [] };
   for (const record of suite.records) {
-    const coded = codeDocument({ id: record.id, text: record.text, date: record.date, place: null }, dictionaries, { requireDyad: record.requireDyad });
+    let coded: CodedDocument;
+    try {
+      coded = codeDocument({ id: record.id, text: record.text, date: record.date, place: null, parse: record.parse }, dictionaries, { requireDyad: record.requireDyad, useParse });
+    } catch (e) {
+      // a record that cannot be coded (a malformed parse) codes nothing, which is right for the records that expect that
+      if (!(e instanceof DocumentError)) throw e;
+      coded = { events: [], unknown: [], sentences: [], warnings: [`${record.id}: ${e.message}`] };
+    }
     // PETRARCH has no mood: every event annals does not find denied counts
     const produced = [...new Set(coded.events.filter((e) => !e.negated).map((e) => key({ source: e.source?.code ?? "---", target: e.target?.code ?? "---", code: e.code })))].sort();
     const expected = record.expectsNothing ? [] : [...new Set(record.expected.map(key))].sort();

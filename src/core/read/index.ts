@@ -120,7 +120,6 @@ function attributes(tag: string): Record<string, string> {
 
 /** A document read from PETRARCH XML, with the record's parse tree when it has one. */
 export interface PetrarchSentence extends Document {
-  parse: string | null;
   attributes: Record<string, string>;
 }
 
