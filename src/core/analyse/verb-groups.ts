@@ -67,8 +67,8 @@ function isReducedRelative(tokens: Token[], i: number, groups: VerbGroup[]): boo
   if (groups.length === 0) return next?.lower === "by" && isParticiple(t) && tokens.slice(i + 2).some((x) => x.pos === "VERB");
   if (SPEECH_VERBS.has(t.lemma)) return false;
   if (/ing$/.test(t.lower)) {
-    // "a corruption probe involving gifts": a present participle after a noun, once the clause has its verb
-    if (tokens[i - 1].lower === tokens[i - 1].lemma && tokens[i - 1].pos === "PROPN") return false;
+    // "a corruption probe involving gifts", "a ceasefire in Nagorno-Karabakh starting at midday": a present
+    // participle after a noun, once the clause has its verb
   } else {
     if (!isParticiple(t)) return false;
     const regular = /ed$/.test(t.lower);
