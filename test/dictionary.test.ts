@@ -68,3 +68,20 @@ test("a leader's code follows the document date: in office GOV, out of office EL
   assert.ok(at("2003-05-01").includes("FRAGOV>GBRGOV"));
   assert.ok(at("2015-05-01").includes("FRAELI>GBRELI"));
 });
+
+test("compiled dictionaries read back from the disk cache code exactly as freshly compiled ones", async () => {
+  const { mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { spawnSync } = await import("node:child_process");
+  const cache = mkdtempSync(join(tmpdir(), "annals-cache-test-"));
+  const bin = join(import.meta.dirname, "..", "bin", "annals.js");
+  const run = () => spawnSync(process.execPath, [bin, "code", "--lines", "--date", "2019-03-06", "-"], { input: "Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Beijing.\nIsraeli warplanes struck Gaza.\n", encoding: "utf8", env: { ...process.env, ANNALS_CACHE_DIR: cache } });
+  const first = run();
+  const second = run();
+  const { readdirSync } = await import("node:fs");
+  assert.equal(readdirSync(cache).filter((f) => f.endsWith(".v8")).length, 1, "one compiled form written");
+  assert.equal(first.status, 0, first.stderr);
+  assert.ok(first.stdout.length > 0);
+  assert.equal(second.stdout, first.stdout);
+});

@@ -39,6 +39,12 @@ export interface CompileResult {
   problems: DictionaryProblem[];
 }
 
+/** The version of a set of dictionary files: a hash of every path and text, in path order. */
+export function dictionaryVersion(files: DataFile[]): string {
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  return hash64(sorted.map((f) => `${f.path}\u0000${f.text}`).join("\u0001"));
+}
+
 export function compileDictionaries(files: DataFile[]): CompileResult {
   const problems: DictionaryProblem[] = [];
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
@@ -114,7 +120,7 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
 
   let patternCount = 0;
   for (const list of verbs.values()) patternCount += list.length;
-  const version = hash64(sorted.map((f) => `${f.path}\u0000${f.text}`).join("\u0001"));
+  const version = dictionaryVersion(files);
   return {
     dictionaries: {
       ontology,
