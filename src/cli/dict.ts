@@ -13,7 +13,7 @@ export function runDict(argv: string[], out: NodeJS.WritableStream, err: NodeJS.
   const { dictionaries, problems } = loadDictionaries(dir);
   const ms = Math.round(performance.now() - started);
   if (sub === "stats") {
-    for (const [k, v] of Object.entries(dictionaries.counts)) out.write(`${k.padEnd(14)} ${v}\n`);
+    for (const [k, v] of Object.entries(dictionaries.counts)) out.write(`${k.padEnd(18)} ${v}\n`);
     // verb patterns and CAMEO codes covered, by root
     const byRoot = new Map<string, { patterns: number; codes: Set<string> }>();
     for (const list of dictionaries.verbs.values()) {

@@ -39,6 +39,17 @@ export interface CompileResult {
   problems: DictionaryProblem[];
 }
 
+/** What kind of actor an entry is, for `annals dict stats`. */
+function actorKind(actor: NamedActor, path: string): "people" | "intergovernmental" | "nongovernmental" | "armedGroups" | "parties" | "otherActors" {
+  if (/^actors\/(leaders|people)/.test(path)) return "people";
+  const codes = actor.roles.map((r) => r.code).join(" ");
+  if (/\bIGO/.test(codes)) return "intergovernmental";
+  if (/\bNGO/.test(codes)) return "nongovernmental";
+  if (/\bIMG|^...(REB|INS|SEP|UAF)|\s...(REB|INS|SEP|UAF)/.test(codes)) return "armedGroups";
+  if (/^...PTY|\s...PTY/.test(codes)) return "parties";
+  return "otherActors";
+}
+
 /** The version of a set of dictionary files: a hash of every path and text, in path order. */
 export function dictionaryVersion(files: DataFile[]): string {
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
@@ -66,11 +77,13 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
   );
 
   let actorCount = 0;
+  const kinds = { people: 0, intergovernmental: 0, nongovernmental: 0, armedGroups: 0, parties: 0, otherActors: 0 };
   let agentCount = 0;
   let agentPhrases = 0;
   for (const file of sorted.filter((f) => f.path.startsWith("actors/"))) {
     for (const actor of parseActors(file, ontology, problems)) {
       actorCount++;
+      kinds[actorKind(actor, file.path)]++;
       for (const n of actor.names) add(n, (forms) => ({ kind: "actor", actor, forms, rule: actor.rule }));
     }
   }
@@ -134,6 +147,7 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
         countries: ontology.countries.size,
         cities: ontology.cities.length,
         actors: actorCount,
+        ...kinds,
         agents: agentCount,
         agentPhrases,
         verbPatterns: patternCount,
