@@ -82,10 +82,11 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
         m++;
       }
     }
+    // role noun + of + organisation: "a spokesman of the African Union" speaks for it
     if (cur.kind === "agent" && cur.refs[0].country === null && next && next.kind === "organisation" && tokens[cur.end]?.lower === "of") {
       const k = tokens[cur.end + 1]?.pos === "DET" ? cur.end + 2 : cur.end + 1;
       if (k === next.start) {
-        cur = { ...cur, end: next.end, refs: next.refs.map((r) => ({ ...r, name: r.name })) };
+        cur = { ...cur, end: next.end, refs: next.refs };
         m++;
         out.push(cur);
         continue;
@@ -270,7 +271,7 @@ function markFormer(tokens: Token[], mentions: Mention[], dicts: Dictionaries): 
     const men = mentions[m];
     let k = men.start - 1;
     if (tokens[k]?.text === "-") k--;
-    if (!/^(former|ex|ousted|deposed|toppled|exiled|late|then-no)$/.test(tokens[k]?.lower ?? "")) continue;
+    if (!/^(former|ex|ousted|deposed|toppled|exiled|late)$/.test(tokens[k]?.lower ?? "")) continue;
     const ref = men.refs[0];
     if (!ref?.country || men.refs.length !== 1) continue;
     mentions[m] = { ...men, start: k, refs: [{ ...refOfCode(ref.country + "ELI", ref.name, ref.person, dicts) }] };
