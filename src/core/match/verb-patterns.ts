@@ -17,13 +17,32 @@ export interface VerbMatch {
   wordsEnd: number;
 }
 
-function findWords(tokens: Token[], from: number, to: number, options: string[][], accepts: Set<string>[][]): number {
+/** Prepositions that, right after the verb in a pattern, make it a prepositional verb ("call on", "meet with"). */
+const VERB_PREPOSITIONS = new Set(["on", "for", "with", "to", "at", "against", "into", "in", "over", "about", "from", "of", "off", "up", "out", "down", "back"]);
+
+/**
+ * "called the attack on parliament" is no "call on": a verb's own preposition may follow adverbials
+ * ("met on Monday with Xi") but not an object of its own.
+ */
+function objectBefore(tokens: Token[], from: number, at: number): boolean {
+  let inPhrase = false;
+  for (let k = from; k < at; k++) {
+    const t = tokens[k];
+    if (t.pos === "ADP" || t.pos === "PUNCT") inPhrase = t.pos === "ADP";
+    else if (!inPhrase && (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "PRON" || t.pos === "DET" || t.pos === "NUM")) return true;
+  }
+  return false;
+}
+
+function findWords(tokens: Token[], from: number, to: number, options: string[][], accepts: Set<string>[][], first = false): number {
   let best = -1;
   for (let o = 0; o < options.length; o++) {
     const opt = options[o];
     const acc = accepts[o];
+    const prepositional = first && VERB_PREPOSITIONS.has(opt[0]);
     for (let q = from; q + opt.length <= to; q++) {
       if (best >= 0 && q >= best) break;
+      if (prepositional && q > from && objectBefore(tokens, from, q)) break;
       let ok = true;
       for (let k = 0; k < opt.length && ok; k++) {
         const t = tokens[q + k];
@@ -95,9 +114,10 @@ export function matchVerb(
     let target: Mention | null = null;
     let ok = true;
     let afterPreposition = false;
-    for (const el of pattern.elements) {
+    for (let e = 0; e < pattern.elements.length; e++) {
+      const el = pattern.elements[e];
       if (el.kind === "words") {
-        const at = findWords(tokens, p, to, el.options, el.accepts);
+        const at = findWords(tokens, p, to, el.options, el.accepts, e === 0);
         if (at < 0) {
           ok = false;
           break;
