@@ -17,6 +17,9 @@ export interface VerbMatch {
   wordsEnd: number;
 }
 
+/** At most this many words between a pattern's verb and each of its words: "truce" ten words on is another story. */
+const MAX_GAP = 8;
+
 /** Prepositions that, right after the verb in a pattern, make it a prepositional verb ("call on", "meet with"). */
 const VERB_PREPOSITIONS = new Set(["on", "for", "with", "to", "at", "against", "into", "in", "over", "about", "from", "of", "off", "up", "out", "down", "back"]);
 
@@ -40,7 +43,7 @@ function findWords(tokens: Token[], from: number, to: number, options: string[][
     const opt = options[o];
     const acc = accepts[o];
     const prepositional = first && VERB_PREPOSITIONS.has(opt[0]);
-    for (let q = from; q + opt.length <= to; q++) {
+    for (let q = from; q + opt.length <= to && q - from <= MAX_GAP; q++) {
       if (best >= 0 && q >= best) break;
       if (prepositional && q > from && objectBefore(tokens, from, q)) break;
       let ok = true;
