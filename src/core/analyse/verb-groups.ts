@@ -27,7 +27,8 @@ export interface VerbGroup {
 const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your", "'s"]);
 
 export function isParticiple(t: Token): boolean {
-  if (t.lower === t.lemma) return false;
+  // "was hit", "were cut": a few participles are spelt like the verb itself
+  if (t.lower === t.lemma) return IRREGULAR_PARTICIPLES.has(t.lower);
   return /(ed|en|wn|ne)$/.test(t.lower) || IRREGULAR_PARTICIPLES.has(t.lower);
 }
 
