@@ -1,0 +1,90 @@
+/**
+ * An `EventFilter` to a SQL condition over `events e` with its parameters.
+ * Every value the user gives travels as a bound parameter; the SQL text is
+ * built only from the fixed fragments below. Prefix matches are written as
+ * ranges (`code >= 'CHN' AND code < 'CHN\uffff'`) so they use the indexes.
+ */
+import type { EventFilter, Period } from "./store.js";
+
+export interface Condition {
+  /** `WHERE ...`, or "" when the filter takes everything. */
+  where: string;
+  params: (string | number)[];
+}
+
+// codes are ASCII, so U+FFFF (EF BF BF in UTF-8) sorts after every code that starts with the prefix
+const prefixEnd = (prefix: string) => prefix + "\uffff";
+
+/** Words to an FTS5 query that needs all of them: each one quoted, so no user text is read as FTS syntax. */
+export function ftsQuery(words: string): string | null {
+  const terms = words.match(/[\p{L}\p{N}]+/gu);
+  return terms ? terms.map((t) => `"${t}"`).join(" ") : null;
+}
+
+export function filterCondition(f: EventFilter): Condition {
+  const parts: string[] = [];
+  const params: (string | number)[] = [];
+  const prefix = (column: string, value: string) => {
+    parts.push(`(${column} >= ? AND ${column} < ?)`);
+    params.push(value, prefixEnd(value));
+  };
+  if (f.actor) {
+    const a = f.actor.toUpperCase();
+    parts.push("((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))");
+    params.push(a, prefixEnd(a), a, prefixEnd(a));
+  }
+  if (f.source) prefix("e.source_code", f.source.toUpperCase());
+  if (f.target) prefix("e.target_code", f.target.toUpperCase());
+  if (f.code) {
+    if (f.code.length <= 2) {
+      parts.push("e.root = ?");
+      params.push(f.code.padStart(2, "0"));
+    } else prefix("e.code", f.code);
+  }
+  if (f.quad !== undefined) {
+    parts.push("e.quad = ?");
+    params.push(f.quad);
+  }
+  if (f.plover) {
+    parts.push("e.plover = ?");
+    params.push(f.plover.toUpperCase());
+  }
+  if (f.mood) {
+    parts.push("e.mood = ?");
+    params.push(f.mood);
+  }
+  if (f.negated !== undefined) {
+    parts.push("e.negated = ?");
+    params.push(f.negated ? 1 : 0);
+  }
+  if (f.from) {
+    parts.push("e.date >= ?");
+    params.push(f.from);
+  }
+  if (f.to) {
+    parts.push("e.date <= ?");
+    params.push(f.to);
+  }
+  if (f.doc) {
+    parts.push("e.doc = ?");
+    params.push(f.doc);
+  }
+  if (f.text !== undefined) {
+    const match = ftsQuery(f.text);
+    if (match === null) parts.push("0"); // no words to look for: nothing matches
+    else {
+      // not correlated: the full-text match runs once, not once per event
+      parts.push("(e.doc, e.sentence) IN (SELECT s2.doc, s2.idx FROM sentences s2 WHERE s2.seq IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))");
+      params.push(match);
+    }
+  }
+  return { where: parts.length ? `WHERE ${parts.join(" AND ")}` : "", params };
+}
+
+/** The period an event date falls in, as SQL over `e.date`; weeks start on Monday (ISO). */
+export const PERIOD_SQL: Record<Period, string> = {
+  day: "e.date",
+  week: "date(e.date, 'weekday 0', '-6 days')",
+  month: "substr(e.date, 1, 7)",
+  year: "substr(e.date, 1, 4)",
+};
