@@ -3,9 +3,16 @@ import { UsageError } from "./args.js";
 import { CODE_USAGE, runCode } from "./code.js";
 import { runDict } from "./dict.js";
 import { runEval } from "./eval.js";
+import { EXPORT_USAGE, runExport } from "./export.js";
+import { INGEST_USAGE, runIngest } from "./ingest.js";
+import { QUERY_USAGE, runQuery } from "./query.js";
+import { StoreError } from "../store/index.js";
 
 const USAGE = `usage:
   ${CODE_USAGE}
+  ${INGEST_USAGE}
+  ${QUERY_USAGE}
+  ${EXPORT_USAGE}
   annals dict check [DIR]
   annals dict stats [DIR]
   annals dict import-petrarch FILES --out DIR
@@ -17,6 +24,12 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case "code":
         return await runCode(rest, process.stdout, process.stderr);
+      case "ingest":
+        return await runIngest(rest, process.stderr);
+      case "query":
+        return runQuery(rest, process.stdout, process.stderr);
+      case "export":
+        return await runExport(rest, process.stdout);
       case "dict":
         return runDict(rest, process.stdout, process.stderr);
       case "eval":
@@ -34,6 +47,11 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       process.stderr.write(`annals: ${e.message}\n${USAGE}\n`);
       return 2;
+    }
+    if (e instanceof StoreError) {
+      // a database problem the user can act on: the message says what and where, no stack trace
+      process.stderr.write(`annals: ${e.message}\n`);
+      return 1;
     }
     throw e;
   }

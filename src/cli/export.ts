@@ -1,0 +1,44 @@
+/**
+ * `annals export`: every stored event that matches the filters, streamed in
+ * insertion order to stdout as JSON Lines (the event record, as `annals code`
+ * prints it) or CSV (the flat columns of the events table and the sentence).
+ * Rows go out as the database yields them, waiting when stdout is slow, so
+ * memory stays flat on any size of store.
+ */
+import { once } from "node:events";
+import { openStore, ROW_COLUMNS, rowToEvent, type EventRow } from "../store/index.js";
+import { parse, UsageError } from "./args.js";
+import { csvLine } from "./csv.js";
+import { FILTER_OPTIONS, FILTER_USAGE, toEventFilter } from "./event-filter.js";
+
+export const EXPORT_USAGE = `annals export --format jsonl|csv ${FILTER_USAGE}`;
+
+const FORMATS: Record<string, { header: string; row: (r: EventRow) => string }> = {
+  jsonl: { header: "", row: (r) => JSON.stringify(rowToEvent(r)) + "\n" },
+  // negated as true/false, as in JSON, so a spreadsheet or data frame reads it as a boolean
+  csv: { header: csvLine(ROW_COLUMNS), row: (r) => csvLine(ROW_COLUMNS.map((c) => (c === "negated" ? r.negated === 1 : r[c]))) },
+};
+
+export async function runExport(argv: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parse(argv, { ...FILTER_OPTIONS, format: { type: "string", default: "jsonl" } });
+  if (positionals.length) throw new UsageError(`export takes no files; give the database with --db, not "${positionals[0]}"`);
+  if (values.format === "gdelt" || values.format === "parquet") throw new UsageError(`--format ${values.format} is not available yet: use jsonl or csv`);
+  const format = FORMATS[values.format];
+  if (!format) throw new UsageError(`--format must be jsonl or csv, not "${values.format}"`);
+  const filter = toEventFilter(values);
+  const store = openStore(values.db, { readonly: true });
+  try {
+    let chunk = format.header;
+    for (const row of store.exportRows(filter)) {
+      chunk += format.row(row);
+      if (chunk.length < 1 << 16) continue;
+      const more = out.write(chunk);
+      chunk = "";
+      if (!more) await once(out, "drain");
+    }
+    if (chunk) out.write(chunk);
+  } finally {
+    store.close();
+  }
+  return 0;
+}

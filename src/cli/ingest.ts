@@ -1,0 +1,158 @@
+/**
+ * `annals ingest`: documents in, coded, into the event store. Writes in
+ * batches, each one transaction, so a stopped run keeps whole documents and
+ * a re-run takes up the rest. A document already stored with the same
+ * content and dictionaries is not coded again; a changed one replaces its
+ * events. Bad documents are reported with their file (and line) and skipped.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { codeDocument, DocumentError, normalizeDate, type Document } from "../core/index.js";
+import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
+import { expandPaths, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
+import { contentHash, openStore, type CodedItem, type Store } from "../store/index.js";
+import { parse, UsageError } from "./args.js";
+import { Progress, type ProgressState } from "./progress.js";
+
+export const INGEST_USAGE = `annals ingest [FILES|DIR|-] [--db FILE] [--lines] [--date YYYY-MM-DD] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N]`;
+
+/** annals' own version, recorded with each run. */
+export const ANNALS_VERSION: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+
+/**
+ * What a stored document was coded with: the dictionary version, and the
+ * coding options that change events when not the default. Ingesting again
+ * with other options re-codes, as a dictionary change does.
+ */
+export function codingVersion(dictVersion: string, options: { requireDyad: boolean; useParse: boolean }): string {
+  return dictVersion + (options.requireDyad ? "" : "+no-require-dyad") + (options.useParse ? "+use-parse" : "");
+}
+
+export async function runIngest(argv: string[], err: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    db: { type: "string", default: "annals.db" },
+    lines: { type: "boolean" },
+    date: { type: "string" },
+    dict: { type: "string" },
+    "max-chars": { type: "string" },
+    "no-require-dyad": { type: "boolean" },
+    "use-parse": { type: "boolean" },
+    batch: { type: "string", default: "200" },
+  });
+  let date: string | null = null;
+  if (values.date !== undefined) {
+    date = normalizeDate(values.date);
+    if (!date) throw new UsageError(`--date "${values.date}" is not a real date (YYYY-MM-DD)`);
+  }
+  const maxChars = values["max-chars"] !== undefined ? Number(values["max-chars"]) : undefined;
+  if (maxChars !== undefined && !(maxChars > 0)) throw new UsageError("--max-chars must be a positive number");
+  const batchSize = Number(values.batch);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch must be a whole number of documents, at least 1, not "${values.batch}"`);
+  if (positionals.includes("-") && positionals.some((p) => p !== "-")) throw new UsageError(`read files or standard input ("-"), not both`);
+  const options = { maxChars, requireDyad: !values["no-require-dyad"], useParse: values["use-parse"] === true };
+
+  const progress = new Progress(err, "ingest");
+  const { dictionaries, problems: dictProblems } = loadDictionaries(values.dict ?? DEFAULT_DATA_DIR);
+  for (const p of dictProblems.slice(0, 20)) progress.say(`annals: dictionary ${p.where}: ${p.message}`);
+  if (dictProblems.length > 20) progress.say(`annals: ... and ${dictProblems.length - 20} more dictionary problems (run "annals dict check")`);
+  const version = codingVersion(dictionaries.version, options);
+
+  const store = openStore(values.db);
+  const state: ProgressState = { documents: 0, added: 0, replaced: 0, unchanged: 0, failed: 0, events: 0, bytesDone: 0, bytesTotal: 0 };
+  let inputFailed = false;
+  let run: number | undefined;
+  try {
+    const { batches, sizes } = await inputs(positionals, { lines: values.lines, date }, (p) => {
+      progress.say(`annals: ${p}`);
+      inputFailed = true;
+    });
+    state.bytesTotal = [...sizes.values()].reduce((a, b) => a + b, 0);
+    run = store.beginRun({ command: ["ingest", ...argv].join(" "), dictVersion: version, annalsVersion: ANNALS_VERSION, inputs: positionals.length ? positionals : ["-"] });
+
+    let pending: CodedItem[] = [];
+    let pendingEvents = 0;
+    const flush = () => {
+      if (pending.length === 0) return;
+      const saved = store.saveBatch(pending, version, run);
+      state.added += saved.added;
+      state.replaced += saved.replaced;
+      state.unchanged += saved.unchanged;
+      state.events += saved.events;
+      pending = [];
+      pendingEvents = 0;
+    };
+    for (const batch of batches) {
+      for (const p of batch.problems) {
+        progress.say(`annals: ${p.where}: ${p.message}`);
+        if (p.severity === "error") inputFailed = true;
+      }
+      for (const doc of batch.documents) {
+        state.documents++;
+        const item = codeOne(doc, batch.name, store, version, options, dictionaries, (m) => progress.say(m));
+        if (item === "failed") state.failed++;
+        else if (item === "unchanged") state.unchanged++;
+        else {
+          pending.push(item);
+          pendingEvents += item.events.length;
+          if (pending.length >= batchSize || pendingEvents >= batchSize * 25) flush();
+        }
+        progress.update(state);
+      }
+      state.bytesDone += sizes.get(batch.name) ?? 0;
+    }
+    flush();
+    store.finishRun(run, state, "done");
+  } catch (e) {
+    if (run !== undefined) {
+      try {
+        store.finishRun(run, state, "failed");
+      } catch {
+        // the store itself failed: the error below says how
+      }
+    }
+    throw e;
+  } finally {
+    store.close();
+  }
+  progress.finish(state);
+  return inputFailed || state.failed > 0 ? 1 : 0;
+}
+
+/** The input batches (one a file, or stdin) and each file's size, for the ETA. */
+async function inputs(positionals: string[], options: { lines?: boolean; date: string | null }, problem: (message: string) => void): Promise<{ batches: Iterable<InputBatch>; sizes: Map<string, number> }> {
+  if (positionals.length === 0 || positionals.includes("-")) {
+    return { batches: [readBatch(await readStdin(), "<stdin>", options)], sizes: new Map() };
+  }
+  const { files, problems } = expandPaths(positionals);
+  for (const p of problems) problem(`${p.where}: ${p.message}`);
+  const sizes = new Map<string, number>();
+  for (const f of files) {
+    try {
+      sizes.set(f, statSync(f).size);
+    } catch {
+      // unreadable: readFiles reports it
+    }
+  }
+  return { batches: readFiles(files, options), sizes };
+}
+
+/** Codes one document unless it is stored as it is; "failed" after reporting why. */
+function codeOne(
+  doc: Document,
+  file: string,
+  store: Store,
+  version: string,
+  options: { maxChars?: number; requireDyad: boolean; useParse: boolean },
+  dictionaries: ReturnType<typeof loadDictionaries>["dictionaries"],
+  say: (message: string) => void,
+): CodedItem | "unchanged" | "failed" {
+  if (store.hasDocument(doc.id, contentHash(doc), version)) return "unchanged";
+  try {
+    const coded = codeDocument(doc, dictionaries, options);
+    for (const w of coded.warnings) if (w.startsWith("not coded")) say(`annals: warning: ${file} (document ${doc.id}): ${w}`);
+    return { doc, events: coded.events };
+  } catch (e) {
+    // one document the coder cannot take, or trips on, does not stop a run of millions
+    say(`annals: ${file} (document ${doc.id}): ${e instanceof DocumentError ? "" : "internal error coding it: "}${(e as Error).message}`);
+    return "failed";
+  }
+}
