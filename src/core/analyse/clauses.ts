@@ -77,19 +77,18 @@ export function findClauses(tokens: Token[]): Clause[] {
     }
     prevWasInfinitive = false;
     const gapStart = prevGroup ? prevGroup.end : 0;
+    const last = clauses[clauses.length - 1] ?? null;
     // "began shelling", "stop selling": a gerund right after a verb completes it
-    const prior = clauses[clauses.length - 1] ?? null;
-    if (prior && prevGroup === prior.vg && vg.start === gapStart && /ing$/.test(tokens[vg.head].lower) && !vg.passive) {
-      if (ASPECTUAL.has(prior.vg.lemma)) {
-        if (STOPPING.has(prior.vg.lemma)) prior.catenative = "failed";
-        prior.catenativeNegated = prior.vg.negated;
+    if (last && prevGroup === last.vg && vg.start === gapStart && /ing$/.test(tokens[vg.head].lower) && !vg.passive) {
+      if (ASPECTUAL.has(last.vg.lemma)) {
+        if (STOPPING.has(last.vg.lemma)) last.catenative = "failed";
+        last.catenativeNegated = last.vg.negated;
         // "will begin sharing": the gerund keeps the modal and aspect of the verb it completes
-        prior.vg = { ...vg, modal: prior.vg.modal, perfect: prior.vg.perfect, pastPerfect: prior.vg.pastPerfect };
+        last.vg = { ...vg, modal: last.vg.modal, perfect: last.vg.perfect, pastPerfect: last.vg.pastPerfect };
       }
       prevGroup = vg;
       continue;
     }
-    const last = clauses[clauses.length - 1] ?? null;
     const clause: Clause = {
       vg,
       kind: "main",
@@ -107,8 +106,7 @@ export function findClauses(tokens: Token[]): Clause[] {
     // "WHO" in capitals is the organisation, not the pronoun
     if (prevTok && ((RELATIVE_PRONOUNS.has(prevTok.lower) && prevTok.text !== "WHO") || (prevTok.lower === "that" && before > gapStart))) {
       clause.kind = "relative";
-      let a = before;
-      clause.introStart = a > 0 && tokens[a - 1].text === "," ? a - 1 : a;
+      clause.introStart = before > 0 && tokens[before - 1].text === "," ? before - 1 : before;
       clause.antecedentEnd = clause.introStart;
     } else if (last && last.kind === "relative" && prevTok?.text === "," && last.antecedentEnd !== null) {
       // "Xi, who arrived on Monday, met Putin": the comma closes the relative clause.
