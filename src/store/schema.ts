@@ -18,6 +18,8 @@
  *   VACUUM cannot renumber it); `id` is the coder's stable event id. Later
  *   tables (incidents clustering reports across sources) can point at `seq`.
  * - `runs` records each ingestion: when, with which dictionaries, what came of it.
+ *   Since schema 2 it keeps the writer's process id, so the next ingest can
+ *   mark a run left `running` by a killed process as `interrupted`.
  */
 
 export interface Migration {
@@ -126,6 +128,34 @@ CREATE INDEX events_dyad_date ON events(source_code, target_code, date);
 CREATE INDEX events_target_date ON events(target_code, date);
 CREATE INDEX events_code ON events(code);
 CREATE INDEX events_root_date ON events(root, date);
+`,
+  },
+  {
+    version: 2,
+    description: "runs: status 'interrupted' and the writer's pid; documents by dictionary version (for recode)",
+    // SQLite cannot change a CHECK in place: the table is rebuilt (foreign keys are off while migrating)
+    sql: `
+CREATE TABLE runs_new (
+  id INTEGER PRIMARY KEY,
+  command TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed', 'interrupted')),
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  dict_version TEXT NOT NULL,
+  annals_version TEXT NOT NULL,
+  inputs TEXT NOT NULL,
+  documents_added INTEGER NOT NULL DEFAULT 0,
+  documents_replaced INTEGER NOT NULL DEFAULT 0,
+  documents_unchanged INTEGER NOT NULL DEFAULT 0,
+  documents_failed INTEGER NOT NULL DEFAULT 0,
+  events_written INTEGER NOT NULL DEFAULT 0,
+  pid INTEGER
+);
+INSERT INTO runs_new (id, command, status, started_at, finished_at, dict_version, annals_version, inputs, documents_added, documents_replaced, documents_unchanged, documents_failed, events_written)
+  SELECT id, command, status, started_at, finished_at, dict_version, annals_version, inputs, documents_added, documents_replaced, documents_unchanged, documents_failed, events_written FROM runs;
+DROP TABLE runs;
+ALTER TABLE runs_new RENAME TO runs;
+CREATE INDEX documents_dict_version ON documents(dict_version, id);
 `,
   },
 ];

@@ -11,8 +11,9 @@ import type { Document, Event } from "../core/index.js";
 import { guard, StoreError } from "./errors.js";
 import { filterCondition, PERIOD_SQL } from "./filters.js";
 import { eventToRow, EVENT_COLUMNS, rowToEvent } from "./rows.js";
+import { topQuery } from "./top.js";
 import { MIGRATIONS, SCHEMA_VERSION, SCHEMA_VERSION_TABLE } from "./schema.js";
-import { contentHash, type CodedItem, type EventFilter, type EventRow, type Page, type RunCounts, type RunInfo, type SaveCounts, type SaveOutcome, type StatsOptions, type StatsRow, type Store, type StoreCounts } from "./store.js";
+import { contentHash, type CodedItem, type EventFilter, type EventRow, type Page, type RunCounts, type RunInfo, type SaveCounts, type SaveOutcome, type StatsOptions, type StatsRow, type Store, type StoreCounts, type TopOptions, type TopRow } from "./store.js";
 
 export interface OpenOptions {
   /** Open for reading only: the file must exist and hold an annals store; nothing is written. */
@@ -20,7 +21,21 @@ export interface OpenOptions {
 }
 
 const now = () => new Date().toISOString();
-const EVENT_SELECT = `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, s.text AS text FROM events e JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence`;
+// besides the record's columns: the store's event number and the document's url and coding time (for the GDELT export)
+const EVENT_SELECT =
+  `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, s.text AS text, e.seq AS seq, d.url AS doc_url, d.coded_at AS doc_coded_at` +
+  ` FROM events e JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence JOIN documents d ON d.id = e.doc`;
+
+/** True when a process with this id exists (on this machine); a run's writer that is gone was killed. */
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"; // exists, owned by someone else
+  }
+}
 
 /** Refuses, before SQLite is asked, what SQLite would report less clearly. */
 function checkFile(path: string, readonly: boolean): void {
@@ -73,6 +88,8 @@ function migrate(db: Database.Database, path: string, readonly: boolean): void {
     if (m.version <= version) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      // a rebuilt table must still satisfy every reference to it
+      if ((db.pragma("foreign_key_check") as unknown[]).length) throw new Error(`migration ${m.version} broke a foreign key in ${path}`);
       record.run(m.version, m.description, now());
     })();
   }
@@ -88,8 +105,10 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
         db.pragma("journal_mode = WAL");
         db.pragma("synchronous = NORMAL"); // with WAL: a crash loses no committed transaction, a power cut at most the last ones
       }
-      db.pragma("foreign_keys = ON");
+      // foreign keys off while migrating (better-sqlite3 turns them on by default): a migration may rebuild a referenced table
+      db.pragma("foreign_keys = OFF");
       migrate(db, path, readonly);
+      db.pragma("foreign_keys = ON");
       return new SqliteStore(db, path);
     } catch (e) {
       db.close();
@@ -179,7 +198,9 @@ class SqliteStore implements Store {
   beginRun(info: RunInfo): number {
     return guard(this.location, () => {
       this.write();
-      const r = this.db.prepare("INSERT INTO runs (command, status, started_at, dict_version, annals_version, inputs) VALUES (?, 'running', ?, ?, ?, ?)").run(info.command, now(), info.dictVersion, info.annalsVersion, JSON.stringify(info.inputs));
+      const r = this.db
+        .prepare("INSERT INTO runs (command, status, started_at, dict_version, annals_version, inputs, pid) VALUES (?, 'running', ?, ?, ?, ?, ?)")
+        .run(info.command, now(), info.dictVersion, info.annalsVersion, JSON.stringify(info.inputs), process.pid);
       return Number(r.lastInsertRowid);
     });
   }
@@ -210,6 +231,33 @@ class SqliteStore implements Store {
       ` total(e.goldstein) AS goldsteinTotal, avg(e.goldstein) AS goldsteinMean` +
       ` FROM events e ${where ? where + " AND" : "WHERE"} e.date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`;
     return guard(this.location, () => this.select(sql).all(...params) as StatsRow[]);
+  }
+
+  top(filter: EventFilter, options: TopOptions): TopRow[] {
+    const { sql, params } = topQuery(filter, options);
+    return guard(this.location, () => this.select(sql).all(...params) as TopRow[]);
+  }
+
+  recoverRuns(): number {
+    return guard(this.location, () => {
+      this.write();
+      const running = this.select("SELECT id, pid FROM runs WHERE status = 'running'").all() as { id: number; pid: number | null }[];
+      const gone = running.filter((r) => r.pid === null || !processAlive(r.pid));
+      const mark = this.select("UPDATE runs SET status = 'interrupted', finished_at = ? WHERE id = ? AND status = 'running'");
+      this.db.transaction(() => gone.forEach((r) => mark.run(now(), r.id)))();
+      return gone.length;
+    });
+  }
+
+  staleDocuments(dictVersion: string, after: string | null, limit: number): Document[] {
+    const rows = guard(this.location, () =>
+      this.select("SELECT id, text, date, place, title, source, url, parse FROM documents WHERE dict_version <> ? AND id > ? ORDER BY id LIMIT ?").all(dictVersion, after ?? "", limit),
+    ) as Document[];
+    return rows;
+  }
+
+  countStale(dictVersion: string): number {
+    return guard(this.location, () => this.select("SELECT count(*) FROM documents WHERE dict_version <> ?").pluck().get(dictVersion) as number);
   }
 
   exportRows(filter: EventFilter = {}): IterableIterator<EventRow> {

@@ -88,6 +88,30 @@ export interface StatsRow {
   goldsteinMean: number;
 }
 
+/** What `top` ranks: actors (either side of an event) or dyads (source, target). */
+export type TopKind = "actors" | "dyads";
+
+export interface TopOptions {
+  kind: TopKind;
+  /** Most rows returned; default 10. */
+  limit?: number;
+  /** Count every stored event, not only asserted, non-negated ones, as in `StatsOptions`. */
+  all?: boolean;
+}
+
+/** One actor (`target` null) or dyad, with the events it takes part in; most events first. */
+export interface TopRow {
+  /** The actor, or the dyad's source. */
+  source: string;
+  /** The dyad's target; null when ranking actors. */
+  target: string | null;
+  events: number;
+  /** Distinct (date, source, target, code) tuples. */
+  distinct: number;
+  goldsteinTotal: number;
+  goldsteinMean: number;
+}
+
 /**
  * A flat event row: the columns of the events table plus its sentence text.
  * The actor, verb and location objects are spread into `source_code`, ...;
@@ -117,6 +141,14 @@ export interface Store {
   query(filter: EventFilter, page?: Page): Event[];
   /** Counts and Goldstein totals by period and quad class. */
   stats(filter: EventFilter, options: StatsOptions): StatsRow[];
+  /** The actors or dyads with the most events that match the filter. */
+  top(filter: EventFilter, options: TopOptions): TopRow[];
+  /** Marks runs left `running` by a process that is gone (killed) as `interrupted`; how many. */
+  recoverRuns(): number;
+  /** Up to `limit` stored documents not coded with `dictVersion`, by id, after the id `after` (keyset paging). */
+  staleDocuments(dictVersion: string, after: string | null, limit: number): Document[];
+  /** How many stored documents are not coded with `dictVersion`. */
+  countStale(dictVersion: string): number;
   /** Every matching event as a flat row, streamed in insertion order: memory stays flat. */
   exportRows(filter?: EventFilter): IterableIterator<EventRow>;
   counts(): StoreCounts;

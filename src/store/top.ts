@@ -1,0 +1,46 @@
+/**
+ * The SQL of "top actors" and "top dyads", kept apart from the SQLite class
+ * so the ranking rules sit in one place: an actor counts every event it is
+ * on either side of (once, even when it is on both), a dyad is an ordered
+ * (source, target) pair, both present. Only fixed SQL fragments are joined
+ * here; the filter's values and the limit travel as bound parameters.
+ */
+import { filterCondition } from "./filters.js";
+import type { EventFilter, TopOptions } from "./store.js";
+
+export interface TopQuery {
+  sql: string;
+  params: (string | number)[];
+}
+
+const DISTINCT = `count(DISTINCT date || '|' || ifnull(source_code, '') || '|' || ifnull(target_code, '') || '|' || code)`;
+const MEASURES = `count(*) AS events, ${DISTINCT} AS "distinct", total(goldstein) AS goldsteinTotal, avg(goldstein) AS goldsteinMean`;
+
+/** `WHERE` for the filter plus one more condition. */
+function where(filter: EventFilter, extra: string) {
+  const { where, params } = filterCondition(filter);
+  return { sql: `${where ? where + " AND" : "WHERE"} ${extra}`, params };
+}
+
+export function topQuery(filter: EventFilter, options: TopOptions): TopQuery {
+  const f = options.all ? filter : { ...filter, mood: "asserted" as const, negated: false };
+  const limit = options.limit ?? 10;
+  const columns = "e.date, e.source_code, e.target_code, e.code, e.goldstein";
+  if (options.kind === "dyads") {
+    const w = where(f, "e.source_code IS NOT NULL AND e.target_code IS NOT NULL");
+    return {
+      sql: `SELECT source_code AS source, target_code AS target, ${MEASURES} FROM (SELECT ${columns} FROM events e ${w.sql}) GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?`,
+      params: [...w.params, limit],
+    };
+  }
+  const asSource = where(f, "e.source_code IS NOT NULL");
+  const asTarget = where(f, "e.target_code IS NOT NULL AND (e.source_code IS NULL OR e.target_code <> e.source_code)");
+  return {
+    sql:
+      `SELECT actor AS source, NULL AS target, ${MEASURES} FROM (` +
+      `SELECT e.source_code AS actor, ${columns} FROM events e ${asSource.sql} UNION ALL ` +
+      `SELECT e.target_code AS actor, ${columns} FROM events e ${asTarget.sql}` +
+      `) GROUP BY 1 ORDER BY events DESC, 1 LIMIT ?`,
+    params: [...asSource.params, ...asTarget.params, limit],
+  };
+}
