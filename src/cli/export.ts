@@ -9,22 +9,25 @@ import { once } from "node:events";
 import { openStore, ROW_COLUMNS, rowToEvent, type EventRow } from "../store/index.js";
 import { parse, UsageError } from "./args.js";
 import { csvLine } from "./csv.js";
+import { gdeltLine } from "./gdelt.js";
 import { FILTER_OPTIONS, FILTER_USAGE, toEventFilter } from "./event-filter.js";
 
-export const EXPORT_USAGE = `annals export --format jsonl|csv ${FILTER_USAGE}`;
+export const EXPORT_USAGE = `annals export --format jsonl|csv|gdelt ${FILTER_USAGE}`;
 
 const FORMATS: Record<string, { header: string; row: (r: EventRow) => string }> = {
   jsonl: { header: "", row: (r) => JSON.stringify(rowToEvent(r)) + "\n" },
   // negated as true/false, as in JSON, so a spreadsheet or data frame reads it as a boolean
   csv: { header: csvLine(ROW_COLUMNS), row: (r) => csvLine(ROW_COLUMNS.map((c) => (c === "negated" ? r.negated === 1 : r[c]))) },
+  // GDELT's own files have no header line; the 61 columns are those of its codebook, in order
+  gdelt: { header: "", row: gdeltLine },
 };
 
 export async function runExport(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, { ...FILTER_OPTIONS, format: { type: "string", default: "jsonl" } });
   if (positionals.length) throw new UsageError(`export takes no files; give the database with --db, not "${positionals[0]}"`);
-  if (values.format === "gdelt" || values.format === "parquet") throw new UsageError(`--format ${values.format} is not available yet: use jsonl or csv`);
+  if (values.format === "parquet") throw new UsageError(`--format parquet is not available yet: use jsonl, csv or gdelt`);
   const format = FORMATS[values.format];
-  if (!format) throw new UsageError(`--format must be jsonl or csv, not "${values.format}"`);
+  if (!format) throw new UsageError(`--format must be jsonl, csv or gdelt, not "${values.format}"`);
   const filter = toEventFilter(values);
   const store = openStore(values.db, { readonly: true });
   try {
