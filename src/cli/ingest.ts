@@ -66,6 +66,7 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
       inputFailed = true;
     });
     state.bytesTotal = [...sizes.values()].reduce((a, b) => a + b, 0);
+    recoverRuns(store, (m) => progress.say(m));
     run = store.beginRun({ command: ["ingest", ...argv].join(" "), dictVersion: version, annalsVersion: ANNALS_VERSION, inputs: positionals.length ? positionals : ["-"] });
 
     let pending: CodedItem[] = [];
@@ -135,13 +136,21 @@ async function inputs(positionals: string[], options: { lines?: boolean; date: s
   return { batches: readFiles(files, options), sizes };
 }
 
+export type CodingOptions = { maxChars?: number; requireDyad: boolean; useParse: boolean };
+
+/** Marks runs a killed process left `running` as `interrupted`, saying so. */
+export function recoverRuns(store: Store, say: (message: string) => void): void {
+  const n = store.recoverRuns();
+  if (n > 0) say(`annals: ${n} earlier run${n > 1 ? "s were" : " was"} interrupted (killed?); marked as such, and its whole documents are kept`);
+}
+
 /** Codes one document unless it is stored as it is; "failed" after reporting why. */
-function codeOne(
+export function codeOne(
   doc: Document,
   file: string,
   store: Store,
   version: string,
-  options: { maxChars?: number; requireDyad: boolean; useParse: boolean },
+  options: CodingOptions,
   dictionaries: ReturnType<typeof loadDictionaries>["dictionaries"],
   say: (message: string) => void,
 ): CodedItem | "unchanged" | "failed" {

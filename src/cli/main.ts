@@ -6,12 +6,16 @@ import { runEval } from "./eval.js";
 import { EXPORT_USAGE, runExport } from "./export.js";
 import { INGEST_USAGE, runIngest } from "./ingest.js";
 import { QUERY_USAGE, runQuery } from "./query.js";
+import { RECODE_USAGE, runRecode } from "./recode.js";
+import { runStats, STATS_USAGE } from "./stats.js";
 import { StoreError } from "../store/index.js";
 
 const USAGE = `usage:
   ${CODE_USAGE}
   ${INGEST_USAGE}
+  ${RECODE_USAGE}
   ${QUERY_USAGE}
+  ${STATS_USAGE}
   ${EXPORT_USAGE}
   annals dict check [DIR]
   annals dict stats [DIR]
@@ -28,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runIngest(rest, process.stderr);
       case "query":
         return runQuery(rest, process.stdout, process.stderr);
+      case "recode":
+        return await runRecode(rest, process.stderr);
+      case "stats":
+        return runStats(rest, process.stdout, process.stderr);
       case "export":
         return await runExport(rest, process.stdout);
       case "dict":
