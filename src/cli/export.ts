@@ -3,16 +3,18 @@
  * insertion order to stdout as JSON Lines (the event record, as `annals code`
  * prints it) or CSV (the flat columns of the events table and the sentence).
  * Rows go out as the database yields them, waiting when stdout is slow, so
- * memory stays flat on any size of store.
+ * memory stays flat on any size of store. Parquet (see ./parquet.ts) is
+ * binary and goes to a file only (`--out FILE`), in row groups.
  */
 import { once } from "node:events";
 import { openStore, ROW_COLUMNS, rowToEvent, type EventRow } from "../store/index.js";
 import { parse, UsageError } from "./args.js";
 import { csvLine } from "./csv.js";
 import { gdeltLine } from "./gdelt.js";
+import { writeParquet } from "./parquet.js";
 import { FILTER_OPTIONS, FILTER_USAGE, toEventFilter } from "./event-filter.js";
 
-export const EXPORT_USAGE = `annals export --format jsonl|csv|gdelt ${FILTER_USAGE}`;
+export const EXPORT_USAGE = `annals export [--format jsonl|csv|gdelt | --format parquet --out FILE] ${FILTER_USAGE}`;
 
 const FORMATS: Record<string, { header: string; row: (r: EventRow) => string }> = {
   jsonl: { header: "", row: (r) => JSON.stringify(rowToEvent(r)) + "\n" },
@@ -23,11 +25,22 @@ const FORMATS: Record<string, { header: string; row: (r: EventRow) => string }> 
 };
 
 export async function runExport(argv: string[], out: NodeJS.WritableStream): Promise<number> {
-  const { values, positionals } = parse(argv, { ...FILTER_OPTIONS, format: { type: "string", default: "jsonl" } });
+  const { values, positionals } = parse(argv, { ...FILTER_OPTIONS, format: { type: "string", default: "jsonl" }, out: { type: "string" } });
   if (positionals.length) throw new UsageError(`export takes no files; give the database with --db, not "${positionals[0]}"`);
-  if (values.format === "parquet") throw new UsageError(`--format parquet is not available yet: use jsonl, csv or gdelt`);
+  if (values.format === "parquet") {
+    if (!values.out || values.out === "-") throw new UsageError(`--format parquet is binary and needs a file: give --out FILE (it is never written to stdout)`);
+    const filter = toEventFilter(values);
+    const store = openStore(values.db, { readonly: true });
+    try {
+      writeParquet(() => store.exportRows(filter), values.out);
+    } finally {
+      store.close();
+    }
+    return 0;
+  }
   const format = FORMATS[values.format];
-  if (!format) throw new UsageError(`--format must be jsonl, csv or gdelt, not "${values.format}"`);
+  if (!format) throw new UsageError(`--format must be jsonl, csv, gdelt or parquet, not "${values.format}"`);
+  if (values.out !== undefined) throw new UsageError(`--out is for --format parquet; ${values.format} goes to stdout (redirect it: > FILE)`);
   const filter = toEventFilter(values);
   const store = openStore(values.db, { readonly: true });
   try {
