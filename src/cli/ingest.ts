@@ -4,16 +4,20 @@
  * a re-run takes up the rest. A document already stored with the same
  * content and dictionaries is not coded again; a changed one replaces its
  * events. Bad documents are reported with their file (and line) and skipped.
+ * Coding runs on `--workers N` threads (./coding-pipeline.ts); the writes
+ * stay here, in input order, so any number of workers stores the same rows.
  */
 import { readFileSync, statSync } from "node:fs";
-import { codeDocument, DocumentError, normalizeDate, type Document } from "../core/index.js";
+import { normalizeDate } from "../core/index.js";
+import { defaultWorkers } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
 import { expandPaths, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
-import { contentHash, openStore, type CodedItem, type Store } from "../store/index.js";
+import { openStore, type CodedItem, type Store } from "../store/index.js";
 import { parse, UsageError } from "./args.js";
+import { CodingPipeline, workersOption } from "./coding-pipeline.js";
 import { Progress, type ProgressState } from "./progress.js";
 
-export const INGEST_USAGE = `annals ingest [FILES|DIR|-] [--db FILE] [--lines] [--date YYYY-MM-DD] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N]`;
+export const INGEST_USAGE = `annals ingest [FILES|DIR|-] [--db FILE] [--lines] [--date YYYY-MM-DD] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N] [--workers N]`;
 
 /** annals' own version, recorded with each run. */
 export const ANNALS_VERSION: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
@@ -37,6 +41,7 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
     "no-require-dyad": { type: "boolean" },
     "use-parse": { type: "boolean" },
     batch: { type: "string", default: "200" },
+    workers: { type: "string" },
   });
   let date: string | null = null;
   if (values.date !== undefined) {
@@ -49,9 +54,12 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch must be a whole number of documents, at least 1, not "${values.batch}"`);
   if (positionals.includes("-") && positionals.some((p) => p !== "-")) throw new UsageError(`read files or standard input ("-"), not both`);
   const options = { maxChars, requireDyad: !values["no-require-dyad"], useParse: values["use-parse"] === true };
+  const workers = workersOption(values.workers, defaultWorkers());
 
   const progress = new Progress(err, "ingest");
-  const { dictionaries, problems: dictProblems } = loadDictionaries(values.dict ?? DEFAULT_DATA_DIR);
+  const dictDir = values.dict ?? DEFAULT_DATA_DIR;
+  // loaded (and cached on disk) here first: the workers then read the cache
+  const { dictionaries, problems: dictProblems } = loadDictionaries(dictDir);
   for (const p of dictProblems.slice(0, 20)) progress.say(`annals: dictionary ${p.where}: ${p.message}`);
   if (dictProblems.length > 20) progress.say(`annals: ... and ${dictProblems.length - 20} more dictionary problems (run "annals dict check")`);
   const version = codingVersion(dictionaries.version, options);
@@ -60,6 +68,7 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
   const state: ProgressState = { documents: 0, added: 0, replaced: 0, unchanged: 0, failed: 0, events: 0, bytesDone: 0, bytesTotal: 0 };
   let inputFailed = false;
   let run: number | undefined;
+  let pipeline: CodingPipeline | undefined;
   try {
     const { batches, sizes } = await inputs(positionals, { lines: values.lines, date }, (p) => {
       progress.say(`annals: ${p}`);
@@ -69,6 +78,7 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
     recoverRuns(store, (m) => progress.say(m));
     run = store.beginRun({ command: ["ingest", ...argv].join(" "), dictVersion: version, annalsVersion: ANNALS_VERSION, inputs: positionals.length ? positionals : ["-"] });
 
+    pipeline = new CodingPipeline(store, version, options, dictionaries, dictDir, workers, (m) => progress.say(m));
     let pending: CodedItem[] = [];
     let pendingEvents = 0;
     const flush = () => {
@@ -81,6 +91,17 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
       pending = [];
       pendingEvents = 0;
     };
+    const take = async (p: CodingPipeline) => {
+      const item = await p.next();
+      if (item === "failed") state.failed++;
+      else if (item === "unchanged") state.unchanged++;
+      else {
+        pending.push(item);
+        pendingEvents += item.events.length;
+        if (pending.length >= batchSize || pendingEvents >= batchSize * 25) flush();
+      }
+      progress.update(state);
+    };
     for (const batch of batches) {
       for (const p of batch.problems) {
         progress.say(`annals: ${p.where}: ${p.message}`);
@@ -88,18 +109,12 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
       }
       for (const doc of batch.documents) {
         state.documents++;
-        const item = codeOne(doc, batch.name, store, version, options, dictionaries, (m) => progress.say(m));
-        if (item === "failed") state.failed++;
-        else if (item === "unchanged") state.unchanged++;
-        else {
-          pending.push(item);
-          pendingEvents += item.events.length;
-          if (pending.length >= batchSize || pendingEvents >= batchSize * 25) flush();
-        }
-        progress.update(state);
+        pipeline.submit(doc, batch.name);
+        while (pipeline.size > pipeline.ahead) await take(pipeline);
       }
       state.bytesDone += sizes.get(batch.name) ?? 0;
     }
+    while (pipeline.size > 0) await take(pipeline);
     flush();
     store.finishRun(run, state, "done");
   } catch (e) {
@@ -112,6 +127,7 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
     }
     throw e;
   } finally {
+    await pipeline?.close();
     store.close();
   }
   progress.finish(state);
@@ -136,32 +152,10 @@ async function inputs(positionals: string[], options: { lines?: boolean; date: s
   return { batches: readFiles(files, options), sizes };
 }
 
-export type CodingOptions = { maxChars?: number; requireDyad: boolean; useParse: boolean };
+export type { CodingOptions } from "../node/coding-pool.js";
 
 /** Marks runs a killed process left `running` as `interrupted`, saying so. */
 export function recoverRuns(store: Store, say: (message: string) => void): void {
   const n = store.recoverRuns();
   if (n > 0) say(`annals: ${n} earlier run${n > 1 ? "s were" : " was"} interrupted (killed?); marked as such, and its whole documents are kept`);
-}
-
-/** Codes one document unless it is stored as it is; "failed" after reporting why. */
-export function codeOne(
-  doc: Document,
-  file: string,
-  store: Store,
-  version: string,
-  options: CodingOptions,
-  dictionaries: ReturnType<typeof loadDictionaries>["dictionaries"],
-  say: (message: string) => void,
-): CodedItem | "unchanged" | "failed" {
-  if (store.hasDocument(doc.id, contentHash(doc), version)) return "unchanged";
-  try {
-    const coded = codeDocument(doc, dictionaries, options);
-    for (const w of coded.warnings) if (w.startsWith("not coded")) say(`annals: warning: ${file} (document ${doc.id}): ${w}`);
-    return { doc, events: coded.events };
-  } catch (e) {
-    // one document the coder cannot take, or trips on, does not stop a run of millions
-    say(`annals: ${file} (document ${doc.id}): ${e instanceof DocumentError ? "" : "internal error coding it: "}${(e as Error).message}`);
-    return "failed";
-  }
 }

@@ -3,16 +3,19 @@
  * coded with another dictionary version (or other coding options), from the
  * text the store keeps; documents already coded with the current ones are
  * not touched. Same batches, transactions, progress and run records as
- * ingest, so a killed recode is taken up by the next one.
+ * ingest, so a killed recode is taken up by the next one. The workers code
+ * the next page while this one is written.
  */
 import { existsSync } from "node:fs";
+import { defaultWorkers } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
 import { openStore, StoreError, type CodedItem } from "../store/index.js";
 import { parse, UsageError } from "./args.js";
-import { ANNALS_VERSION, codeOne, codingVersion, recoverRuns } from "./ingest.js";
+import { CodingPipeline, workersOption } from "./coding-pipeline.js";
+import { ANNALS_VERSION, codingVersion, recoverRuns } from "./ingest.js";
 import { Progress, type ProgressState } from "./progress.js";
 
-export const RECODE_USAGE = `annals recode [--db FILE] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N]`;
+export const RECODE_USAGE = `annals recode [--db FILE] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N] [--workers N]`;
 
 export async function runRecode(argv: string[], err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
@@ -22,6 +25,7 @@ export async function runRecode(argv: string[], err: NodeJS.WritableStream): Pro
     "no-require-dyad": { type: "boolean" },
     "use-parse": { type: "boolean" },
     batch: { type: "string", default: "200" },
+    workers: { type: "string" },
   });
   if (positionals.length) throw new UsageError(`recode takes no files (the store keeps the texts); give the database with --db, not "${positionals[0]}"`);
   const maxChars = values["max-chars"] !== undefined ? Number(values["max-chars"]) : undefined;
@@ -29,11 +33,13 @@ export async function runRecode(argv: string[], err: NodeJS.WritableStream): Pro
   const batchSize = Number(values.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch must be a whole number of documents, at least 1, not "${values.batch}"`);
   const options = { maxChars, requireDyad: !values["no-require-dyad"], useParse: values["use-parse"] === true };
+  const workers = workersOption(values.workers, defaultWorkers());
 
   // re-coding an empty new file would only create it
   if (values.db !== ":memory:" && !existsSync(values.db)) throw new StoreError(`no database at ${values.db}: run "annals ingest --db ${values.db}" first`);
   const progress = new Progress(err, "recode");
-  const { dictionaries, problems } = loadDictionaries(values.dict ?? DEFAULT_DATA_DIR);
+  const dictDir = values.dict ?? DEFAULT_DATA_DIR;
+  const { dictionaries, problems } = loadDictionaries(dictDir);
   for (const p of problems.slice(0, 20)) progress.say(`annals: dictionary ${p.where}: ${p.message}`);
   const version = codingVersion(dictionaries.version, options);
 
@@ -41,21 +47,24 @@ export async function runRecode(argv: string[], err: NodeJS.WritableStream): Pro
   // progress counts documents, not bytes: bytesTotal is the number to re-code
   const state: ProgressState = { documents: 0, added: 0, replaced: 0, unchanged: 0, failed: 0, events: 0, bytesDone: 0, bytesTotal: 0 };
   let run: number | undefined;
+  let pipeline: CodingPipeline | undefined;
   try {
     recoverRuns(store, (m) => progress.say(m));
     state.bytesTotal = store.countStale(version);
     run = store.beginRun({ command: ["recode", ...argv].join(" "), dictVersion: version, annalsVersion: ANNALS_VERSION, inputs: [store.location] });
-    let after: string | null = null;
-    while (true) {
-      // a page is read whole before the batch is written: one statement at a time on the connection
-      const docs = store.staleDocuments(version, after, batchSize);
-      if (docs.length === 0) break;
-      after = docs[docs.length - 1].id;
+    pipeline = new CodingPipeline(store, version, options, dictionaries, dictDir, workers, (m) => progress.say(m));
+    // a page is read whole before the batch is written: one statement at a time on the connection
+    let docs = store.staleDocuments(version, null, batchSize);
+    for (const doc of docs) pipeline.submit(doc, store.location);
+    while (docs.length > 0) {
+      // the next page goes to the workers before this one is written (its ids come after, so writing this one cannot change it)
+      const nextDocs = store.staleDocuments(version, docs[docs.length - 1].id, batchSize);
+      for (const doc of nextDocs) pipeline.submit(doc, store.location);
       const pending: CodedItem[] = [];
-      for (const doc of docs) {
+      for (let i = 0; i < docs.length; i++) {
         state.documents++;
         state.bytesDone++;
-        const item = codeOne(doc, store.location, store, version, options, dictionaries, (m) => progress.say(m));
+        const item = await pipeline.next();
         if (item === "failed") state.failed++;
         else if (item === "unchanged") state.unchanged++;
         else pending.push(item);
@@ -66,6 +75,7 @@ export async function runRecode(argv: string[], err: NodeJS.WritableStream): Pro
       state.replaced += saved.replaced;
       state.unchanged += saved.unchanged;
       state.events += saved.events;
+      docs = nextDocs;
     }
     store.finishRun(run, state, "done");
   } catch (e) {
@@ -78,6 +88,7 @@ export async function runRecode(argv: string[], err: NodeJS.WritableStream): Pro
     }
     throw e;
   } finally {
+    await pipeline?.close();
     store.close();
   }
   progress.finish(state);
