@@ -1,33 +1,23 @@
 /** `annals code`: documents in, events out (JSONL, TSV or pretty). */
-import { codeDocument, DocumentError, normalizeDate, type Document, type InputProblem } from "../core/index.js";
+import { codeDocument, DocumentError, type Document, type InputProblem } from "../core/index.js";
 import { loadDictionaries, DEFAULT_DATA_DIR } from "../node/data-files.js";
 import { expandPaths, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
 import { parse, UsageError } from "./args.js";
+import { CODING_ARGS, codingOptions } from "./coding-options.js";
 import { pretty, tsvRow, TSV_COLUMNS, type OutputFormat } from "./format.js";
 
 export const CODE_USAGE = `annals code [FILES|DIR|-] [--lines] [--date YYYY-MM-DD] [--format jsonl|tsv|pretty] [--dict DIR] [--max-chars N] [--report-unknown] [--use-parse]`;
 
 export async function runCode(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
-    lines: { type: "boolean" },
-    date: { type: "string" },
+    ...CODING_ARGS,
     format: { type: "string", default: "jsonl" },
-    dict: { type: "string" },
-    "max-chars": { type: "string" },
-    "no-require-dyad": { type: "boolean" },
     "report-unknown": { type: "boolean" },
-    "use-parse": { type: "boolean" },
   });
   const unknown = new Map<string, { count: number; example: string }>();
   const format = values.format as OutputFormat;
   if (!["jsonl", "tsv", "pretty"].includes(format)) throw new UsageError(`--format must be jsonl, tsv or pretty, not "${format}"`);
-  let date: string | null = null;
-  if (values.date !== undefined) {
-    date = normalizeDate(values.date);
-    if (!date) throw new UsageError(`--date "${values.date}" is not a real date (YYYY-MM-DD)`);
-  }
-  const maxChars = values["max-chars"] !== undefined ? Number(values["max-chars"]) : undefined;
-  if (maxChars !== undefined && !(maxChars > 0)) throw new UsageError("--max-chars must be a positive number");
+  const { date, options } = codingOptions(values);
 
   const { dictionaries, problems: dictProblems } = loadDictionaries(values.dict ?? DEFAULT_DATA_DIR);
   for (const p of dictProblems.slice(0, 20)) err.write(`annals: dictionary ${p.where}: ${p.message}\n`);
@@ -66,7 +56,7 @@ export async function runCode(argv: string[], out: NodeJS.WritableStream, err: N
 
   function codeOne(doc: Document, name: string): boolean {
     try {
-      const coded = codeDocument(doc, dictionaries, { maxChars, requireDyad: !values["no-require-dyad"], reportUnknown: values["report-unknown"], useParse: values["use-parse"] });
+      const coded = codeDocument(doc, dictionaries, { ...options, reportUnknown: values["report-unknown"] });
       if (values["report-unknown"]) {
         for (const u of coded.unknown) {
           const seen = unknown.get(u.name) ?? { count: 0, example: coded.sentences[u.sentence]?.text ?? "" };

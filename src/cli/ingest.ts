@@ -8,12 +8,12 @@
  * stay here, in input order, so any number of workers stores the same rows.
  */
 import { readFileSync, statSync } from "node:fs";
-import { normalizeDate } from "../core/index.js";
 import { defaultWorkers } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
 import { expandPaths, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
 import { openStore, type CodedItem, type Store } from "../store/index.js";
 import { parse, UsageError } from "./args.js";
+import { CODING_ARGS, codingOptions } from "./coding-options.js";
 import { CodingPipeline, workersOption } from "./coding-pipeline.js";
 import { Progress, type ProgressState } from "./progress.js";
 
@@ -34,26 +34,15 @@ export function codingVersion(dictVersion: string, options: { requireDyad: boole
 export async function runIngest(argv: string[], err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
     db: { type: "string", default: "annals.db" },
-    lines: { type: "boolean" },
-    date: { type: "string" },
-    dict: { type: "string" },
-    "max-chars": { type: "string" },
-    "no-require-dyad": { type: "boolean" },
-    "use-parse": { type: "boolean" },
+    ...CODING_ARGS,
     batch: { type: "string", default: "200" },
     workers: { type: "string" },
   });
-  let date: string | null = null;
-  if (values.date !== undefined) {
-    date = normalizeDate(values.date);
-    if (!date) throw new UsageError(`--date "${values.date}" is not a real date (YYYY-MM-DD)`);
-  }
-  const maxChars = values["max-chars"] !== undefined ? Number(values["max-chars"]) : undefined;
-  if (maxChars !== undefined && !(maxChars > 0)) throw new UsageError("--max-chars must be a positive number");
+  const { date, options: coding } = codingOptions(values);
   const batchSize = Number(values.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch must be a whole number of documents, at least 1, not "${values.batch}"`);
   if (positionals.includes("-") && positionals.some((p) => p !== "-")) throw new UsageError(`read files or standard input ("-"), not both`);
-  const options = { maxChars, requireDyad: !values["no-require-dyad"], useParse: values["use-parse"] === true };
+  const options = { maxChars: coding.maxChars, requireDyad: coding.requireDyad !== false, useParse: coding.useParse === true };
   const workers = workersOption(values.workers, defaultWorkers());
 
   const progress = new Progress(err, "ingest");

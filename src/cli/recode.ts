@@ -11,6 +11,7 @@ import { defaultWorkers } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
 import { openStore, StoreError, type CodedItem } from "../store/index.js";
 import { parse, UsageError } from "./args.js";
+import { codingOptions } from "./coding-options.js";
 import { CodingPipeline, workersOption } from "./coding-pipeline.js";
 import { ANNALS_VERSION, codingVersion, recoverRuns } from "./ingest.js";
 import { Progress, type ProgressState } from "./progress.js";
@@ -28,11 +29,10 @@ export async function runRecode(argv: string[], err: NodeJS.WritableStream): Pro
     workers: { type: "string" },
   });
   if (positionals.length) throw new UsageError(`recode takes no files (the store keeps the texts); give the database with --db, not "${positionals[0]}"`);
-  const maxChars = values["max-chars"] !== undefined ? Number(values["max-chars"]) : undefined;
-  if (maxChars !== undefined && !(maxChars > 0)) throw new UsageError("--max-chars must be a positive number");
+  const { options: coding } = codingOptions(values);
   const batchSize = Number(values.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch must be a whole number of documents, at least 1, not "${values.batch}"`);
-  const options = { maxChars, requireDyad: !values["no-require-dyad"], useParse: values["use-parse"] === true };
+  const options = { maxChars: coding.maxChars, requireDyad: coding.requireDyad !== false, useParse: coding.useParse === true };
   const workers = workersOption(values.workers, defaultWorkers());
 
   // re-coding an empty new file would only create it
