@@ -262,9 +262,11 @@ class SqliteStore implements Store {
 
   exportRows(filter: EventFilter = {}): IterableIterator<EventRow> {
     const { where, params } = filterCondition(filter);
-    const rows = guard(this.location, () => this.select(`${EVENT_SELECT} ${where} ORDER BY e.seq`).iterate(...params) as IterableIterator<EventRow>);
     const location = this.location;
+    const start = () => guard(location, () => this.select(`${EVENT_SELECT} ${where} ORDER BY e.seq`).iterate(...params) as IterableIterator<EventRow>);
     return (function* () {
+      // the query starts with the first read: a caller that never reads leaves no statement busy
+      const rows = start();
       // a failure while streaming (a corrupt page deep in the file) is reported like one at the start
       try {
         while (true) {
