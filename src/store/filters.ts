@@ -33,8 +33,15 @@ export function filterCondition(f: EventFilter): Condition {
     parts.push("((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))");
     params.push(a, prefixEnd(a), a, prefixEnd(a));
   }
-  if (f.source) prefix("e.source_code", f.source.toUpperCase());
-  if (f.target) prefix("e.target_code", f.target.toUpperCase());
+  // a three-letter side ("CHN") is the indexed prefix of the code; a longer one ("CHNGOV") a range
+  const side = (column: string, value: string) => {
+    if (value.length === 3) {
+      parts.push(`substr(${column}, 1, 3) = ?`);
+      params.push(value);
+    } else prefix(column, value);
+  };
+  if (f.source) side("e.source_code", f.source.toUpperCase());
+  if (f.target) side("e.target_code", f.target.toUpperCase());
   if (f.code) {
     if (f.code.length <= 2) {
       parts.push("e.root = ?");

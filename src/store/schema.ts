@@ -158,6 +158,14 @@ ALTER TABLE runs_new RENAME TO runs;
 CREATE INDEX documents_dict_version ON documents(dict_version, id);
 `,
   },
+  {
+    version: 3,
+    description: "dyads by the three-letter prefix of each side (the country, or IGO, NGO, ...), then date",
+    // a "CHN,RUS" dyad is a prefix on both sides: (source, target, date) can narrow only the source
+    sql: `
+CREATE INDEX events_dyad_prefix_date ON events(substr(source_code, 1, 3), substr(target_code, 1, 3), date);
+`,
+  },
 ];
 
 /** The schema this annals writes. */
