@@ -16,6 +16,7 @@ import { parse, UsageError } from "./args.js";
 import { CODING_ARGS, codingOptions } from "./coding-options.js";
 import { CodingPipeline, workersOption } from "./coding-pipeline.js";
 import { Progress, type ProgressState } from "./progress.js";
+import { addSaved, failRun } from "./run-state.js";
 
 export const INGEST_USAGE = `annals ingest [FILES|DIR|-] [--db FILE] [--lines] [--date YYYY-MM-DD] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N] [--workers N]`;
 
@@ -73,10 +74,7 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
     const flush = () => {
       if (pending.length === 0) return;
       const saved = store.saveBatch(pending, version, run);
-      state.added += saved.added;
-      state.replaced += saved.replaced;
-      state.unchanged += saved.unchanged;
-      state.events += saved.events;
+      addSaved(state, saved);
       pending = [];
       pendingEvents = 0;
     };
@@ -107,13 +105,7 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
     flush();
     store.finishRun(run, state, "done");
   } catch (e) {
-    if (run !== undefined) {
-      try {
-        store.finishRun(run, state, "failed");
-      } catch {
-        // the store itself failed: the error below says how
-      }
-    }
+    failRun(store, run, state);
     throw e;
   } finally {
     await pipeline?.close();

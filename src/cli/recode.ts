@@ -15,6 +15,7 @@ import { codingOptions } from "./coding-options.js";
 import { CodingPipeline, workersOption } from "./coding-pipeline.js";
 import { ANNALS_VERSION, codingVersion, recoverRuns } from "./ingest.js";
 import { Progress, type ProgressState } from "./progress.js";
+import { addSaved, failRun } from "./run-state.js";
 
 export const RECODE_USAGE = `annals recode [--db FILE] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N] [--workers N]`;
 
@@ -71,21 +72,12 @@ export async function runRecode(argv: string[], err: NodeJS.WritableStream): Pro
         progress.update(state);
       }
       const saved = store.saveBatch(pending, version, run);
-      state.added += saved.added;
-      state.replaced += saved.replaced;
-      state.unchanged += saved.unchanged;
-      state.events += saved.events;
+      addSaved(state, saved);
       docs = nextDocs;
     }
     store.finishRun(run, state, "done");
   } catch (e) {
-    if (run !== undefined) {
-      try {
-        store.finishRun(run, state, "failed");
-      } catch {
-        // the store itself failed: the error below says how
-      }
-    }
+    failRun(store, run, state);
     throw e;
   } finally {
     await pipeline?.close();
