@@ -6,19 +6,12 @@ import { join } from "node:path";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import { PARQUET_SCHEMA, writeParquet } from "../src/cli/parquet.js";
 import { openStore, ROW_COLUMNS } from "../src/store/index.js";
-import { A, B, C } from "./support/known-events.js";
+import { A, B, C, knownFile } from "./support/known-events.js";
 import { annals, tempDir } from "./support/store.js";
 
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function knownFile(): string {
-  const path = join(dir, `known-${Math.random().toString(36).slice(2)}.db`);
-  const store = openStore(path);
-  store.saveBatch([A, B, C], "v1");
-  store.close();
-  return path;
-}
 
 async function read(path: string) {
   const file = await asyncBufferFromFile(path);
@@ -26,7 +19,7 @@ async function read(path: string) {
 }
 
 test("export parquet: the CSV export's columns, typed, every row re-read with its values", async () => {
-  const db = knownFile();
+  const db = knownFile(dir);
   const out = join(dir, "known.parquet");
   const r = annals(["export", "--db", db, "--format", "parquet", "--out", out]);
   assert.equal(r.status, 0, r.stderr);
@@ -81,7 +74,7 @@ test("export parquet: the CSV export's columns, typed, every row re-read with it
 });
 
 test("export parquet: streamed in row groups; an empty export is a valid file", async () => {
-  const store = openStore(knownFile(), { readonly: true });
+  const store = openStore(knownFile(dir), { readonly: true });
   try {
     const out = join(dir, "groups.parquet");
     assert.equal(writeParquet(() => store.exportRows(), out, 4), 9);
@@ -100,7 +93,7 @@ test("export parquet: streamed in row groups; an empty export is a valid file", 
 });
 
 test("export parquet: needs --out, never writes binary to stdout; a bad --out is a clear error", () => {
-  const db = knownFile();
+  const db = knownFile(dir);
   for (const args of [[], ["--out", "-"]]) {
     const r = annals(["export", "--db", db, "--format", "parquet", ...args]);
     assert.equal(r.status, 2);

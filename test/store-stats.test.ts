@@ -5,25 +5,17 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fractionDate, GDELT_COLUMNS, gdeltCells } from "../src/cli/gdelt.js";
 import { openStore } from "../src/store/index.js";
-import { A, B, C } from "./support/known-events.js";
+import { A, B, C, knownFile } from "./support/known-events.js";
 import { annals, knownDocument, readCsv, tempDir } from "./support/store.js";
 
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A closed store file holding A, B and C, for the command line to read. */
-function knownFile(): string {
-  const path = join(dir, `known-${Math.random().toString(36).slice(2)}.db`);
-  const store = openStore(path);
-  store.saveBatch([A, B, C], "v1");
-  store.close();
-  return path;
-}
 
 const jsonl = (s: string) => s.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
 
 test("store: top actors and dyads, asserted and non-negated by default, with filters and limits", () => {
-  const store = openStore(knownFile(), { readonly: true });
+  const store = openStore(knownFile(dir), { readonly: true });
   const brief = (rows: ReturnType<typeof store.top>) => rows.map((r) => [r.source, r.target, r.events, r.distinct, r.goldsteinTotal]);
   assert.deepEqual(brief(store.top({}, { kind: "actors", limit: 4 })), [
     ["CHNGOV", null, 3, 2, 3],
@@ -56,7 +48,7 @@ test("store: top actors and dyads, asserted and non-negated by default, with fil
 });
 
 test("annals stats: by period as table, JSON Lines and CSV; top actors and dyads; usage errors", () => {
-  const db = knownFile();
+  const db = knownFile(dir);
   const month = annals(["stats", "--db", db, "--format", "jsonl"]);
   assert.equal(month.status, 0, month.stderr);
   assert.deepEqual(jsonl(month.stdout), [
@@ -110,7 +102,7 @@ test("export gdelt: 61 tab-separated columns in the codebook's order, re-read co
   assert.equal(codebook.length, 61);
   assert.deepEqual(GDELT_COLUMNS, codebook);
   assert.deepEqual([GDELT_COLUMNS[25], GDELT_COLUMNS[34], GDELT_COLUMNS[35], GDELT_COLUMNS[53], GDELT_COLUMNS[59]], ["IsRootEvent", "AvgTone", "Actor1Geo_Type", "ActionGeo_CountryCode", "DATEADDED"]);
-  const db = knownFile();
+  const db = knownFile(dir);
   const r = annals(["export", "--db", db, "--format", "gdelt"]);
   assert.equal(r.status, 0, r.stderr);
   assert.ok(r.stdout.endsWith("\n"));

@@ -1,4 +1,6 @@
 /** The store tests' known data, shared by their files: every query, count and export of it has one right answer. */
+import { join } from "node:path";
+import { openStore } from "../../src/store/index.js";
 import { knownDocument } from "./store.js";
 
 export const A = knownDocument("a1", "2020-01-10", [
@@ -15,3 +17,12 @@ export const B = knownDocument("b1", "2020-02-03", [
 ]);
 // a second report of b1's first event: two mentions, one distinct (date, source, target, code)
 export const C = knownDocument("c1", "2020-02-03", [{ sentence: 0, text: "Chinese and Russian leaders met for talks.", date: "2020-02-03", source: ["CHNGOV", "CHN", ["GOV"], "China"], target: ["RUSGOV", "RUS", ["GOV"], "Russia"], code: "040", quad: 1, goldstein: 1, plover: "CONSULT" }]);
+
+/** A closed store file in `dir` holding A, B and C, for the command line to read. */
+export function knownFile(dir: string): string {
+  const path = join(dir, `known-${Math.random().toString(36).slice(2)}.db`);
+  const store = openStore(path);
+  store.saveBatch([A, B, C], "v1");
+  store.close();
+  return path;
+}
