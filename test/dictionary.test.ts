@@ -85,3 +85,23 @@ test("compiled dictionaries read back from the disk cache code exactly as freshl
   assert.ok(first.stdout.length > 0);
   assert.equal(second.stdout, first.stdout);
 });
+
+test("words before a [verb] must precede it; joined words must touch; a pattern that names the denial codes it", async () => {
+  const { codeDocument } = await import("../src/core/index.js");
+  const files = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
+  files.push({
+    path: "verbs/99-test.txt",
+    text: ["&NOTAUX = did not; will not", "121 | criticize +", "&NOTAUX [criticize] +", "111 | &NOTAUX [criticize] +", "112 | most_certainly_&NOTAUX [criticize] +", "113 | [criticize] + | both"].join("\n"),
+  });
+  const { dictionaries: d, problems } = compileDictionaries(files);
+  assert.deepEqual(
+    problems.map((p) => `${p.where} ${p.message}`),
+    ['verbs/99-test.txt:3 expected "CODE | PATTERN | FLAGS": a verb pattern needs a code', 'verbs/99-test.txt:6 duplicate pattern "[criticize] +" (first at verbs/99-test.txt:2)'],
+  );
+  const coded = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d).events.map((e) => `${e.source?.code}>${e.target?.code} ${e.code}${e.negated ? " negated" : ""}`);
+  assert.deepEqual(coded("France criticized Germany."), ["FRA>DEU 121"]);
+  assert.deepEqual(coded("France did not criticize Germany."), ["FRA>DEU 111"], "the denial is the code, not a negated 121");
+  assert.deepEqual(coded("France most certainly did not criticize Germany."), ["FRA>DEU 112"], "the longer pattern wins");
+  assert.deepEqual(coded("France most certainly really did not criticize Germany."), ["FRA>DEU 111"], "joined words let nothing between them");
+  assert.deepEqual(coded("France criticized Germany and did not stop."), ["FRA>DEU 121"], "the words must come before the verb");
+});

@@ -54,6 +54,7 @@ HUMAN_RIGHTS_BODY [NGO~]`;
   assert.match(file("verbs/v.txt"), /^040 \| sit down with \+/m);
   assert.match(file("verbs/v.txt"), /^044 \| meet in berlin/m);
   assert.match(file("verbs/v.txt"), /^194 \| meet &P_WEAPON \| reverse=195/m, "[active:passive] keeps both codes");
+  assert.match(file("verbs/v.txt"), /^041 \| suddenly \[meet\] {2}# v\.txt:10$/m, "words before the verb mark the verb");
   assert.match(file("actors/a.actors.txt"), /^Frodo; Mr\. Baggins \| HOB \.\.1995-06-01; HOBGOV 1995-06-01\.\.1999-08-15; HOBREB 1999-08-16\.\. {2}#/m);
   assert.match(file("actors/a.actors.txt"), /^The Shire \| FRO\/BIL\/SAM/m);
   assert.match(file("actors/a.actors.txt"), /^Last One \| LST/m, "the last entry of a file is kept");
@@ -62,7 +63,6 @@ HUMAN_RIGHTS_BODY [NGO~]`;
   assert.match(file("issues.txt"), /^MISSILE_DEFENSE \| missile defense; THAAD$/m);
   const reasons = r.unmapped.map((u) => `${u.where} ${u.reason}`);
   for (const [where, why] of [
-    ["v.txt:10", /words before the verb/],
     ["v.txt:11", /"\$"/],
     ["v.txt:13", /transformations/],
     ["g.agents.txt:4", /in front of the actor's/],

@@ -188,7 +188,7 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const selfRef = (r: ActorRef) => sourceRefs.some((s) => isSelf(s.ref, r));
   // a pronoun that would point back at the subject means someone else: "Xi promised to cooperate with him"
   const isSource = (m: Mention) => sourceRefs.length > 0 && m.refs.every(selfRef) && !(m.alternatives ?? []).some((r) => !selfRef(r));
-  const match = matchVerb(tokens, clause.complement, candidates, patterns, passiveSubject, isSource);
+  const match = matchVerb(tokens, vg.head, clause.complement, candidates, patterns, passiveSubject, isSource);
   if (!match) return [];
   const { pattern } = match;
 
@@ -234,7 +234,9 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   // "[active:reverse]" patterns: the target also acts back on the source ("X visited Y": Y hosts X)
   const coded: { s: (typeof sourceRefs)[number] | null; t: (typeof targetRefs)[number] | null; code: string }[] = pairs.map(([s, t]) => ({ s, t, code: pattern.code }));
   if (pattern.reverse) for (const [s, t] of pairs) if (s && t) coded.push({ s: t, t: s, code: pattern.reverse });
-  const { mood, negated } = moodOf(clause, tokens, ctx.docDate);
+  const { mood, negated: denied } = moodOf(clause, tokens, ctx.docDate);
+  // "did not [clash]": a pattern that names the denial codes it; the event is not denied again
+  const negated = denied && !pattern.absorbsNegation;
   const date = eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1], mood === "intended");
   const location = locationOf(clause, ctx, targetMentions);
   const head = tokens[vg.head];

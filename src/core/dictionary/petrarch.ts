@@ -229,6 +229,34 @@ function patternWords(words: string[], ctx: Context, n: number, raw: string): st
   return out;
 }
 
+/**
+ * Words before PETRARCH's `*`: annals writes them before the verb marked `[verb]`. Joined words
+ * (`MOST_CERTAINLY_&NEG`) stay joined, because PETRARCH lets nothing come between them.
+ */
+function wordsBeforeVerb(words: string[], ctx: Context, n: number, raw: string): string[] | null {
+  const out: string[] = [];
+  for (const w0 of words) {
+    const w = w0.replace(/[(){}]/g, "").replace(/_+$/, "");
+    if (w === "") continue;
+    if (/[$%^+]/.test(w)) {
+      note(ctx, n, raw, `"${w}" before the verb (with a source, compound, skip or target marker) has no annals equivalent`);
+      return null;
+    }
+    if (w.includes("/")) {
+      note(ctx, n, raw, `an alternation ("${w}") before the verb has no annals equivalent`);
+      return null;
+    }
+    out.push(
+      w
+        .split("_")
+        .filter(Boolean)
+        .map((part) => (part.startsWith("&") ? `&P_${part.slice(1).toUpperCase()}` : part.toLowerCase()))
+        .join("_"),
+    );
+  }
+  return out;
+}
+
 /** `CODE | PATTERN | FLAGS  # source`, where a code read as "032|reverse=033" carries its flag. */
 function verbLine(code: string, pattern: string, source: string): string {
   const [c, flag] = code.split("|");
@@ -301,13 +329,14 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
         note(ctx, l.n, t, "pattern without the verb marker *");
         continue;
       }
-      if (star > 0) {
-        note(ctx, l.n, t, "words before the verb: annals patterns match what follows the verb");
-        continue;
-      }
-      const after = patternWords(words.slice(1), ctx, l.n, t);
+      const before = wordsBeforeVerb(words.slice(0, star), ctx, l.n, t);
+      if (!before) continue;
+      const after = patternWords(words.slice(star + 1), ctx, l.n, t);
       if (!after) continue;
-      for (const v of verbs) out.push(verbLine(code, [v.lemma, ...v.particle, ...after].join(" "), `${ctx.file}:${l.n}`));
+      for (const v of verbs) {
+        const verb = before.length > 0 ? [`[${v.lemma}]`, ...v.particle] : [v.lemma, ...v.particle];
+        out.push(verbLine(code, [...before, ...verb, ...after].join(" "), `${ctx.file}:${l.n}`));
+      }
       continue;
     }
     if (inBlock && !inPatterns) {
@@ -333,7 +362,7 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
   const alternations = [...ctx.alternations].filter(([name]) => !synsets.has(name));
   const head = [...defined, ...alternations].map(([name, members]) => `&P_${name} = ${members.join("; ")}`);
   // one line per pattern: PETRARCH often repeats a pattern under several spellings of one verb
-  const patternKey = (x: string) => x.split("  #")[0].split("|")[1].trim().split(/\s+/).map(spellingKey).join(" ");
+  const patternKey = (x: string) => x.split("  #")[0].split("|")[1].trim().split(/\s+/).map((w) => (w.startsWith("[") ? `[${spellingKey(w.slice(1, -1))}]` : spellingKey(w))).join(" ");
   const known = new Set([...defined.map(([n]) => `&P_${n}`), ...alternations.map(([n]) => `&P_${n}`)]);
   const kept = new Map<string, string>();
   for (const x of out) {

@@ -15,7 +15,11 @@ export interface VerbPattern {
   code: string;
   /** Lemma of the verb that heads the pattern. */
   lemma: string;
+  /** Words that must come before the verb, in order, in its sentence ("did not [clash]", "indicated should [act]"). */
+  before: PatternElement[];
   elements: PatternElement[];
+  /** The words before the verb deny it ("did not [clash]"): the code says so, the event is not also negated. */
+  absorbsNegation: boolean;
   /** Symmetric: each side is source and target. */
   both: boolean;
   /** Also code the target acting on the source with this code ("visit" 042, reverse "host" 043). */
@@ -28,6 +32,7 @@ export interface VerbPattern {
 }
 
 const FLAGS = new Set(["both"]);
+const NEGATIONS = new Set(["not", "n't", "never", "no"]);
 
 /** A pattern word accepts its base form, its plural and its -d/-ed forms ("talk", "talks", "agreed"). */
 function wordsElement(options: string[][], label: string): PatternElement {
@@ -79,46 +84,89 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       continue;
     }
     const words = pattern.split(/\s+/);
-    if (words[0] === "+" || words[0].startsWith("&")) {
-      problems.push({ where: e.rule, message: `pattern "${pattern}" must start with the verb's lemma` });
+    // "[verb]" marks the verb when words must come before it; otherwise the verb comes first
+    const marked = words.findIndex((w) => /^\[[^\]]+\]$/.test(w));
+    const verbWord = marked >= 0 ? words[marked].slice(1, -1) : words[0];
+    if (verbWord === "+" || verbWord.startsWith("&") || words.filter((w) => w.startsWith("[")).length > 1) {
+      problems.push({ where: e.rule, message: `pattern "${pattern}" must start with the verb's lemma, or mark one verb as [verb]` });
       continue;
     }
-    const lemma = spellingKey(words[0].toLowerCase());
+    const lemma = spellingKey(verbWord.toLowerCase());
     const elements: PatternElement[] = [];
+    const before: PatternElement[] = [];
     let ok = true;
-    for (const w of words.slice(1)) {
-      if (w === "+") {
-        if (elements.some((x) => x.kind === "target")) {
-          problems.push({ where: e.rule, message: `pattern "${pattern}" has two targets (+)` });
-          ok = false;
+    const element = (w: string): PatternElement | null => {
+      if (w === "+") return { kind: "target" };
+      // "most_certainly_&NEG_ever": joined parts must follow one another with nothing between
+      const pieces = w.split("_").filter(Boolean);
+      // set names hold underscores too ("&R04_TALKS"): a set takes the longest run of pieces that names one
+      const parts: string[] = [];
+      for (let k = 0; k < pieces.length; k++) {
+        if (!pieces[k].startsWith("&")) {
+          parts.push(pieces[k]);
+          continue;
         }
-        elements.push({ kind: "target" });
-      } else if (w.startsWith("&")) {
-        const set = synsets.get(w.slice(1));
-        if (!set) {
-          problems.push({ where: e.rule, message: `pattern "${pattern}" uses ${w}, which no verb file defines: it can never match` });
+        let end = pieces.length;
+        while (end > k + 1 && !synsets.has(pieces.slice(k, end).join("_").slice(1))) end--;
+        parts.push(pieces.slice(k, end).join("_"));
+        k = end - 1;
+      }
+      let options: string[][] = [[]];
+      for (const part of parts) {
+        let alternatives: string[][];
+        if (part.startsWith("&")) {
+          const set = synsets.get(part.slice(1));
+          if (!set) {
+            problems.push({ where: e.rule, message: `pattern "${pattern}" uses ${part}, which no verb file defines: it can never match` });
+            return null;
+          }
+          alternatives = set.members;
+        } else if (/^[\p{L}0-9'’.-]+$/u.test(part)) alternatives = [phraseTokens(part).map(spellingKey)];
+        else {
+          problems.push({ where: e.rule, message: `"${w}" in pattern "${pattern}" is neither a word, + nor &SET` });
+          return null;
+        }
+        options = options.flatMap((o) => alternatives.map((a) => [...o, ...a]));
+      }
+      return wordsElement(options, w.startsWith("&") && parts.length === 1 ? w : w.toLowerCase());
+    };
+    for (const [k, w] of words.entries()) {
+      if (k === (marked >= 0 ? marked : 0)) continue;
+      const el = element(w);
+      if (!el) {
+        ok = false;
+        continue;
+      }
+      if (marked >= 0 && k < marked) {
+        if (el.kind === "target") {
+          problems.push({ where: e.rule, message: `pattern "${pattern}": the target (+) must follow the verb` });
           ok = false;
-        } else elements.push(wordsElement(set.members, w));
-      } else if (/^[\p{L}0-9'’.-]+$/u.test(w)) {
-        elements.push(wordsElement([phraseTokens(w).map(spellingKey)], w.toLowerCase()));
-      } else {
-        problems.push({ where: e.rule, message: `"${w}" in pattern "${pattern}" is neither a word, + nor &SET` });
+        } else before.push(el);
+        continue;
+      }
+      if (el.kind === "target" && elements.some((x) => x.kind === "target")) {
+        problems.push({ where: e.rule, message: `pattern "${pattern}" has two targets (+)` });
         ok = false;
       }
+      elements.push(el);
     }
     if (!ok) continue;
-    const key = `${lemma} ${elements.map((x) => (x.kind === "target" ? "+" : x.label)).join(" ")}`;
+    const label = (x: PatternElement) => (x.kind === "target" ? "+" : x.label);
+    const key = `${before.map(label).join(" ")} [${lemma}] ${elements.map(label).join(" ")}`;
     const dup = seen.get(key);
     if (dup) {
       problems.push({ where: e.rule, message: `duplicate pattern "${pattern}" (first at ${dup})` });
       continue;
     }
     seen.set(key, e.rule);
-    const wordCount = elements.filter((x) => x.kind === "words").length;
+    // joined words count one by one: "most_certainly_&NEG_ever [clash]" is more specific than "&NEG ever [clash]"
+    const wordCount = [...before, ...elements].reduce((n, x) => n + (x.kind === "words" ? Math.min(...x.options.map((o) => o.length)) : 0), 0);
     const p: VerbPattern = {
       code,
       lemma,
+      before,
       elements,
+      absorbsNegation: before.some((x) => x.kind === "words" && x.options.some((o) => o.some((w) => NEGATIONS.has(w)))),
       both: flagList.includes("both"),
       reverse,
       specificity: wordCount * 2 + (elements.some((x) => x.kind === "target") ? 1 : 0),

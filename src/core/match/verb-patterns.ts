@@ -95,8 +95,39 @@ export function isFreeTarget(tokens: Token[], m: Mention, floor: number, wordsEn
   return true;
 }
 
+/**
+ * Do the pattern's words before the verb occur, in order, before it in the sentence, each at most
+ * MAX_GAP words from the next? ("indicated it would [act]", "did not [clash]")
+ */
+function matchBefore(tokens: Token[], verbAt: number, before: VerbPattern["before"]): boolean {
+  let limit = verbAt;
+  for (let e = before.length - 1; e >= 0; e--) {
+    const el = before[e];
+    if (el.kind !== "words") return false;
+    let found = -1;
+    for (let o = 0; o < el.options.length; o++) {
+      const opt = el.options[o];
+      const acc = el.accepts[o];
+      for (let q = limit - opt.length; q >= 0 && limit - (q + opt.length) <= MAX_GAP; q--) {
+        if (q <= found) break;
+        let ok = true;
+        for (let k = 0; k < opt.length && ok; k++) ok = tokens[q + k].lemmaKey === opt[k] || acc[k].has(tokens[q + k].key);
+        if (ok) {
+          found = q;
+          break;
+        }
+      }
+    }
+    if (found < 0) return false;
+    limit = found;
+  }
+  return true;
+}
+
 export function matchVerb(
   tokens: Token[],
+  /** Index of the verb that heads the clause. */
+  verbAt: number,
   complement: [number, number],
   mentions: Mention[],
   patterns: readonly VerbPattern[],
@@ -108,6 +139,7 @@ export function matchVerb(
   const [from, to] = complement;
   const particle = from < to && PARTICLES.has(tokens[from].lower) ? tokens[from].lower : null;
   for (const pattern of patterns) {
+    if (pattern.before.length > 0 && !matchBefore(tokens, verbAt, pattern.before)) continue;
     // a phrasal verb only matches patterns written with its particle
     if (particle) {
       const first = pattern.elements[0];
