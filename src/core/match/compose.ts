@@ -141,10 +141,12 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     // title + name: "Russian President Vladimir Putin", "Defence Minister Jane Doe"
     if (cur.kind === "agent" && tokens[cur.end - 1].lower === tokens[cur.end - 1].lemma) {
       const person = raw[m + 1];
-      if (person && person.kind === "person" && person.start === cur.end) {
+      // a name coded by its country alone (PETRARCH's "ROMENDACIL [BRE]") takes the title's role
+      const bareName = person?.kind === "organisation" && person.refs.length === 1 && person.refs[0].country !== null && person.refs[0].sectors.length === 0 && tokens[person.start].pos === "PROPN" && (cur.refs[0].country === null || cur.refs[0].country === person.refs[0].country);
+      if (person && (person.kind === "person" || bareName) && person.start === cur.end) {
         // the dictionary knows the person; a title such as "former president" still says they are out of office
         const p = person.refs[0];
-        const refs = cur.refs[0].sectors.includes("ELI") && p.country ? [refOfCode(p.country + "ELI", p.name, true, dicts)] : person.refs;
+        const refs = cur.refs[0].sectors.includes("ELI") && p.country ? [refOfCode(p.country + "ELI", p.name, true, dicts)] : bareName ? [withRoles({ ...p, person: true }, cur.refs[0].sectors, dicts)] : person.refs;
         cur = { ...person, start: cur.start, refs };
         m++;
       } else {
