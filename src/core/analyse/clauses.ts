@@ -179,6 +179,16 @@ export function findClauses(tokens: Token[]): Clause[] {
             }
           }
         }
+        if (!found && !/^(being|having)$/.test(tokens[vg.start].lower)) {
+          // a run-on with no comma or conjunction ("ties with Libya almost crowds trashed its embassy"):
+          // the new verb's subject is only the noun phrase right before it
+          let k = vg.start - 1;
+          while (k >= gapStart && (/^(NOUN|PROPN|ADJ|DET|NUM)$/.test(tokens[k].pos) || /^(its|their|his|her|our)$/.test(tokens[k].lower))) k--;
+          if (k >= gapStart && k + 1 < vg.start) {
+            split = k + 1;
+            found = true;
+          }
+        }
       }
       clause.introStart = split;
       const subjStart = splitIsToken ? split + 1 : split;

@@ -118,6 +118,11 @@ function repairTags(tokens: Token[]): void {
       t.lemma = t.lower.replace(/(ss|sh|ch|x)es$/, "$1").replace(/ies$/, "y").replace(/s$/, "");
       next.pos = "PART";
     }
+    // "almost crowds trashed its embassy": two finite verbs cannot follow one another; the "-s" one is the subject
+    if (t.pos === "VERB" && /[a-z]s$/.test(t.text) && next.pos === "VERB" && /[a-z]ed$/.test(next.text) && prev.pos !== "AUX" && prev.pos !== "PRON") {
+      t.pos = "NOUN";
+      t.lemma = t.lower;
+    }
     if (t.lower === "tear" && next.lower === "gas") t.pos = "NOUN";
     if (t.lower === "live" && /^(ammunition|fire|rounds|bullets|shells)$/.test(next.lower)) t.pos = "ADJ";
     // "Hamas fighters abducted dozens": a past tense read as a noun after a plural subject
