@@ -7,6 +7,7 @@ import { EXPORT_USAGE, runExport } from "./export.js";
 import { INGEST_USAGE, runIngest } from "./ingest.js";
 import { QUERY_USAGE, runQuery } from "./query.js";
 import { RECODE_USAGE, runRecode } from "./recode.js";
+import { runServe, SERVE_USAGE } from "./serve.js";
 import { runStats, STATS_USAGE } from "./stats.js";
 import { StoreError } from "../store/index.js";
 
@@ -17,6 +18,7 @@ const USAGE = `usage:
   ${QUERY_USAGE}
   ${STATS_USAGE}
   ${EXPORT_USAGE}
+  ${SERVE_USAGE}
   annals dict check [DIR]
   annals dict stats [DIR]
   annals dict import-petrarch FILES --out DIR
@@ -38,6 +40,8 @@ export async function main(argv: string[]): Promise<number> {
         return runStats(rest, process.stdout, process.stderr);
       case "export":
         return await runExport(rest, process.stdout);
+      case "serve":
+        return await runServe(rest, process.stdout, process.stderr);
       case "dict":
         return runDict(rest, process.stdout, process.stderr);
       case "eval":

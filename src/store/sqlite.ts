@@ -11,9 +11,10 @@ import type { Document, Event } from "../core/index.js";
 import { guard, StoreError } from "./errors.js";
 import { filterCondition, PERIOD_SQL } from "./filters.js";
 import { eventToRow, EVENT_COLUMNS, rowToEvent } from "./rows.js";
+import { keysetCondition, locationsQuery, sentenceStart } from "./reads.js";
 import { topQuery } from "./top.js";
 import { MIGRATIONS, SCHEMA_VERSION, SCHEMA_VERSION_TABLE } from "./schema.js";
-import { contentHash, type CodedItem, type EventFilter, type EventRow, type Page, type RunCounts, type RunInfo, type SaveCounts, type SaveOutcome, type StatsOptions, type StatsRow, type Store, type StoreCounts, type TopOptions, type TopRow } from "./store.js";
+import { contentHash, type CodedItem, type EventFilter, type EventRow, type KeysetPage, type LocationOptions, type LocationRow, type Page, type RunCounts, type StoredDocument, type StoredEvent, type RunInfo, type SaveCounts, type SaveOutcome, type StatsOptions, type StatsRow, type Store, type StoreCounts, type TopOptions, type TopRow } from "./store.js";
 
 export interface OpenOptions {
   /** Open for reading only: the file must exist and hold an annals store; nothing is written. */
@@ -25,6 +26,15 @@ const now = () => new Date().toISOString();
 const EVENT_SELECT =
   `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, s.text AS text, e.seq AS seq, d.url AS doc_url, d.coded_at AS doc_coded_at` +
   ` FROM events e JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence JOIN documents d ON d.id = e.doc`;
+// the event columns, its key and its document's text, from which the sentence start is found
+const STORED_SELECT =
+  `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, s.text AS text, e.seq AS seq, d.text AS doc_text` +
+  ` FROM events e JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence JOIN documents d ON d.id = e.doc`;
+
+function storedEvent(r: EventRow): StoredEvent {
+  const event = rowToEvent(r);
+  return { event, key: { date: event.date, seq: r.seq as number }, sentenceStart: sentenceStart(r.doc_text as string, event.text, event.verb.start) };
+}
 
 /** True when a process with this id exists (on this machine); a run's writer that is gone was killed. */
 function processAlive(pid: number): boolean {
@@ -236,6 +246,32 @@ class SqliteStore implements Store {
   top(filter: EventFilter, options: TopOptions): TopRow[] {
     const { sql, params } = topQuery(filter, options);
     return guard(this.location, () => this.select(sql).all(...params) as TopRow[]);
+  }
+
+  eventsAfter(filter: EventFilter, page: KeysetPage = {}): StoredEvent[] {
+    const { sql, params } = keysetCondition(filter, page.after);
+    const rows = guard(this.location, () => this.select(`${STORED_SELECT} ${sql} ORDER BY e.date, e.seq LIMIT ?`).all(...params, page.limit ?? 100) as EventRow[]);
+    return rows.map(storedEvent);
+  }
+
+  getEvent(id: string): StoredEvent | null {
+    const row = guard(this.location, () => this.select(`${STORED_SELECT} WHERE e.id = ?`).get(id) as EventRow | undefined);
+    return row ? storedEvent(row) : null;
+  }
+
+  getDocument(id: string): StoredDocument | null {
+    return guard(this.location, () => {
+      const document = this.select("SELECT id, date, place, title, source, url, text FROM documents WHERE id = ?").get(id) as StoredDocument["document"] | undefined;
+      if (!document) return null;
+      const sentences = this.select("SELECT idx, text FROM sentences WHERE doc = ? ORDER BY idx").all(id) as StoredDocument["sentences"];
+      const events = (this.select(`${STORED_SELECT} WHERE e.doc = ? ORDER BY e.sentence, e.seq`).all(id) as EventRow[]).map(storedEvent);
+      return { document, sentences, events };
+    });
+  }
+
+  locations(filter: EventFilter, options: LocationOptions = {}): LocationRow[] {
+    const { sql, params } = locationsQuery(filter, options.all === true);
+    return guard(this.location, () => this.select(sql).all(...params) as LocationRow[]);
   }
 
   recoverRuns(): number {

@@ -126,6 +126,51 @@ export interface StoreCounts {
   runs: number;
 }
 
+/** Where a keyset page starts: after the event with this date and store sequence number (the order of `query`). */
+export interface EventKey {
+  date: string | null;
+  seq: number;
+}
+
+export interface KeysetPage {
+  /** Start after this event; from the first when absent. */
+  after?: EventKey | null;
+  /** Most events returned; default 100. */
+  limit?: number;
+}
+
+/** An event as stored: the record, its key for paging, and where its sentence starts in the document text. */
+export interface StoredEvent {
+  event: Event;
+  key: EventKey;
+  /** Offset of `event.text` in the document text (found again at read time); null if the text is not there. */
+  sentenceStart: number | null;
+}
+
+/** A stored document with the sentences that carry events and all its events. */
+export interface StoredDocument {
+  document: { id: string; date: string | null; place: string | null; title: string | null; source: string | null; url: string | null; text: string };
+  /** Sentences that carry at least one event, by index. */
+  sentences: { idx: number; text: string }[];
+  /** In sentence order, then insertion order. */
+  events: StoredEvent[];
+}
+
+export interface LocationOptions {
+  /** Count every stored event, not only asserted, non-negated ones, as in `StatsOptions`. */
+  all?: boolean;
+}
+
+/** Events at one place (the event's `location`), most events first; events without a location are left out. */
+export interface LocationRow {
+  country: string | null;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+  events: number;
+  goldsteinMean: number;
+}
+
 export interface Store {
   /** The file or address the store was opened on, for messages. */
   readonly location: string;
@@ -143,6 +188,14 @@ export interface Store {
   stats(filter: EventFilter, options: StatsOptions): StatsRow[];
   /** The actors or dyads with the most events that match the filter. */
   top(filter: EventFilter, options: TopOptions): TopRow[];
+  /** Events in the order of `query`, after a key (keyset paging: each page costs the same however deep). */
+  eventsAfter(filter: EventFilter, page?: KeysetPage): StoredEvent[];
+  /** One event by its id; null if none. */
+  getEvent(id: string): StoredEvent | null;
+  /** One document with its sentences and events; null if none. */
+  getDocument(id: string): StoredDocument | null;
+  /** Events grouped by location, most events first. */
+  locations(filter: EventFilter, options?: LocationOptions): LocationRow[];
   /** Marks runs left `running` by a process that is gone (killed) as `interrupted`; how many. */
   recoverRuns(): number;
   /** Up to `limit` stored documents not coded with `dictVersion`, by id, after the id `after` (keyset paging). */

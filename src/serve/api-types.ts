@@ -1,0 +1,166 @@
+/**
+ * The HTTP API's requests and responses: the contract between `annals serve`
+ * and its web page (and any other client). Types only, with no Node import,
+ * so the page imports this file as it is. The OpenAPI document
+ * (./openapi.ts) says the same for other tools.
+ *
+ * Every error is `ApiError` with a 4xx or 5xx status.
+ */
+import type { DataFile, Event, InputProblem, Mood, QuadClass } from "../core/index.js";
+import type { Period, StatsRow, StoreCounts, TopKind, TopRow } from "../store/store.js";
+
+export type { DataFile, Event, InputProblem, Mood, Period, QuadClass, StatsRow, StoreCounts, TopKind, TopRow };
+
+/** `{ "error": "what is wrong, and with which parameter" }`. */
+export interface ApiError {
+  error: string;
+}
+
+/**
+ * The filter query parameters shared by events, series, top and locations;
+ * the meaning of `EventFilter` (and of `annals query`'s flags). All strings
+ * on the wire; an unknown parameter or a bad value is a 400 naming it.
+ */
+export interface FilterParams {
+  /** Actor code prefix on either side (`CHN`). */
+  actor?: string;
+  /** Source actor code prefix. */
+  source?: string;
+  /** Target actor code prefix. */
+  target?: string;
+  /** CAMEO root (`04`) or code (`043`, takes the codes below it). */
+  code?: string;
+  quad?: "1" | "2" | "3" | "4";
+  plover?: string;
+  mood?: Mood;
+  negated?: "true" | "false";
+  /** First date, inclusive, `YYYY-MM-DD`. */
+  from?: string;
+  /** Last date, inclusive, `YYYY-MM-DD`. */
+  to?: string;
+  /** Words that must all be in the sentence (full-text, stemmed). */
+  text?: string;
+  /** Document id. */
+  doc?: string;
+}
+
+/** Series, top and locations count only asserted, non-negated events unless `all=true` (as `annals stats --all`). */
+export interface CountParams extends FilterParams {
+  all?: "true" | "false";
+}
+
+/** An event as the API gives it: the record plus where its sentence starts in its document. */
+export type ApiEvent = Event & {
+  /** Offset of `text` in the document text: `span.start - sentenceStart` indexes into `text`; null if unknown. Actor spans found by coreference may lie in an earlier sentence (a negative index). */
+  sentenceStart: number | null;
+};
+
+/** `GET /api/health` */
+export interface HealthResponse {
+  ok: true;
+  /** annals' version. */
+  annals: string;
+  counts: StoreCounts;
+  /** Whether `POST /api/documents` is on (the server was started with a token). */
+  writes: boolean;
+}
+
+/** `GET /api/events?<filter>&limit=N&cursor=C`; limit 1..500, default 50. */
+export interface EventsParams extends FilterParams {
+  limit?: string;
+  /** The `next` of the previous page. */
+  cursor?: string;
+}
+
+export interface EventsResponse {
+  /** In date order (unknown dates first), then insertion order. */
+  events: ApiEvent[];
+  /** Opaque cursor for the following page; null on the last page. */
+  next: string | null;
+}
+
+/** `GET /api/events/:id` */
+export interface EventResponse {
+  event: ApiEvent;
+}
+
+/** `GET /api/series?<filter>&by=day|week|month|year` (default month). */
+export interface SeriesResponse {
+  by: Period;
+  rows: StatsRow[];
+}
+
+/** `GET /api/top?<filter>&kind=actors|dyads&limit=N`; limit 1..100, default 20. */
+export interface TopResponse {
+  kind: TopKind;
+  rows: TopRow[];
+}
+
+export interface LocationRow {
+  country: string | null;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+  events: number;
+  goldsteinMean: number;
+}
+
+/** `GET /api/locations?<filter>`: events grouped by location, most first. */
+export interface LocationsResponse {
+  rows: LocationRow[];
+}
+
+/** `GET /api/documents/:id` */
+export interface DocumentResponse {
+  document: { id: string; date: string | null; place: string | null; title: string | null; source: string | null; url: string | null; text: string };
+  /** The sentences that carry events. */
+  sentences: { idx: number; text: string }[];
+  events: ApiEvent[];
+}
+
+/** `POST /api/code` (body at most 1 MB): coded, not stored. */
+export interface CodeRequest {
+  text: string;
+  /** Document date `YYYY-MM-DD`. */
+  date?: string;
+  /** Dateline place. */
+  place?: string;
+}
+
+export interface CodeResponse {
+  events: Event[];
+  problems: InputProblem[];
+}
+
+/** One document to ingest; without an id it gets a content hash, as `annals ingest` gives. */
+export interface DocumentInput {
+  id?: string;
+  text: string;
+  date?: string;
+  place?: string;
+  title?: string;
+  source?: string;
+  url?: string;
+}
+
+/** `POST /api/documents` (body at most 10 MB; `Authorization: Bearer TOKEN`). */
+export interface DocumentsRequest {
+  documents: DocumentInput[];
+}
+
+export interface DocumentsResponse {
+  added: number;
+  replaced: number;
+  unchanged: number;
+  /** Events written. */
+  events: number;
+  /** Documents not stored (see `problems`). */
+  failed: number;
+  problems: InputProblem[];
+}
+
+/** `GET /api/dictionary`: the dictionary files the server codes with, for the same coder in the browser. */
+export interface DictionaryResponse {
+  version: string;
+  files: DataFile[];
+}

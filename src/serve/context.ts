@@ -1,0 +1,21 @@
+/** What the routes are given: the store's reads and writes, the coder, the limits. */
+import type { DataFile, Document } from "../core/index.js";
+import type { CodeResult } from "../node/coding-pool.js";
+import type { Store } from "../store/index.js";
+import type { Limits } from "./limits.js";
+import type { Reads } from "./reads.js";
+
+export interface ApiContext {
+  reads: Reads;
+  /** The store for writes, opened read-write; null when writes are off. */
+  writable: Store | null;
+  /** The token `POST /api/documents` needs; writes are off without one. */
+  token: string | null;
+  /** Codes one document (off the server's thread in `annals serve`). */
+  code: (doc: Document) => Promise<CodeResult>;
+  dictionary: { version: string; files: DataFile[] };
+  /** What stored documents are recorded as coded with (dictionary version and options, as ingest records it). */
+  codingVersion: string;
+  annalsVersion: string;
+  limits: Limits;
+}

@@ -1,0 +1,195 @@
+/**
+ * Store reads under a time limit, off the server's thread.
+ *
+ * better-sqlite3 is synchronous: a read on the server's thread would hold up
+ * every other request until it ends, and it offers no way to interrupt a
+ * statement (no sqlite3_interrupt, no progress handler). So each read runs
+ * on a small pool of worker threads (./read-worker.ts), each with its own
+ * read-only connection (WAL lets them read while the server writes). A read
+ * not answered within the limit, counted from when it was asked (waiting in
+ * the queue included), fails with `QueryTimeout` at once; the worker running
+ * it is terminated and a fresh one takes its place.
+ *
+ * A terminated worker stops only when its current SQLite step returns (V8
+ * cannot stop native code), so it may keep a core busy for a while. At most
+ * `size` such workers are kept: past that, a replacement starts only when
+ * one of them has exited, and reads wait in the queue (under their own
+ * limit). A child process killed with SIGKILL would stop at once, but costs
+ * a process and a copy of each result through a pipe per read; threads
+ * share memory for the structured clone and start in milliseconds.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { StoreError } from "../store/index.js";
+import { READ_METHODS, type ReadMethod, type Reads } from "./reads.js";
+
+export interface ReadWorkerSetup {
+  path: string;
+}
+export interface ReadRequest {
+  id: number;
+  method: ReadMethod;
+  args: unknown[];
+}
+export type ReadResponse = { id: number; result: unknown } | { id: number; error: string; storeError: boolean };
+
+export class QueryTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`query took longer than ${ms} ms`);
+  }
+}
+
+export interface ReadPoolOptions {
+  /** Worker threads, each with a connection; default the number of cores, 2 to 8. */
+  size?: number;
+  /** Milliseconds a read may take, queue included; default 5000. */
+  timeoutMs?: number;
+}
+
+const UNDER_TSX = import.meta.url.endsWith(".ts");
+const WORKER_URL = new URL(`./read-worker${UNDER_TSX ? ".ts" : ".js"}`, import.meta.url);
+
+// as in ../node/coding-pool.ts: Node 20 does not apply `--import tsx` to a worker's entry file
+function startWorker(setup: ReadWorkerSetup): Worker {
+  if (!UNDER_TSX) return new Worker(WORKER_URL, { workerData: setup, execArgv: process.execArgv });
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const start = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(start, { eval: true, workerData: setup, execArgv: process.execArgv });
+}
+
+interface Job {
+  id: number;
+  method: ReadMethod;
+  args: unknown[];
+  resolve: (value: unknown) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+  slot: Slot | null;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+}
+
+export class ReadPool {
+  readonly size: number;
+  readonly timeoutMs: number;
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  /** Terminated workers that have not exited yet (finishing a SQLite step). */
+  private dying = 0;
+  /** Replacements owed for terminated workers, started as dying ones exit. */
+  private owed = 0;
+  private closed = false;
+  /** The `Reads` the routes call, each through the pool. */
+  readonly reads: Reads;
+
+  constructor(
+    private readonly path: string,
+    options: ReadPoolOptions = {},
+  ) {
+    this.size = options.size ?? Math.min(8, Math.max(2, availableParallelism()));
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    for (let i = 0; i < this.size; i++) this.addSlot();
+    const reads = {} as Record<ReadMethod, (...args: unknown[]) => Promise<unknown>>;
+    for (const m of READ_METHODS) reads[m] = (...args: unknown[]) => this.run(m, args);
+    this.reads = reads as unknown as Reads;
+  }
+
+  private addSlot(): void {
+    const slot: Slot = { worker: startWorker({ path: this.path }), job: null };
+    slot.worker.on("message", (r: ReadResponse) => {
+      const job = slot.job;
+      if (!job || job.id !== r.id) return;
+      slot.job = null;
+      this.settle(job, r);
+      this.dispatch();
+    });
+    // a worker that fails (it could not open the store) fails its read; a new one is started for the next
+    slot.worker.on("error", (e) => this.lose(slot, new Error(`a read worker failed: ${e.message}`)));
+    slot.worker.on("exit", (code) => this.lose(slot, new Error(`a read worker stopped (exit code ${code})`)));
+    this.slots.add(slot);
+  }
+
+  /** A worker gone without being terminated by the pool. */
+  private lose(slot: Slot, e: Error): void {
+    if (!this.slots.delete(slot)) return;
+    if (slot.job) {
+      clearTimeout(slot.job.timer);
+      slot.job.reject(e);
+    }
+    if (!this.closed) {
+      this.addSlot();
+      this.dispatch();
+    }
+  }
+
+  private settle(job: Job, r: ReadResponse): void {
+    clearTimeout(job.timer);
+    if ("error" in r) job.reject(r.storeError ? new StoreError(r.error) : new Error(r.error));
+    else job.resolve(r.result);
+  }
+
+  private run(method: ReadMethod, args: unknown[]): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error("the read pool is closed"));
+    return new Promise((resolve, reject) => {
+      const job: Job = { id: this.nextId++, method, args, resolve, reject, slot: null, timer: setTimeout(() => this.expire(job), this.timeoutMs) };
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.job) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      job.slot = slot;
+      slot.worker.postMessage({ id: job.id, method: job.method, args: job.args } satisfies ReadRequest);
+    }
+  }
+
+  private expire(job: Job): void {
+    job.reject(new QueryTimeout(this.timeoutMs));
+    const slot = job.slot;
+    if (!slot) {
+      this.queue.splice(this.queue.indexOf(job), 1);
+      return;
+    }
+    // the worker is stuck in the statement: give up on it
+    this.slots.delete(slot);
+    slot.worker.removeAllListeners();
+    this.dying++;
+    slot.worker.once("exit", () => {
+      this.dying--;
+      this.replace();
+    });
+    slot.worker.on("error", () => {}); // its end is expected
+    void slot.worker.terminate();
+    this.owed++;
+    this.replace();
+  }
+
+  /** Starts the replacements owed while fewer than `size` terminated workers are still finishing. */
+  private replace(): void {
+    while (this.owed > 0 && this.dying <= this.size && !this.closed) {
+      this.owed--;
+      this.addSlot();
+    }
+    this.dispatch();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.queue.splice(0)) {
+      clearTimeout(job.timer);
+      job.reject(new Error("the server is stopping"));
+    }
+    const workers = [...this.slots].map((s) => s.worker);
+    this.slots.clear();
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

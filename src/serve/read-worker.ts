@@ -1,0 +1,24 @@
+/**
+ * One read worker of ./read-pool.ts: its own read-only connection to the
+ * store, answering each posted read with its result or its failure.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { openStore, StoreError, type Store } from "../store/index.js";
+import type { ReadRequest, ReadResponse, ReadWorkerSetup } from "./read-pool.js";
+
+const setup = workerData as ReadWorkerSetup;
+const store = openStore(setup.path, { readonly: true });
+const port = parentPort!;
+
+port.on("message", ({ id, method, args }: ReadRequest) => {
+  let response: ReadResponse;
+  try {
+    const result = (store[method] as (...a: unknown[]) => unknown).apply(store, args);
+    response = { id, result };
+  } catch (e) {
+    response = { id, error: (e as Error).message, storeError: e instanceof StoreError };
+  }
+  port.postMessage(response);
+});
+
+process.on("exit", () => (store as Store).close());

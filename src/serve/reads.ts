@@ -1,0 +1,20 @@
+/**
+ * The store reads the API makes, asynchronous so they can run off the
+ * server's thread (./read-pool.ts) under a time limit.
+ */
+import type { Store } from "../store/index.js";
+
+/** The read-only methods of `Store` the routes call. */
+export const READ_METHODS = ["eventsAfter", "getEvent", "getDocument", "stats", "top", "locations", "counts"] as const;
+export type ReadMethod = (typeof READ_METHODS)[number];
+
+export type Reads = {
+  [M in ReadMethod]: (...args: Parameters<Store[M]>) => Promise<ReturnType<Store[M]>>;
+};
+
+/** Reads made on the calling thread, without a time limit: for a store that cannot be opened twice (`:memory:`). */
+export function directReads(store: Store): Reads {
+  const reads = {} as Record<ReadMethod, (...args: unknown[]) => Promise<unknown>>;
+  for (const m of READ_METHODS) reads[m] = async (...args: unknown[]) => (store[m] as (...a: unknown[]) => unknown)(...args);
+  return reads as unknown as Reads;
+}

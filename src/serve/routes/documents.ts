@@ -1,0 +1,85 @@
+/**
+ * `GET /api/documents/:id` (a document, its sentences and events) and
+ * `POST /api/documents` (ingest: coded and stored, as `annals ingest`
+ * stores them). Writes are off unless the server has a token, and then a
+ * request needs it: `Authorization: Bearer TOKEN`.
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import { Hono, type MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { readJsonl, type Document, type InputProblem } from "../../core/index.js";
+import type { CodedItem } from "../../store/index.js";
+import type { DocumentResponse, DocumentsResponse } from "../api-types.js";
+import type { ApiContext } from "../context.js";
+import { ApiFailure, badRequest, notFound } from "../errors.js";
+import { jsonBody, params } from "../http.js";
+import { mb } from "../limits.js";
+import { apiEvent } from "./events.js";
+
+/** Most documents in one request; more is a batch for `annals ingest`. */
+export const MAX_DOCUMENTS = 1000;
+
+// hashed first, so the comparison takes the same time whatever the lengths
+const digest = (s: string) => createHash("sha256").update(s).digest();
+
+export function requireToken(ctx: ApiContext): MiddlewareHandler {
+  return async (c, next) => {
+    if (!ctx.token || !ctx.writable) throw new ApiFailure(403, "writes are off: start annals serve with --token");
+    const given = /^Bearer\s+(.+)$/i.exec(c.req.header("authorization") ?? "")?.[1]?.trim();
+    if (!given || !timingSafeEqual(digest(given), digest(ctx.token))) {
+      c.header("WWW-Authenticate", 'Bearer realm="annals"');
+      throw new ApiFailure(401, given ? "wrong token in the Authorization header" : "writes need the header Authorization: Bearer TOKEN");
+    }
+    await next();
+  };
+}
+
+export const sizeLimit = (bytes: number, what: string) => bodyLimit({ maxSize: bytes, onError: () => { throw new ApiFailure(413, `the body of ${what} is larger than ${mb(bytes)}`); } });
+
+export function documentRoutes(ctx: ApiContext): Hono {
+  const app = new Hono();
+
+  app.get("/documents/:id", async (c) => {
+    params(c, []);
+    const id = c.req.param("id");
+    const found = await ctx.reads.getDocument(id);
+    if (!found) throw notFound(`no document with id "${id}"`);
+    return c.json({ document: found.document, sentences: found.sentences, events: found.events.map(apiEvent) } satisfies DocumentResponse);
+  });
+
+  app.post("/documents", requireToken(ctx), sizeLimit(ctx.limits.documentsBytes, "POST /api/documents"), async (c) => {
+    params(c, []);
+    const body = await jsonBody(c);
+    const list = body.documents;
+    if (!Array.isArray(list) || list.length === 0) throw badRequest(`"documents" must be a non-empty array of {id?, text, date?, place?, title?, source?, url?}`);
+    if (list.length > MAX_DOCUMENTS) throw badRequest(`"documents" has ${list.length} documents; at most ${MAX_DOCUMENTS} a request (use annals ingest for more)`);
+    const problems: InputProblem[] = [];
+    const docs: Document[] = [];
+    list.forEach((d, i) => {
+      // the reader of annals ingest's JSON Lines, so a posted document is checked (and given an id) as a file's would be
+      const read = readJsonl(JSON.stringify(d), `documents[${i}]`);
+      for (const p of read.problems) problems.push({ ...p, where: `documents[${i}]` });
+      docs.push(...read.documents);
+    });
+    let failed = list.length - docs.length;
+    const items: CodedItem[] = [];
+    for (const doc of docs) {
+      const result = await ctx.code(doc);
+      if ("error" in result) {
+        if (!result.documentError) throw new Error(result.error);
+        problems.push({ where: `document ${doc.id}`, message: result.error, severity: "error" });
+        failed++;
+        continue;
+      }
+      for (const w of result.warnings) problems.push({ where: `document ${doc.id}`, message: w, severity: "warning" });
+      items.push({ doc, events: result.events });
+    }
+    const store = ctx.writable!;
+    const run = store.beginRun({ command: "serve: POST /api/documents", dictVersion: ctx.codingVersion, annalsVersion: ctx.annalsVersion, inputs: [`${list.length} posted documents`] });
+    const saved = store.saveBatch(items, ctx.codingVersion, run);
+    store.finishRun(run, { ...saved, failed }, "done");
+    return c.json({ ...saved, failed, problems } satisfies DocumentsResponse);
+  });
+
+  return app;
+}

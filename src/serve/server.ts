@@ -1,0 +1,101 @@
+/**
+ * `annals serve` put together: the store (read-write only with a token),
+ * the read pool, a coding worker, the app, listening on one address.
+ */
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { serve, type ServerType } from "@hono/node-server";
+import { CodingPool } from "../node/coding-pool.js";
+import { DEFAULT_DATA_DIR, loadDictionaries, readDataDir } from "../node/data-files.js";
+import { openStore } from "../store/index.js";
+import { buildApp } from "./app.js";
+import type { ApiContext } from "./context.js";
+import { DEFAULT_LIMITS, type Limits } from "./limits.js";
+import { ReadPool } from "./read-pool.js";
+
+/** Where `npm run build` puts the web page. */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL("../../dist/web/", import.meta.url));
+
+export interface ServeOptions {
+  db: string;
+  /** 0 picks a free port. */
+  port: number;
+  host: string;
+  /** Turns writes on; `POST /api/documents` then needs it. */
+  token: string | null;
+  dictDir?: string;
+  webDir?: string;
+  limits?: Partial<Limits>;
+  /** Read worker threads (default: see ReadPool). */
+  readers?: number;
+  annalsVersion: string;
+  /** Recorded with stored documents, as ingest records it. */
+  codingVersion: (dictVersion: string) => string;
+  log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  /** `http://host:port/` */
+  url: string;
+  port: number;
+  /** Events in the store when the server started. */
+  events: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...o.limits };
+  const store = openStore(o.db, { readonly: o.token === null });
+  let pool: ReadPool | null = null;
+  let coder: CodingPool | null = null;
+  try {
+    const events = store.counts().events;
+    const dictDir = o.dictDir ?? DEFAULT_DATA_DIR;
+    // compiled (or read from the disk cache) here, before the coding worker reads the cache
+    const { dictionaries } = loadDictionaries(dictDir);
+    pool = new ReadPool(o.db, { size: o.readers, timeoutMs: limits.queryMs });
+    // one coding thread: coding a posted megabyte takes about a second, which the server's thread must not spend
+    coder = new CodingPool(1, { dictDir, options: { requireDyad: true, useParse: false } });
+    const codingPool = coder;
+    const ctx: ApiContext = {
+      reads: pool.reads,
+      writable: o.token === null ? null : store,
+      token: o.token,
+      code: (doc) => codingPool.code(doc),
+      dictionary: { version: dictionaries.version, files: readDataDir(dictDir) },
+      codingVersion: o.codingVersion(dictionaries.version),
+      annalsVersion: o.annalsVersion,
+      limits,
+    };
+    const app = buildApp(ctx, { webDir: o.webDir ?? DEFAULT_WEB_DIR, log: o.log });
+    const server = await listen(app.fetch, o.port, o.host);
+    const port = (server.address() as AddressInfo).port;
+    const host = o.host.includes(":") ? `[${o.host}]` : o.host;
+    const readPool = pool;
+    return {
+      url: `http://${host}:${port}/`,
+      port,
+      events,
+      async close() {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // keep-alive connections would hold the close open
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+        await Promise.all([readPool.close(), codingPool.close()]);
+        store.close();
+      },
+    };
+  } catch (e) {
+    await Promise.all([pool?.close(), coder?.close()]);
+    store.close();
+    throw e;
+  }
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolve(server));
+    server.once("error", reject);
+  });
+}
