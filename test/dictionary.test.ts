@@ -105,3 +105,14 @@ test("words before a [verb] must precede it; joined words must touch; a pattern 
   assert.deepEqual(coded("France most certainly really did not criticize Germany."), ["FRA>DEU 111"], "joined words let nothing between them");
   assert.deepEqual(coded("France criticized Germany and did not stop."), ["FRA>DEU 121"], "the words must come before the verb");
 });
+
+test("a plural pattern needs a subject of two or more actors, who act on one another", async () => {
+  const { codeDocument } = await import("../src/core/index.js");
+  const files = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
+  files.push({ path: "verbs/99-test.txt", text: ["081 | concur", "030 | concur | plural"].join("\n") });
+  const { dictionaries: d, problems } = compileDictionaries(files);
+  assert.deepEqual(problems, []);
+  const coded = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d, { requireDyad: false }).events.map((e) => `${e.source?.code}>${e.target?.code ?? "-"} ${e.code}`).sort();
+  assert.deepEqual(coded("France and Germany concur that the plan should wait."), ["DEU>FRA 030", "FRA>DEU 030"]);
+  assert.deepEqual(coded("France concurs that the plan should wait."), ["FRA>- 081"]);
+});

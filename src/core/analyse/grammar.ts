@@ -59,3 +59,12 @@ export const PARTICLES = set("up down off out back away");
 export const TARGETING_NOUNS = set(
   "sanction embargo tariff restriction ban curb pressure attack strike airstrike raid crackdown war blockade boycott assault offensive fire bombardment missile rocket shelling limit cap duty levy penalty measure hold",
 );
+
+/**
+ * Verbs whose plural subject acts on itself when nothing else is named: "China and Russia agreed",
+ * "the two sides met". A pattern marked `both` says the same for its own verb.
+ */
+export const MUTUAL_VERBS = set("agree meet talk negotiate reconcile cooperate");
+
+/** Nouns that, as a plural subject's object, lie between its members: "Gondor and Osgiliath renewed diplomatic ties". */
+export const RELATION_NOUNS = set("tie relation relationship");

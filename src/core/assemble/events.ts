@@ -4,7 +4,7 @@
  * both ways, self-dyads dropped, and every field of the event record filled.
  */
 import type { Clause } from "../analyse/clauses.js";
-import { LOCATIVE_PREPOSITIONS } from "../analyse/grammar.js";
+import { LOCATIVE_PREPOSITIONS, MUTUAL_VERBS, RELATION_NOUNS } from "../analyse/grammar.js";
 import { phrasesIn } from "../analyse/phrases.js";
 import type { Sentence, Token } from "../analyse/tagger.js";
 import type { Dictionaries } from "../dictionary/compile.js";
@@ -188,7 +188,7 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const selfRef = (r: ActorRef) => sourceRefs.some((s) => isSelf(s.ref, r));
   // a pronoun that would point back at the subject means someone else: "Xi promised to cooperate with him"
   const isSource = (m: Mention) => sourceRefs.length > 0 && m.refs.every(selfRef) && !(m.alternatives ?? []).some((r) => !selfRef(r));
-  const match = matchVerb(tokens, vg.head, clause.complement, candidates, patterns, passiveSubject, isSource);
+  const match = matchVerb(tokens, vg.head, clause.complement, candidates, patterns, passiveSubject, isSource, new Set(sourceRefs.map((x) => x.ref.code)).size >= 2);
   if (!match) return [];
   const { pattern } = match;
 
@@ -218,7 +218,15 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const pairs: [(typeof sourceRefs)[number] | null, (typeof targetRefs)[number] | null][] = [];
   // "shared data with one another": each side is the other's target, whatever the verb
   const reciprocal = sourceRefs.length >= 2 && tokens.slice(clause.complement[0], clause.complement[1]).some((t, k, all) => (t.lower === "each" && all[k + 1]?.lower === "other") || (t.lower === "one" && all[k + 1]?.lower === "another"));
-  if ((pattern.both || reciprocal) && (targetRefs.length === 0 || reciprocal)) {
+  // "China and Russia agreed that ...", "X and Y delayed their meeting", "X and Y renewed ties": with nothing else
+  // named, the members of a plural subject act on one another
+  const comp = tokens.slice(clause.complement[0], Math.min(clause.complement[1], clause.complement[0] + 5));
+  const mutual =
+    sourceRefs.length >= 2 &&
+    targetRefs.length === 0 &&
+    !vg.passive &&
+    (MUTUAL_VERBS.has(lemma) || comp.some((t, k) => (t.lower === "their" && comp[k + 1]?.pos === "NOUN") || (t.pos === "NOUN" && RELATION_NOUNS.has(t.lemma))));
+  if ((pattern.both || pattern.plural || reciprocal || mutual) && (targetRefs.length === 0 || reciprocal)) {
     for (const a of sourceRefs) for (const b of sourceRefs) if (a !== b) pairs.push([a, b]);
   } else {
     for (const s of sourceRefs) {

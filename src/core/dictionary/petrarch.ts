@@ -258,9 +258,10 @@ function wordsBeforeVerb(words: string[], ctx: Context, n: number, raw: string):
 }
 
 /** `CODE | PATTERN | FLAGS  # source`, where a code read as "032|reverse=033" carries its flag. */
-function verbLine(code: string, pattern: string, source: string): string {
+function verbLine(code: string, pattern: string, source: string, extraFlags: string[] = []): string {
   const [c, flag] = code.split("|");
-  return `${c} | ${pattern}${flag ? ` | ${flag}` : ""}  # ${source}`;
+  const flags = [...(flag ? [flag] : []), ...extraFlags];
+  return `${c} | ${pattern}${flags.length > 0 ? ` | ${flags.join(" ")}` : ""}  # ${source}`;
 }
 
 function importVerbs(text: string, ctx: Context): { lines: string[]; count: number } {
@@ -269,7 +270,7 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
   let synset: string | null = null;
   const synsets = new Map<string, string[]>();
   let blockCode: string | null = null;
-  let verbs: { lemma: string; particle: string[] }[] = [];
+  let verbs: { lemma: string; particle: string[]; lead: string[] }[] = [];
   let inPatterns = false;
   let inBlock = false;
   // "[032:033]": the active code, and the code of the target acting back on the source
@@ -323,38 +324,43 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
       }
       const code = codeOf(m[2].trim(), l.n, t);
       if (!code) continue;
-      const star = m[1].split(/\s+/).indexOf("*");
-      const words = m[1].split(/\s+/).filter(Boolean);
+      // "FAILED_TO_*": the verb marker joined to its neighbours
+      const spaced = m[1].replace(/_\*/g, " *").replace(/\*_/g, "* ");
+      const star = spaced.split(/\s+/).indexOf("*");
+      const words = spaced.split(/\s+/).filter(Boolean);
       if (star < 0) {
         note(ctx, l.n, t, "pattern without the verb marker *");
         continue;
       }
-      const before = wordsBeforeVerb(words.slice(0, star), ctx, l.n, t);
+      // "%" before the verb: the pattern is for a compound subject
+      const plural = words.slice(0, star).includes("%");
+      const before = wordsBeforeVerb(words.slice(0, star).filter((w) => w !== "%"), ctx, l.n, t);
       if (!before) continue;
       const after = patternWords(words.slice(star + 1), ctx, l.n, t);
       if (!after) continue;
       for (const v of verbs) {
-        const verb = before.length > 0 ? [`[${v.lemma}]`, ...v.particle] : [v.lemma, ...v.particle];
-        out.push(verbLine(code, [...before, ...verb, ...after].join(" "), `${ctx.file}:${l.n}`));
+        const lead = [...before, ...v.lead];
+        const verb = lead.length > 0 ? [`[${v.lemma}]`, ...v.particle] : [v.lemma, ...v.particle];
+        out.push(verbLine(code, [...lead, ...verb, ...after].join(" "), `${ctx.file}:${l.n}`, plural ? ["plural"] : []));
       }
       continue;
     }
     if (inBlock && !inPatterns) {
       // a verb line: VERB {IRREGULAR FORMS}, +CORDON_OFF, WIRE_+TAP
-      const m = /^\+?([A-Za-z_+'-]+?)_?\s*(\{[^}]*\})?$/.exec(t);
+      // a verb with a code of its own ("DOWNPLAY [014]") still takes the block's patterns
+      const m = /^\+?([A-Za-z_+'-]+?)_?\s*(\{[^}]*\})?\s*(?:\[([^\]]*)\])?$/.exec(t);
       if (!m) {
         note(ctx, l.n, t, "not a verb line");
         continue;
       }
       const parts = m[1].replace(/^\+/, "").split("_").filter(Boolean);
-      const head = parts.findIndex((p) => p.startsWith("+"));
-      if (head > 0) {
-        note(ctx, l.n, t, "words before the verb in a compound verb");
-        continue;
-      }
-      const verb = { lemma: parts[0].replace(/^\+/, "").toLowerCase(), particle: parts.slice(1).map((p) => p.toLowerCase()) };
+      // "KLM_NOP_+RST": the verb is the word marked +, the words joined before it must come right before it
+      const head = Math.max(0, parts.findIndex((p) => p.startsWith("+")));
+      const lead = parts.slice(0, head).map((p) => p.toLowerCase());
+      const verb = { lemma: parts[head].replace(/^\+/, "").toLowerCase(), particle: parts.slice(head + 1).map((p) => p.toLowerCase()), lead: lead.length > 0 ? [lead.join("_")] : [] };
       verbs.push(verb);
-      if (blockCode) out.push(verbLine(blockCode, [verb.lemma, ...verb.particle].join(" "), `${ctx.file}:${l.n}`));
+      const own = m[3] !== undefined ? codeOf(m[3].trim(), l.n, t) : blockCode;
+      if (own) out.push(verbLine(own, [...verb.lead, verb.lead.length > 0 ? `[${verb.lemma}]` : verb.lemma, ...verb.particle].join(" "), `${ctx.file}:${l.n}`));
     }
   }
   const defined = [...synsets].filter(([, members]) => members.length > 0);
@@ -362,7 +368,7 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
   const alternations = [...ctx.alternations].filter(([name]) => !synsets.has(name));
   const head = [...defined, ...alternations].map(([name, members]) => `&P_${name} = ${members.join("; ")}`);
   // one line per pattern: PETRARCH often repeats a pattern under several spellings of one verb
-  const patternKey = (x: string) => x.split("  #")[0].split("|")[1].trim().split(/\s+/).map((w) => (w.startsWith("[") ? `[${spellingKey(w.slice(1, -1))}]` : spellingKey(w))).join(" ");
+  const patternKey = (x: string) => (/\|.*\bplural\b/.test(x.split("  #")[0]) ? "% " : "") + x.split("  #")[0].split("|")[1].trim().split(/\s+/).map((w) => (w.startsWith("[") ? `[${spellingKey(w.slice(1, -1))}]` : spellingKey(w))).join(" ");
   const known = new Set([...defined.map(([n]) => `&P_${n}`), ...alternations.map(([n]) => `&P_${n}`)]);
   const kept = new Map<string, string>();
   for (const x of out) {

@@ -22,6 +22,8 @@ export interface VerbPattern {
   absorbsNegation: boolean;
   /** Symmetric: each side is source and target. */
   both: boolean;
+  /** Only for a subject of two or more actors ("China and Russia agreed"), who, with no other target, act on one another. */
+  plural: boolean;
   /** Also code the target acting on the source with this code ("visit" 042, reverse "host" 043). */
   reverse: string | null;
   /** More words in the pattern make it more specific; the most specific match wins. */
@@ -31,7 +33,7 @@ export interface VerbPattern {
   text: string;
 }
 
-const FLAGS = new Set(["both"]);
+const FLAGS = new Set(["both", "plural"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no"]);
 
 /** A pattern word accepts its base form, its plural and its -d/-ed forms ("talk", "talks", "agreed"). */
@@ -75,7 +77,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     const flagList = (flags ?? "").split(/\s+/).filter((f) => f !== "");
     const badFlag = flagList.find((f) => !FLAGS.has(f) && !/^reverse=/.test(f));
     if (badFlag) {
-      problems.push({ where: e.rule, message: `unknown flag "${badFlag}" (known: both, reverse=CODE)` });
+      problems.push({ where: e.rule, message: `unknown flag "${badFlag}" (known: both, plural, reverse=CODE)` });
       continue;
     }
     const reverse = flagList.find((f) => f.startsWith("reverse="))?.slice(8) ?? null;
@@ -152,7 +154,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     }
     if (!ok) continue;
     const label = (x: PatternElement) => (x.kind === "target" ? "+" : x.label);
-    const key = `${before.map(label).join(" ")} [${lemma}] ${elements.map(label).join(" ")}`;
+    const key = `${flagList.includes("plural") ? "plural " : ""}${before.map(label).join(" ")} [${lemma}] ${elements.map(label).join(" ")}`;
     const dup = seen.get(key);
     if (dup) {
       problems.push({ where: e.rule, message: `duplicate pattern "${pattern}" (first at ${dup})` });
@@ -168,8 +170,10 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       elements,
       absorbsNegation: before.some((x) => x.kind === "words" && x.options.some((o) => o.some((w) => NEGATIONS.has(w)))),
       both: flagList.includes("both"),
+      plural: flagList.includes("plural"),
       reverse,
-      specificity: wordCount * 2 + (elements.some((x) => x.kind === "target") ? 1 : 0),
+      // a target or a plural subject asks more of the sentence than the bare verb
+      specificity: wordCount * 2 + (elements.some((x) => x.kind === "target") ? 1 : 0) + (flagList.includes("plural") ? 1 : 0),
       rule: e.rule,
       text: pattern,
     };

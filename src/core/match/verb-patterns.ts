@@ -135,10 +135,13 @@ export function matchVerb(
   passiveSubject: Mention[] = [],
   /** Mentions that cannot be the target (the source itself: "Xi praised China's ties with Russia"). */
   isSource: (m: Mention) => boolean = () => false,
+  /** The subject names two or more actors: patterns flagged `plural` may match. */
+  pluralSubject = false,
 ): VerbMatch | null {
   const [from, to] = complement;
   const particle = from < to && PARTICLES.has(tokens[from].lower) ? tokens[from].lower : null;
   for (const pattern of patterns) {
+    if (pattern.plural && !pluralSubject) continue;
     if (pattern.before.length > 0 && !matchBefore(tokens, verbAt, pattern.before)) continue;
     // a phrasal verb only matches patterns written with its particle
     if (particle) {
