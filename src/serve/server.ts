@@ -5,6 +5,7 @@
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
+import type { Hono } from "hono";
 import { CodingPool } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries, readDataDir } from "../node/data-files.js";
 import { openStore } from "../store/index.js";
@@ -40,6 +41,8 @@ export interface RunningServer {
   port: number;
   /** Events in the store when the server started. */
   events: number;
+  /** The app served (its `routes` list every endpoint). */
+  app: Hono;
   close(): Promise<void>;
 }
 
@@ -76,6 +79,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       url: `http://${host}:${port}/`,
       port,
       events,
+      app,
       async close() {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

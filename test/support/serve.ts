@@ -1,0 +1,82 @@
+/** Helpers for the API tests: a store built from the example articles by the real coder, a server on 127.0.0.1:0, JSON over real HTTP. */
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import Database from "better-sqlite3";
+import { ANNALS_VERSION, codingVersion, runIngest } from "../../src/cli/ingest.js";
+import { startServer, type RunningServer } from "../../src/serve/server.js";
+import type { Limits } from "../../src/serve/limits.js";
+
+export const EXAMPLES = join(import.meta.dirname, "..", "..", "examples");
+const quiet = new Writable({ write: (_c, _e, done) => done() });
+
+/** A store holding every example article (`examples/`), coded by the real coder through `annals ingest`. */
+export async function exampleStore(dir: string, name = "examples.db"): Promise<string> {
+  const path = join(dir, name);
+  const code = await runIngest([EXAMPLES, "--db", path, "--workers", "1"], quiet);
+  if (code !== 0) throw new Error(`ingest of the examples exited ${code}`);
+  return path;
+}
+
+export function copyStore(from: string, to: string): string {
+  // the store's writes are checkpointed when it closes, so the file alone is the whole store
+  copyFileSync(from, to);
+  return to;
+}
+
+/**
+ * Multiplies the store's events `times` over, each copy on other dates and
+ * with other source codes, in one SQL statement: a store big enough that
+ * counting every actor takes real time.
+ */
+export function amplify(path: string, times: number): number {
+  const db = new Database(path);
+  const columns = (db.prepare("PRAGMA table_info(events)").all() as { name: string }[]).map((c) => c.name).filter((c) => c !== "seq" && c !== "id");
+  const value = (c: string) => (c === "date" ? "date(e.date, '+' || (k.i % 3000) || ' days')" : c === "source_code" ? "e.source_code || (k.i % 50)" : `e.${c}`);
+  db.exec(
+    `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${times}) ` +
+      `INSERT INTO events (id, ${columns.join(", ")}) SELECT e.id || '-' || k.i, ${columns.map(value).join(", ")} FROM events e, k`,
+  );
+  const n = db.prepare("SELECT count(*) FROM events").pluck().get() as number;
+  db.close();
+  return n;
+}
+
+/** A stand-in for the built page: an index.html and one asset. */
+export function webDir(dir: string): string {
+  const web = join(dir, "web");
+  mkdirSync(join(web, "assets"), { recursive: true });
+  writeFileSync(join(web, "index.html"), '<!doctype html><title>annals</title><script type="module" src="/assets/app.js"></script>');
+  writeFileSync(join(web, "assets", "app.js"), "console.log('annals');\n");
+  return web;
+}
+
+export function testServer(db: string, web: string, options: { token?: string; limits?: Partial<Limits> } = {}): Promise<RunningServer> {
+  return startServer({
+    db,
+    port: 0,
+    host: "127.0.0.1",
+    token: options.token ?? null,
+    webDir: web,
+    limits: options.limits,
+    annalsVersion: ANNALS_VERSION,
+    codingVersion: (v) => codingVersion(v, { requireDyad: true, useParse: false }),
+  });
+}
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A request over real HTTP; the body parsed as JSON when the reply says it is JSON. */
+export async function http<T = any>(base: string, path: string, init: RequestInit = {}): Promise<Reply<T>> {
+  const res = await fetch(new URL(path, base), init);
+  const type = res.headers.get("content-type") ?? "";
+  const body = type.includes("application/json") ? await res.json() : await res.text();
+  return { status: res.status, headers: res.headers, body: body as T };
+}
+
+export const postJson = (base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
+  http(base, path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
