@@ -83,10 +83,13 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
       }
     }
     // role noun + of + organisation: "a spokesman of the African Union" speaks for it
-    if (cur.kind === "agent" && cur.refs[0].country === null && next && next.kind === "organisation" && tokens[cur.end]?.lower === "of") {
+    // ("the ambassadors of A, B and C" is left to the shared-role rule below)
+    const listFollows = raw[m + 2] && (raw[m + 2].kind === "country" || raw[m + 2].kind === "organisation") && /^(,|and|, and)$/.test(spanText(tokens, next?.end ?? 0, raw[m + 2].start));
+    if (cur.kind === "agent" && cur.refs[0].country === null && next && next.kind === "organisation" && tokens[cur.end]?.lower === "of" && !listFollows) {
       const k = tokens[cur.end + 1]?.pos === "DET" ? cur.end + 2 : cur.end + 1;
       if (k === next.start) {
-        cur = { ...cur, end: next.end, refs: next.refs };
+        // a bare polity code ("ARN") takes the role; a named organisation's code is kept whole
+        cur = { ...cur, end: next.end, refs: next.refs.map((r) => withRoles(r, cur.refs[0].sectors, dicts)) };
         m++;
         out.push(cur);
         continue;
@@ -105,7 +108,8 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     }
     // "the presidents of France, Russia and the United States": one role, several countries
     const polity = (x: Mention | undefined) => x?.kind === "country" || x?.kind === "organisation";
-    if (cur.kind === "agent" && cur.refs[0].country === null && tokens[cur.end - 1].lower !== tokens[cur.end - 1].lemma && /^(of|in|from)$/.test(tokens[cur.end]?.lower ?? "") && polity(raw[m + 1]) && raw[m + 1].start === cur.end + 1) {
+    const pluralRole = tokens[cur.end - 1].lower !== tokens[cur.end - 1].lemma || /[^s]s$/.test(tokens[cur.end - 1].lower);
+    if (cur.kind === "agent" && cur.refs[0].country === null && pluralRole && /^(of|in|from)$/.test(tokens[cur.end]?.lower ?? "") && polity(raw[m + 1]) && raw[m + 1].start === cur.end + 1) {
       let j = m + 1;
       const countries = [raw[j]];
       while (polity(raw[j + 1]) && /^(,|and|, and)$/.test(tokens.slice(raw[j].end, raw[j + 1].start).map((t) => t.lower).join(" ").replace(/^the$|^, the$|^and the$/, (x) => x.replace(/ ?the$/, "")).trim())) countries.push(raw[++j]);
@@ -117,10 +121,15 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     }
     // role noun + of/from/in + country or place: "the foreign minister of Japan", "police in Harare"
     const after = raw[m + 1];
-    if (cur.kind === "agent" && cur.refs[0].country === null && after && (after.kind === "country" || after.kind === "capital" || after.kind === "place" || after.kind === "adjective")) {
+    // (a name coded by a bare three-letter code, as PETRARCH's dictionaries write countries, counts as a country)
+    const bareCode = (x: Mention) => x.kind === "organisation" && x.refs.length === 1 && x.refs[0].code.length === 3 && x.refs[0].country !== null;
+    if (cur.kind === "agent" && cur.refs[0].country === null && after && (after.kind === "country" || after.kind === "capital" || after.kind === "place" || after.kind === "adjective" || bareCode(after))) {
       let k = cur.end;
-      // not "from": "withdraw troops from Ukraine" names where they leave, not whose they are
-      if (/^(of|in)$/.test(tokens[k]?.lower ?? "")) {
+      // "from" only for a subject ("Soldiers from Gondor have ..."): "withdraw troops from Ukraine" names where they leave
+      let b = cur.start - 1;
+      while (b >= 0 && (tokens[b].pos === "DET" || tokens[b].pos === "ADJ" || tokens[b].pos === "NUM")) b--;
+      const opensPhrase = b < 0 || /^(PUNCT|CCONJ|SCONJ)$/.test(tokens[b].pos);
+      if (/^(of|in)$/.test(tokens[k]?.lower ?? "") || (tokens[k]?.lower === "from" && opensPhrase)) {
         k++;
         if (tokens[k]?.pos === "DET") k++;
         // "the mayor of the occupied Ukrainian city of Melitopol"
