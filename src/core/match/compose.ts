@@ -109,13 +109,18 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     // "the presidents of France, Russia and the United States": one role, several countries
     const polity = (x: Mention | undefined) => x?.kind === "country" || x?.kind === "organisation";
     const pluralRole = tokens[cur.end - 1].lower !== tokens[cur.end - 1].lemma || /[^s]s$/.test(tokens[cur.end - 1].lower);
-    if (cur.kind === "agent" && cur.refs[0].country === null && pluralRole && /^(of|in|from)$/.test(tokens[cur.end]?.lower ?? "") && polity(raw[m + 1]) && raw[m + 1].start === cur.end + 1) {
-      let j = m + 1;
+    // "lawmakers and officials in A and B": several roles, each in every country
+    const linked = (a: Mention, b: Mention) => /^(,|and|, and)$/.test(tokens.slice(a.end, b.start).map((t) => t.lower).join(" ").replace(/^the$|^, the$|^and the$/, (x) => x.replace(/ ?the$/, "")).trim());
+    const roles = [cur];
+    let r = m;
+    while (cur.kind === "agent" && raw[r + 1]?.kind === "agent" && raw[r + 1].refs[0].country === null && linked(raw[r], raw[r + 1])) roles.push(raw[++r]);
+    const last = roles[roles.length - 1];
+    if (cur.kind === "agent" && roles.every((x) => x.refs[0].country === null) && (pluralRole || roles.length > 1) && /^(of|in|from)$/.test(tokens[last.end]?.lower ?? "") && polity(raw[r + 1]) && raw[r + 1].start === last.end + 1) {
+      let j = r + 1;
       const countries = [raw[j]];
-      while (polity(raw[j + 1]) && /^(,|and|, and)$/.test(tokens.slice(raw[j].end, raw[j + 1].start).map((t) => t.lower).join(" ").replace(/^the$|^, the$|^and the$/, (x) => x.replace(/ ?the$/, "")).trim())) countries.push(raw[++j]);
-      if (countries.length > 1) {
-        const sectors = cur.refs[0].sectors;
-        cur = { ...cur, end: raw[j].end, kind: "group", refs: countries.map((c) => withRoles(c.refs[0], sectors, dicts)) };
+      while (polity(raw[j + 1]) && linked(raw[j], raw[j + 1])) countries.push(raw[++j]);
+      if (countries.length > 1 || roles.length > 1) {
+        cur = { ...cur, end: raw[j].end, kind: "group", refs: countries.flatMap((c) => roles.map((x) => withRoles(c.refs[0], x.refs[0].sectors, dicts))) };
         m = j;
       }
     }
