@@ -170,7 +170,13 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const vg = clause.vg;
   // the lemma, else the lemma with its "e" back ("seized" guessed as "seiz"), else the word itself
   const lemma = spellingKey(vg.lemma);
-  const patterns = ctx.dicts.verbs.get(lemma) ?? ctx.dicts.verbs.get(lemma + "e") ?? ctx.dicts.verbs.get(spellingKey(tokens[vg.head].lower));
+  const word = spellingKey(tokens[vg.head].lower);
+  // a verb the model does not know keeps its ending ("cordoned"): try it without
+  const patterns =
+    ctx.dicts.verbs.get(lemma) ??
+    ctx.dicts.verbs.get(lemma + "e") ??
+    ctx.dicts.verbs.get(word) ??
+    (/[a-z]{3}(ed|ing|s)$/.test(word) ? ctx.dicts.verbs.get(word.replace(/(ed|ing|s)$/, "")) ?? ctx.dicts.verbs.get(word.replace(/(d|ing|s)$/, "")) : undefined);
   if (!patterns) return [];
 
   const compMentions = ctx.mentions.filter((m) => inRange(m, clause.complement));
