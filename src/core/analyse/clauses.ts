@@ -139,6 +139,8 @@ export function findClauses(tokens: Token[]): Clause[] {
       }
       for (let k = vg.start - 1; k >= gapStart && !contact; k--) {
         const t = tokens[k];
+        // "after a rift, the agency said": a subordinator before the comma opened another clause
+        if (t.text === "," && k < vg.start - 1) break;
         if (SUBORDINATORS.has(t.lower) && (t.pos === "SCONJ" || t.pos === "ADP" || t.pos === "PRON" || t.pos === "ADV" || t.lower === "that" || t.lower === "if")) {
           split = k;
           found = true;

@@ -3,7 +3,7 @@
  * ("would not have been attacked"), with voice, tense and modality read off them.
  */
 import type { Token } from "./tagger.js";
-import { FUTURE_MODALS, HYPOTHETICAL_MODALS, IRREGULAR_PARTICIPLES, NEGATORS, SPEECH_VERBS, STATE_PARTICIPLES } from "./grammar.js";
+import { FUTURE_MODALS, HYPOTHETICAL_MODALS, IRREGULAR_PARTICIPLES, NEGATORS, PARTICLES, SPEECH_VERBS, STATE_PARTICIPLES, SUBORDINATORS } from "./grammar.js";
 
 export interface VerbGroup {
   /** Token range [start, end) of the whole group. */
@@ -76,12 +76,16 @@ function isReducedRelative(tokens: Token[], i: number, groups: VerbGroup[]): boo
     if (!regular && !IRREGULAR_PARTICIPLES.has(t.lower)) return false;
     // "jewellery brought into", "nationals detained in China", "people killed."
     if (!(next?.pos === "ADP" || (regular && (!next || next.pos === "PUNCT")))) return false;
+    // "crowds burned down its embassy": a particle with an object after it makes an active verb
+    if (next && PARTICLES.has(next.lower) && /^(DET|PRON|NOUN|PROPN|NUM)$/.test(tokens[i + 2]?.pos ?? "")) return false;
   }
   // "Iran said Israel retaliated on Friday": right after a verb of saying, the noun is a subject
   const last = groups[groups.length - 1];
   let k = i - 1;
   while (k >= last.end && /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[k].pos)) k--;
   if ((k < last.end || tokens[k].lower === "that") && SPEECH_VERBS.has(last.lemma)) return false;
+  // "after Calenardhon crowds burned ...": a subordinator right before the noun phrase opens a clause of its own
+  if (k >= last.end && SUBORDINATORS.has(tokens[k].lower) && tokens[k].lower !== "that" && (tokens[k].pos === "SCONJ" || tokens[k].pos === "ADP") && !/ing$/.test(t.lower)) return false;
   return true;
 }
 
