@@ -9,6 +9,7 @@ import { compileDictionaries } from "../dictionary/compile.js";
 import { importPetrarch } from "../dictionary/petrarch.js";
 import type { DataFile } from "../dictionary/text.js";
 import { readPetrarchSuite, type PetrarchRecord, type Triple } from "./petrarch-records.js";
+import type { Actor } from "../types.js";
 
 export interface RecordResult {
   record: PetrarchRecord;
@@ -26,6 +27,12 @@ export interface SuiteResult {
 }
 
 const key = (t: Triple) => `${t.source} ${t.target} ${t.code}`;
+
+/** PETRARCH writes an absent actor as `---` and a role with no country as `---GOV`; annals as null and `GOV`. */
+function petrarchCode(actor: Actor | null): string {
+  if (!actor) return "---";
+  return actor.country === null ? `---${actor.code}` : actor.code;
+}
 
 /**
  * `suiteXml`: the records file; `readDictionary(name)`: the text of a dictionary
@@ -46,7 +53,7 @@ export function evaluatePetrarch(suiteXml: string, readDictionary: (name: string
       coded = { events: [], unknown: [], sentences: [], warnings: [`${record.id}: ${e.message}`] };
     }
     // PETRARCH has no mood: every event annals does not find denied counts
-    const produced = [...new Set(coded.events.filter((e) => !e.negated).map((e) => key({ source: e.source?.code ?? "---", target: e.target?.code ?? "---", code: e.code })))].sort();
+    const produced = [...new Set(coded.events.filter((e) => !e.negated).map((e) => key({ source: petrarchCode(e.source), target: petrarchCode(e.target), code: e.code })))].sort();
     const expected = record.expectsNothing ? [] : [...new Set(record.expected.map(key))].sort();
     const passed = produced.length === expected.length && produced.every((p, i) => p === expected[i]);
     const c = result.byCategory.get(record.category) ?? { passed: 0, failed: 0 };
