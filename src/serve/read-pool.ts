@@ -31,7 +31,7 @@ export interface ReadRequest {
   method: ReadMethod;
   args: unknown[];
 }
-export type ReadResponse = { id: number; result: unknown } | { id: number; error: string; storeError: boolean };
+export type ReadResponse = { id: number; result: unknown } | { id: number; error: string; storeError: boolean } | { ready: true };
 
 export class QueryTimeout extends Error {
   constructor(readonly ms: number) {
@@ -69,6 +69,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** Whether it has opened its connection: a read goes only to a ready worker, so a slow start never counts against a read. */
+  ready: boolean;
   job: Job | null;
 }
 
@@ -99,8 +101,13 @@ export class ReadPool {
   }
 
   private addSlot(): void {
-    const slot: Slot = { worker: startWorker({ path: this.path }), job: null };
+    const slot: Slot = { worker: startWorker({ path: this.path }), ready: false, job: null };
     slot.worker.on("message", (r: ReadResponse) => {
+      if ("ready" in r) {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
       const job = slot.job;
       if (!job || job.id !== r.id) return;
       slot.job = null;
@@ -120,13 +127,21 @@ export class ReadPool {
       clearTimeout(slot.job.timer);
       slot.job.reject(e);
     }
-    if (!this.closed) {
+    if (this.closed) return;
+    if (slot.ready) {
       this.addSlot();
       this.dispatch();
+      return;
     }
+    // it could not even open the store: the reads waiting fail with why, and the next try is a second away, not a loop
+    for (const job of this.queue.splice(0)) {
+      clearTimeout(job.timer);
+      job.reject(e);
+    }
+    setTimeout(() => !this.closed && this.addSlot(), 1000).unref();
   }
 
-  private settle(job: Job, r: ReadResponse): void {
+  private settle(job: Job, r: Exclude<ReadResponse, { ready: true }>): void {
     clearTimeout(job.timer);
     if ("error" in r) job.reject(r.storeError ? new StoreError(r.error) : new Error(r.error));
     else job.resolve(r.result);
@@ -144,7 +159,7 @@ export class ReadPool {
   private dispatch(): void {
     for (const slot of this.slots) {
       if (this.queue.length === 0) return;
-      if (slot.job) continue;
+      if (slot.job || !slot.ready) continue;
       const job = this.queue.shift()!;
       slot.job = job;
       job.slot = slot;

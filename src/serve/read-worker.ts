@@ -22,3 +22,4 @@ port.on("message", ({ id, method, args }: ReadRequest) => {
 });
 
 process.on("exit", () => (store as Store).close());
+port.postMessage({ ready: true } satisfies ReadResponse);

@@ -1,5 +1,6 @@
 /** Helpers for the API tests: a store built from the example articles by the real coder, a server on 127.0.0.1:0, JSON over real HTTP. */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import Database from "better-sqlite3";
@@ -80,3 +81,28 @@ export async function http<T = any>(base: string, path: string, init: RequestIni
 
 export const postJson = (base: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
   http(base, path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+
+/**
+ * A POST through node:http, which reads a reply that comes before the whole
+ * body is sent (a server refusing a body too large answers and closes; a
+ * client still writing sees the connection reset after the answer).
+ */
+export function postEarlyReply(base: string, path: string, body: string, headers: Record<string, string>): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = request(new URL(path, base), { method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } }, (res) => {
+      answered = true;
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => (text += d));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: new Headers(res.headers as Record<string, string>), body: JSON.parse(text) }));
+      res.on("error", reject);
+    });
+    req.on("error", (e) => {
+      if (!answered) reject(e);
+    });
+    // the reset reaches the socket too, after the request has let go of it
+    req.on("socket", (socket) => socket.on("error", () => {}));
+    req.end(body);
+  });
+}
