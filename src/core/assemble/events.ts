@@ -12,7 +12,7 @@ import { spellingKey } from "../dictionary/text.js";
 import { hash64 } from "../hash.js";
 import type { ActorRef } from "../match/coreference.js";
 import type { Mention } from "../match/mentions.js";
-import { isFreeTarget, matchVerb, prepositionBefore } from "../match/verb-patterns.js";
+import { isFreeTarget, matchVerb, prepositionBefore, prepositionIndex } from "../match/verb-patterns.js";
 import type { Actor, Event, Location, QuadClass } from "../types.js";
 import { moodOf } from "./mood.js";
 import { eventDate } from "./time.js";
@@ -194,7 +194,23 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const selfRef = (r: ActorRef) => sourceRefs.some((s) => isSelf(s.ref, r));
   // a pronoun that would point back at the subject means someone else: "Xi promised to cooperate with him"
   const isSource = (m: Mention) => sourceRefs.length > 0 && m.refs.every(selfRef) && !(m.alternatives ?? []).some((r) => !selfRef(r));
-  const match = matchVerb(tokens, vg.head, clause.complement, candidates, patterns, passiveSubject, isSource, new Set(sourceRefs.map((x) => x.ref.code)).size >= 2);
+  const plural = new Set(sourceRefs.map((x) => x.ref.code)).size >= 2;
+  let match = matchVerb(tokens, vg.head, clause.complement, candidates, patterns, passiveSubject, isSource, plural);
+  // "allowed that Mordor isn't a really pleasant place", "believes Dagolath can cope": the clause a verb
+  // governs is its object; a pattern may reach into it, and its subject is what the verb is about
+  // (only a content clause: "that ..." or none; "after crowds burned ..." says when, not what)
+  const content = vg.passive
+    ? undefined
+    : ctx.clauses.find((c) => c.parent === clause && c.kind === "embedded" && c.subject !== null && c.introStart <= clause.complement[1] + 1 && (c.introStart === c.subject[0] || tokens[c.introStart].lower === "that"));
+  if (content && (!match || match.pattern.specificity < 2)) {
+    const wide: [number, number] = [clause.complement[0], content.complement[1]];
+    const wideCandidates = ctx.mentions.filter((m) => inRange(m, wide));
+    const reached = matchVerb(tokens, vg.head, wide, wideCandidates, patterns, passiveSubject, isSource, plural);
+    if (reached && (!match || reached.pattern.specificity > match.pattern.specificity)) {
+      match = reached;
+      candidates = wideCandidates;
+    }
+  }
   if (!match) return [];
   const { pattern } = match;
 
@@ -213,6 +229,14 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     if (first) {
       targetMentions = withCoordinated(tokens, candidates, first, clause.complement[1]);
       defaultTarget = true;
+    } else if (content?.subject && !pattern.plural) {
+      // "Arnor believes Dagolath and Osgiliath can cope": what the verb is about is the governed clause's subject
+      const [a, b] = content.subject;
+      const about = ctx.mentions.filter((m) => m.start >= a && m.end <= b && m.refs.some((r) => r.country) && !isSource(m) && prepositionIndex(tokens, m, a) < 0);
+      if (about.length > 0) {
+        targetMentions = withCoordinated(tokens, ctx.mentions, about[0], b);
+        defaultTarget = true;
+      }
     }
   }
   const targetRefs = targetMentions.flatMap((m) => targetRefsOf(m, tokens, clause.complement[0], ctx.dicts, selfRef).map((ref) => ({ m, ref })));
