@@ -2,7 +2,7 @@
  * The actor network of the current filter: the busiest dyads as edges (width:
  * events; colour: mean Goldstein score), their actors as nodes.
  */
-import { api } from "../api.js";
+import { api, type Filter } from "../api.js";
 import type { TopRow } from "../contract.js";
 import { fmt, h, s } from "../dom.js";
 import { message } from "../events.js";
@@ -29,10 +29,11 @@ export async function network(view: HTMLElement, route: Route): Promise<void> {
     view.append(message("No asserted, non-negated dyads match this filter."));
     return;
   }
-  view.append(h("figure", { class: "chart" }, graph(dyads), legend(dyads.length)));
+  view.append(h("figure", { class: "chart" }, graph(dyads, filter), legend(dyads.length)));
 }
 
-function graph(dyads: (TopRow & { target: string })[]): SVGSVGElement {
+/** `filter` is kept when a click opens a node or an edge in the explorer. */
+function graph(dyads: (TopRow & { target: string })[], filter: Filter): SVGSVGElement {
   const actors = [...new Set(dyads.flatMap((d) => [d.source, d.target]))].sort();
   const index = new Map(actors.map((a, i) => [a, i]));
   const volume = new Map<string, number>();
@@ -69,7 +70,7 @@ function graph(dyads: (TopRow & { target: string })[]): SVGSVGElement {
         stroke: goldsteinColour(d.goldsteinMean),
         "stroke-width": 1.5 + 6.5 * Math.sqrt(d.events / most),
         "marker-end": "url(#arrow)",
-        onclick: () => go("explorer", { source: d.source, target: d.target }),
+        onclick: () => go("explorer", { ...filter, actor: undefined, source: d.source, target: d.target }),
       },
       s("title", {}, `${d.source} → ${d.target}: ${d.events} event${d.events === 1 ? "" : "s"}, Goldstein mean ${fmt(d.goldsteinMean, 1)}`),
     );
@@ -82,7 +83,7 @@ function graph(dyads: (TopRow & { target: string })[]): SVGSVGElement {
     nodes.append(
       s(
         "g",
-        { class: "node", "data-actor": a, transform: `translate(${p.x},${p.y})`, onclick: () => go("explorer", { actor: a }) },
+        { class: "node", "data-actor": a, transform: `translate(${p.x},${p.y})`, onclick: () => go("explorer", { ...filter, source: undefined, target: undefined, actor: a }) },
         s("circle", { r }),
         s("text", { y: r + 13, "text-anchor": "middle" }, a),
         s("title", {}, `${a}: ${volume.get(a)} events in these dyads`),
