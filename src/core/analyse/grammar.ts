@@ -66,5 +66,8 @@ export const TARGETING_NOUNS = set(
  */
 export const MUTUAL_VERBS = set("agree meet talk negotiate reconcile cooperate");
 
-/** Nouns that, as a plural subject's object, lie between its members: "Gondor and Osgiliath renewed diplomatic ties". */
-export const RELATION_NOUNS = set("tie relation relationship");
+/**
+ * Nouns that, as a plural subject's object, lie between its members: "Gondor and Osgiliath renewed diplomatic
+ * ties", "postponed their meeting". ("warned their citizens" is no such thing.)
+ */
+export const RELATION_NOUNS = set("tie relation relationship meeting talk summit negotiation dispute cooperation partnership alliance rivalry");

@@ -255,7 +255,7 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     sourceRefs.length >= 2 &&
     targetRefs.length === 0 &&
     !vg.passive &&
-    (MUTUAL_VERBS.has(lemma) || comp.some((t, k) => (t.lower === "their" && comp[k + 1]?.pos === "NOUN") || (t.pos === "NOUN" && RELATION_NOUNS.has(t.lemma))));
+    (MUTUAL_VERBS.has(lemma) || comp.some((t) => t.pos === "NOUN" && RELATION_NOUNS.has(t.lemma)));
   if ((pattern.both || pattern.plural || reciprocal || mutual) && (targetRefs.length === 0 || reciprocal)) {
     for (const a of sourceRefs) for (const b of sourceRefs) if (a !== b) pairs.push([a, b]);
   } else {

@@ -65,13 +65,16 @@ export function detectKind(name: string, text: string): PetrarchKind {
   return "actors";
 }
 
+/** Words that names write in lower case: "Prince of Dol Amroth", "the Shire". */
+const NAME_FUNCTION_WORDS = new Set(["of", "the", "and", "for", "on", "in", "at", "de", "du", "des", "la", "le", "al", "el", "von", "van", "der", "da", "y"]);
+
 /** "MR._OBAMA_" -> "Mr. Obama": words as text writes them, so that case checks treat them as names. */
 function phrase(p: string): string {
   return p
     .replace(/_+$/, "")
     .split(/[_\s]+/)
     .filter(Boolean)
-    .map((w) => (/^[A-Z0-9.'-]+$/.test(w) ? w.charAt(0) + w.slice(1).toLowerCase() : w))
+    .map((w) => (NAME_FUNCTION_WORDS.has(w.toLowerCase()) ? w.toLowerCase() : /^[A-Z0-9.'-]+$/.test(w) ? w.charAt(0) + w.slice(1).toLowerCase() : w))
     .join(" ");
 }
 

@@ -69,9 +69,11 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
       let k = cur.end;
       if (tokens[k]?.lower === "'s") k++;
       let between = 0;
+      // ("Ithilen's awful and evil minister": adjectives joined by "and" count as one)
       while (k < next.start && between < 2 && (tokens[k].pos === "ADJ" || tokens[k].pos === "NOUN" || tokens[k].pos === "PROPN")) {
         k++;
         between++;
+        if (tokens[k]?.lower === "and" && tokens[k - 1].pos === "ADJ" && tokens[k + 1]?.pos === "ADJ") k++;
       }
       if (k === next.start) {
         const country = cur.refs[0].country;
@@ -156,11 +158,12 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     if (cur.kind === "agent" && tokens[cur.end - 1].lower === tokens[cur.end - 1].lemma) {
       const person = raw[m + 1];
       // a name coded by its country alone (PETRARCH's "ROMENDACIL [BRE]") takes the title's role
-      const bareName = person?.kind === "organisation" && person.refs.length === 1 && person.refs[0].country !== null && person.refs[0].sectors.length === 0 && tokens[person.start].pos === "PROPN" && (cur.refs[0].country === null || cur.refs[0].country === person.refs[0].country);
+      // (a title that names its country, "Ithilen's minister Calimehtar", says which one they serve now)
+      const bareName = person?.kind === "organisation" && person.refs.length === 1 && person.refs[0].country !== null && person.refs[0].sectors.length === 0 && /^[A-Z]/.test(tokens[person.start].text) && person.refs[0].code.length === 3;
       if (person && (person.kind === "person" || bareName) && person.start === cur.end) {
         // the dictionary knows the person; a title such as "former president" still says they are out of office
         const p = person.refs[0];
-        const refs = cur.refs[0].sectors.includes("ELI") && p.country ? [refOfCode(p.country + "ELI", p.name, true, dicts)] : bareName ? [withRoles({ ...p, person: true }, cur.refs[0].sectors, dicts)] : person.refs;
+        const refs = cur.refs[0].sectors.includes("ELI") && p.country ? [refOfCode(p.country + "ELI", p.name, true, dicts)] : bareName ? [cur.refs[0].country ? { ...cur.refs[0], name: p.name, person: true } : withRoles({ ...p, person: true }, cur.refs[0].sectors, dicts)] : person.refs;
         cur = { ...person, start: cur.start, refs };
         m++;
       } else {
