@@ -209,4 +209,13 @@ describe("the web page in Chromium", { skip: noChromium }, () => {
     assert.deepEqual(browser.blocked, []);
     assert.deepEqual(browser.errors, []);
   });
+
+  // last: the browser logs the refused request as an error, which the test above forbids
+  test("a filter the API refuses shows the API's message", async () => {
+    const res = await fetch(`${origin}/api/events?code=abc&limit=25`);
+    assert.equal(res.status, 400);
+    const { error } = (await res.json()) as { error: string };
+    await show(page, origin, "#explorer?code=abc");
+    assert.equal(await page.textContent("main .message.error"), error);
+  });
 });
