@@ -116,3 +116,14 @@ test("a plural pattern needs a subject of two or more actors, who act on one ano
   assert.deepEqual(coded("France and Germany concur that the plan should wait."), ["DEU>FRA 030", "FRA>DEU 030"]);
   assert.deepEqual(coded("France concurs that the plan should wait."), ["FRA>- 081"]);
 });
+
+test("^ passes over a phrase: the actor in it is not the target", async () => {
+  const { codeDocument } = await import("../src/core/index.js");
+  const files = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
+  files.push({ path: "verbs/99-test.txt", text: ["160 | warn", "162 | warn at ^ +"].join("\n") });
+  const { dictionaries: d, problems } = compileDictionaries(files);
+  assert.deepEqual(problems, []);
+  const coded = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d).events.map((e) => `${e.source?.code}>${e.target?.code} ${e.code}`);
+  assert.deepEqual(coded("France warned at the border of Germany."), ["FRA>DEU 162"]);
+  assert.deepEqual(coded("France warned Germany."), ["FRA>DEU 160"]);
+});

@@ -210,7 +210,8 @@ function patternWords(words: string[], ctx: Context, n: number, raw: string): st
     const w = w0.replace(/[(){}]/g, "");
     if (w === "") continue;
     if (w === "+") out.push("+");
-    else if (w === "$" || w === "%" || w === "^") {
+    else if (w === "^") out.push("^");
+    else if (w === "$" || w === "%") {
       note(ctx, n, raw, `"${w}" (a PETRARCH-1 source, compound or skip marker after the verb) has no annals equivalent`);
       return null;
     } else

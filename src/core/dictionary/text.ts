@@ -105,7 +105,7 @@ export function spellingKey(word: string): string {
 function parts(word: string): string[] {
   return word
     .replace(/(s)['\u2019]$/i, "$1")
-    .split(/[-/\u2010\u2011\u2013]+/)
+    .split(/[-/_\u2010\u2011\u2013]+/)
     .filter((p) => p !== "");
 }
 
@@ -132,7 +132,7 @@ export function textKeys(tokens: readonly { text: string; lower: string }[]): Te
   const out: TextKeys = { keys: [], surface: [], start: [], end: [] };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (/^[-/\u2010\u2011\u2013]+$/.test(t.text)) continue; // a joiner on its own
+    if (/^[-/_\u2010\u2011\u2013]+$/.test(t.text)) continue; // a joiner on its own ("Dol_Amroth" in machine-made text)
     if ((t.text === "'" || t.text === "\u2019") && i > 0 && /s$/i.test(tokens[i - 1].text)) continue; // "Workers'"
     const lower = parts(t.lower);
     const surface = parts(t.text);

@@ -9,7 +9,9 @@ export type PatternElement =
   /** One of several token sequences, each in base form; `accepts` holds each word's inflected forms. */
   | { kind: "words"; options: string[][]; accepts: Set<string>[][]; label: string }
   /** The target actor. */
-  | { kind: "target" };
+  | { kind: "target" }
+  /** A noun phrase passed over: an actor in it is not the target ("warned at ^ +": "at the border of X"). */
+  | { kind: "skip" };
 
 export interface VerbPattern {
   code: string;
@@ -99,6 +101,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     let ok = true;
     const element = (w: string): PatternElement | null => {
       if (w === "+") return { kind: "target" };
+      if (w === "^") return { kind: "skip" };
       // "most_certainly_&NEG_ever": joined parts must follow one another with nothing between
       const pieces = w.split("_").filter(Boolean);
       // set names hold underscores too ("&R04_TALKS"): a set takes the longest run of pieces that names one
@@ -140,8 +143,8 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
         continue;
       }
       if (marked >= 0 && k < marked) {
-        if (el.kind === "target") {
-          problems.push({ where: e.rule, message: `pattern "${pattern}": the target (+) must follow the verb` });
+        if (el.kind !== "words") {
+          problems.push({ where: e.rule, message: `pattern "${pattern}": the target (+) and skips (^) must follow the verb` });
           ok = false;
         } else before.push(el);
         continue;
@@ -153,7 +156,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       elements.push(el);
     }
     if (!ok) continue;
-    const label = (x: PatternElement) => (x.kind === "target" ? "+" : x.label);
+    const label = (x: PatternElement) => (x.kind === "target" ? "+" : x.kind === "skip" ? "^" : x.label);
     const key = `${flagList.includes("plural") ? "plural " : ""}${before.map(label).join(" ")} [${lemma}] ${elements.map(label).join(" ")}`;
     const dup = seen.get(key);
     if (dup) {

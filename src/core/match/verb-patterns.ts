@@ -154,7 +154,20 @@ export function matchVerb(
     let afterPreposition = false;
     for (let e = 0; e < pattern.elements.length; e++) {
       const el = pattern.elements[e];
-      if (el.kind === "words") {
+      if (el.kind === "skip") {
+        // a noun or prepositional phrase: its preposition, determiners and modifiers, then its nouns
+        let q = p;
+        if (q < to && tokens[q].pos === "ADP") q++;
+        while (q < to && /^(DET|ADJ|NUM)$/.test(tokens[q].pos)) q++;
+        const nouns = q;
+        while (q < to && (tokens[q].pos === "NOUN" || tokens[q].pos === "PROPN" || tokens[q].lower === "'s")) q++;
+        if (q === nouns) {
+          ok = false;
+          break;
+        }
+        p = q;
+        afterPreposition = false;
+      } else if (el.kind === "words") {
         const at = findWords(tokens, p, to, el.options, el.accepts, e === 0);
         if (at < 0) {
           ok = false;
