@@ -213,6 +213,12 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   }
   if (!match) return [];
   const { pattern } = match;
+  // "Eriador's death toll has risen" with "death toll [rise]": the pattern names the subject's own noun, so
+  // whose toll it is, is the actor
+  if (sourceRefs.length === 0 && pattern.before.length > 0 && clause.subject) {
+    const [a, b] = clause.subject;
+    for (const m of ctx.mentions) if (m.possessive && m.start >= a && m.end <= b) for (const ref of m.refs) sourceRefs.push({ m, ref });
+  }
 
   let targetMentions: Mention[] = [];
   let defaultTarget = false;
