@@ -214,7 +214,17 @@ function patternWords(words: string[], ctx: Context, n: number, raw: string): st
     else if (w === "$" || w === "%") {
       note(ctx, n, raw, `"${w}" (a PETRARCH-1 source, compound or skip marker after the verb) has no annals equivalent`);
       return null;
-    } else
+    } else if (!w.includes("/") && w.replace(/_+$/, "").split("_").filter(Boolean).length > 1)
+      // "NEW_&TIETYPES_RELATIONS": joined words must touch, in annals as in PETRARCH
+      out.push(
+        w
+          .replace(/_+$/, "")
+          .split("_")
+          .filter(Boolean)
+          .map((part) => (part.startsWith("&") ? `&P_${part.slice(1).toUpperCase()}` : part.toLowerCase()))
+          .join("_"),
+      );
+    else
       for (const part of w.replace(/_+$/, "").split("_").filter(Boolean)) {
         if (part.startsWith("&")) out.push(`&P_${part.slice(1).toUpperCase()}`);
         else if (part.includes("/")) {
@@ -378,7 +388,10 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
   for (const x of out) {
     const key = patternKey(x);
     const where = /# (.*):(\d+)$/.exec(x);
-    const missing = key.split(" ").find((w) => w.startsWith("&") && !known.has(w.toUpperCase().replace(/^&P_/, "&P_")));
+    // every set named in a word, joined ones too ("&P_TIETYPES_memos"), must be defined in this file
+    const names = (w: string) => [...w.matchAll(/&P_[A-Z0-9_]+/gi)].map((m) => m[0].toUpperCase());
+    const defines = (name: string) => [...known].some((k) => name === k || name.startsWith(k + "_"));
+    const missing = key.split(" ").flatMap(names).find((n) => !defines(n));
     if (missing) note(ctx, where ? Number(where[2]) : 0, x.split("  #")[0], `${missing} is not a synonym set of this file`);
     else if (kept.has(key)) note(ctx, where ? Number(where[2]) : 0, x.split("  #")[0], `the same pattern again with another code; the first (${kept.get(key)!.split(" |")[0]}) is kept`);
     else kept.set(key, x);

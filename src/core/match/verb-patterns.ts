@@ -89,7 +89,8 @@ export function isFreeTarget(tokens: Token[], m: Mention, floor: number, wordsEn
   // a topic ("talks on Syria") is no target, unless the pattern's own words point at it ("sanctions on Iran")
   // a topic ("talks on Syria", "data on missiles") is no target, unless the pattern's own last word aims "on" at it:
   // a verb ("comment on Zelensky's remarks") or a targeting noun ("sanctions on Iran")
-  const aimed = at === wordsEnd && at > 0 && (tokens[at - 1].pos === "VERB" || TARGETING_NOUNS.has(tokens[at - 1].lemma));
+  // (or the pattern itself ends in the preposition: "rumors about +" written "&SET_rumors about")
+  const aimed = (at === wordsEnd && at > 0 && (tokens[at - 1].pos === "VERB" || TARGETING_NOUNS.has(tokens[at - 1].lemma))) || (at >= 0 && at + 1 === wordsEnd);
   if (prep && TOPIC_PREPOSITIONS.has(prep) && !aimed) return false;
   if (prep && LOCATIVE_PREPOSITIONS.has(prep) && (m.kind === "capital" || m.kind === "place")) return false;
   return true;
