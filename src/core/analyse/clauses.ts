@@ -15,12 +15,14 @@ import {
   RELATIVE_PRONOUNS,
   SPEECH_VERBS,
   SUBORDINATORS,
+  WITNESS_VERBS,
 } from "./grammar.js";
 
 export type ClauseKind = "main" | "coordinate" | "relative" | "embedded" | "frame";
 
 /** How a catenative verb before the event verb colours it ("plans to visit", "failed to reach"). */
-export type Catenative = "intended" | "hypothetical" | "failed" | null;
+/** What a verb before an infinitive says of it: planned, possible, failed, or witnessed ("was seen to break in"). */
+export type Catenative = "intended" | "hypothetical" | "failed" | "witnessed" | null;
 
 export interface Clause {
   vg: VerbGroup;
@@ -278,6 +280,8 @@ function applyCatenative(cl: Clause, groups: VerbGroup[], tokens: Token[]): void
   } else if (INTENT_VERBS.has(vg.lemma) || head.lower === "going") kind = "intended";
   else if (HYPOTHETICAL_VERBS.has(vg.lemma)) kind = "hypothetical";
   else if (FAILURE_VERBS.has(vg.lemma)) kind = "failed";
+  // "was seen to break into", "is known to have met": the infinitive is the event, reported as fact
+  else if (vg.passive && WITNESS_VERBS.has(vg.lemma)) kind = "witnessed";
   if (!kind) return;
   while (k < tokens.length && tokens[k].pos === "ADV") k++;
   if (tokens[k]?.lower !== "to") return;

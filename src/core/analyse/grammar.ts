@@ -71,3 +71,6 @@ export const MUTUAL_VERBS = set("agree meet talk negotiate reconcile cooperate")
  * ties", "postponed their meeting". ("warned their citizens" is no such thing.)
  */
 export const RELATION_NOUNS = set("tie relation relationship meeting talk summit negotiation dispute cooperation partnership alliance rivalry");
+
+/** Passives before an infinitive that report the infinitive as fact: "was seen to break in", "is known to have met". */
+export const WITNESS_VERBS = set("see know observe report");
