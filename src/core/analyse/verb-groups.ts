@@ -24,7 +24,8 @@ export interface VerbGroup {
   infinitive: boolean;
 }
 
-const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your", "'s"]);
+// (a plural possessive's bare apostrophe too: "the two nations' disputed boundary")
+const POSSESSIVES = new Set(["his", "her", "its", "their", "our", "my", "your", "'s", "'", "\u2019", "\u2019s"]);
 
 export function isParticiple(t: Token): boolean {
   // "was hit", "were cut": a few participles are spelt like the verb itself
