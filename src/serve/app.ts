@@ -9,7 +9,7 @@ import { StoreError } from "../store/index.js";
 import type { ApiError } from "./api-types.js";
 import type { ApiContext } from "./context.js";
 import { ApiFailure } from "./errors.js";
-import { QueryTimeout } from "./read-pool.js";
+import { PoolClosed, QueryTimeout } from "./read-pool.js";
 import { codeRoutes } from "./routes/code.js";
 import { countRoutes } from "./routes/counts.js";
 import { documentRoutes } from "./routes/documents.js";
@@ -67,6 +67,7 @@ export function buildApp(ctx: ApiContext, options: AppOptions): Hono {
   app.onError((e, c) => {
     if (e instanceof ApiFailure) return c.json(errorBody(e.message), e.status);
     if (e instanceof QueryTimeout) return c.json(errorBody(`${e.message}: narrow the filter (dates, actors, a code)`), 503);
+    if (e instanceof PoolClosed) return c.json(errorBody(e.message), 503);
     // a database the server cannot read (corrupt, locked): what and where, as the command line says it
     if (e instanceof StoreError) return c.json(errorBody(e.message), 500);
     options.log?.(`annals serve: ${c.req.method} ${c.req.url}: ${e.stack ?? e}`);

@@ -39,6 +39,13 @@ export class QueryTimeout extends Error {
   }
 }
 
+/** A read asked for, or still waiting, when the server stops. */
+export class PoolClosed extends Error {
+  constructor() {
+    super("the server is stopping");
+  }
+}
+
 export interface ReadPoolOptions {
   /** Worker threads, each with a connection; default the number of cores, 2 to 8. */
   size?: number;
@@ -148,7 +155,7 @@ export class ReadPool {
   }
 
   private run(method: ReadMethod, args: unknown[]): Promise<unknown> {
-    if (this.closed) return Promise.reject(new Error("the read pool is closed"));
+    if (this.closed) return Promise.reject(new PoolClosed());
     return new Promise((resolve, reject) => {
       const job: Job = { id: this.nextId++, method, args, resolve, reject, slot: null, timer: setTimeout(() => this.expire(job), this.timeoutMs) };
       this.queue.push(job);
@@ -199,9 +206,10 @@ export class ReadPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) {
+    const running = [...this.slots].flatMap((s) => (s.job ? [s.job] : []));
+    for (const job of [...this.queue.splice(0), ...running]) {
       clearTimeout(job.timer);
-      job.reject(new Error("the server is stopping"));
+      job.reject(new PoolClosed());
     }
     const workers = [...this.slots].map((s) => s.worker);
     this.slots.clear();

@@ -81,10 +81,15 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       events,
       app,
       async close() {
+        // requests under way get a second to finish; idle keep-alive connections would hold the close open
+        const http = server as unknown as { closeIdleConnections(): void; closeAllConnections(): void };
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          // keep-alive connections would hold the close open
-          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          const force = setTimeout(() => http.closeAllConnections(), 1000);
+          server.close(() => {
+            clearTimeout(force);
+            resolve();
+          });
+          http.closeIdleConnections();
         });
         await Promise.all([readPool.close(), codingPool.close()]);
         store.close();
