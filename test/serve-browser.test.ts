@@ -157,6 +157,11 @@ describe("the web page in Chromium", { skip: noChromium }, () => {
     assert.deepEqual(await page.$$eval(".period-events tbody tr", (rows) => rows.map((r) => r.getAttribute("data-id"))), listed.map((e) => e.id));
     assert.equal(listed.length, series.rows.filter((r) => r.period === busiest).reduce((n, r) => n + r.events, 0), "the bar's events are its count");
     await shot("dyad");
+    // counting every event, whatever its mood
+    await drawn(page, () => page.check("input[name=all]"));
+    const every: SeriesResponse = await get("/api/series?by=month&all=true");
+    assert.ok(every.rows.reduce((n, r) => n + r.events, 0) > series.rows.reduce((n, r) => n + r.events, 0), "the example articles have events that are not asserted");
+    assert.deepEqual((await page.$$eval("rect.seg", (rs) => rs.map((r) => `${r.getAttribute("data-period")} ${r.getAttribute("data-quad")} ${r.querySelector("title")?.textContent?.match(/: (\d+) /)?.[1]}`))).sort(), every.rows.map((r) => `${r.period} ${r.quad} ${r.events}`).sort());
   });
 
   test("the network view draws a node per actor of the top dyads", async () => {

@@ -57,9 +57,10 @@ export const api = {
   health: () => call<Health>("/api/health"),
   events: (filter: Filter, limit: number, cursor?: string) => call<EventsPage>(`/api/events${query({ ...filter, limit, cursor })}`),
   event: (id: string) => call<{ event: ApiEvent }>(`/api/events/${encodeURIComponent(id)}`),
-  series: (filter: Filter, by: Period) => call<Series>(`/api/series${query({ ...filter, by })}`),
-  top: (filter: Filter, kind: "actors" | "dyads", limit: number) => call<Top>(`/api/top${query({ ...filter, kind, limit })}`),
-  locations: (filter: Filter) => call<Locations>(`/api/locations${query({ ...filter })}`),
+  // counts take asserted, non-negated events only, unless `all`
+  series: (filter: Filter, by: Period, all = false) => call<Series>(`/api/series${query({ ...filter, by, all: all ? "true" : undefined })}`),
+  top: (filter: Filter, kind: "actors" | "dyads", limit: number, all = false) => call<Top>(`/api/top${query({ ...filter, kind, limit, all: all ? "true" : undefined })}`),
+  locations: (filter: Filter, all = false) => call<Locations>(`/api/locations${query({ ...filter, all: all ? "true" : undefined })}`),
   document: (id: string) => call<StoredDocument>(`/api/documents/${encodeURIComponent(id)}`),
   code: (text: string, date?: string, place?: string) => call<Coded>("/api/code", { method: "POST", body: JSON.stringify({ text, date: date || undefined, place: place || undefined }) }),
   dictionary: () => call<DictionaryFiles>("/api/dictionary"),

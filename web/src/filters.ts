@@ -40,7 +40,7 @@ const FIELDS: Field[] = [
 ];
 
 /** Parameters a filter change keeps (the view's own, such as the series period); paging starts over. */
-const KEPT = ["by", "limit", "top"];
+const KEPT = ["by", "limit", "top", "all"];
 
 export function filterBar(route: Route): HTMLElement {
   const inputs = new Map<keyof Filter, HTMLInputElement | HTMLSelectElement>();
@@ -77,4 +77,19 @@ export function filterBar(route: Route): HTMLElement {
     h("div", { class: "buttons" }, h("button", { type: "submit", class: "primary" }, "Apply"), h("button", { type: "button", onclick: () => apply(true) }, "Clear")),
   );
   return form;
+}
+
+/** Whether the counting views count every event, not only asserted, non-negated ones (`all=true`). */
+export const countsAll = (params: URLSearchParams) => params.get("all") === "true";
+
+/** The switch between counting asserted, non-negated events (the default, as in `annals stats`) and all of them. */
+export function countScope(route: Route): HTMLElement {
+  const box = h("input", { type: "checkbox", name: "all", checked: countsAll(route.params) });
+  box.addEventListener("change", () => {
+    const p = new URLSearchParams(route.params);
+    if (box.checked) p.set("all", "true");
+    else p.delete("all");
+    go(route.view, p);
+  });
+  return h("label", { class: "scope", title: "By default only asserted, non-negated events count, as in annals stats" }, box, " count every event (also intended, hypothetical, past and negated)");
 }

@@ -7,7 +7,7 @@ import { api } from "../api.js";
 import type { Period, StatsRow } from "../contract.js";
 import { fmt, h, replace, s } from "../dom.js";
 import { eventTable, message } from "../events.js";
-import { filterOf } from "../filters.js";
+import { countScope, countsAll, filterOf } from "../filters.js";
 import { QUAD_COLOURS, QUAD_NAMES } from "../palette.js";
 import { earlier, fillPeriods, later, periodRange } from "../periods.js";
 import { go, href, type Route } from "../route.js";
@@ -34,16 +34,17 @@ export async function dyad(view: HTMLElement, route: Route): Promise<void> {
     ),
   );
   const title = filter.source || filter.target ? `${filter.source || "anyone"} → ${filter.target || "anyone"}` : filter.actor ? `${filter.actor} with anyone` : "All events";
-  view.append(h("div", { class: "view-head" }, h("h2", {}, title), periodPicker));
+  const all = countsAll(route.params);
+  view.append(h("div", { class: "view-head" }, h("h2", {}, title), periodPicker, countScope(route)));
   if (!filter.source && !filter.target && !filter.actor) view.append(await dyadSuggestions(route));
 
-  const { rows } = await api.series(filter, by);
+  const { rows } = await api.series(filter, by, all);
   if (rows.length === 0) {
-    view.append(message("No asserted, non-negated events match this filter."));
+    view.append(message(all ? "No dated events match this filter." : "No asserted, non-negated dated events match this filter."));
     return;
   }
   const list = h("section", { class: "period-events" }, message("Click a bar to list the events it counts."));
-  view.append(h("figure", { class: "chart" }, chart(rows, by, (period) => showPeriod(list, route, period, by)), legend()), list);
+  view.append(h("figure", { class: "chart" }, chart(rows, by, (period) => showPeriod(list, route, period, by)), legend(all)), list);
 }
 
 function chart(rows: StatsRow[], by: Period, onPick: (period: string) => void): SVGSVGElement {
@@ -103,21 +104,22 @@ function chart(rows: StatsRow[], by: Period, onPick: (period: string) => void): 
   return svg;
 }
 
-function legend(): HTMLElement {
+function legend(all: boolean): HTMLElement {
   return h(
     "figcaption",
     { class: "legend" },
     ...[1, 2, 3, 4].map((q) => h("span", {}, h("i", { class: "swatch", style: `background: ${QUAD_COLOURS[q]}` }), QUAD_NAMES[q])),
     h("span", {}, h("i", { class: "swatch line" }), "mean Goldstein (right axis)"),
-    h("span", { class: "muted" }, "asserted, non-negated events"),
+    h("span", { class: "muted" }, all ? "every event" : "asserted, non-negated events"),
   );
 }
 
 async function showPeriod(list: HTMLElement, route: Route, period: string, by: Period): Promise<void> {
   const filter = filterOf(route.params);
   const range = periodRange(period, by);
-  // the bar counts asserted, non-negated events only: list the same ones
-  const f = { ...filter, from: later(filter.from, range.from), to: earlier(filter.to, range.to), mood: filter.mood ?? "asserted", negated: filter.negated ?? "false" };
+  // by default the bar counts asserted, non-negated events only: list the same ones
+  const dates = { ...filter, from: later(filter.from, range.from), to: earlier(filter.to, range.to) };
+  const f = countsAll(route.params) ? dates : { ...dates, mood: filter.mood ?? "asserted", negated: filter.negated ?? "false" };
   replace(list, message(`loading ${period}…`));
   for (const bar of list.ownerDocument.querySelectorAll(".dyad-chart .bar")) bar.classList.toggle("picked", bar.getAttribute("data-period") === period);
   try {
@@ -134,7 +136,7 @@ async function showPeriod(list: HTMLElement, route: Route, period: string, by: P
 }
 
 async function dyadSuggestions(route: Route): Promise<HTMLElement> {
-  const { rows } = await api.top(filterOf(route.params), "dyads", 8);
+  const { rows } = await api.top(filterOf(route.params), "dyads", 8, countsAll(route.params));
   return h(
     "p",
     { class: "suggestions" },

@@ -11,7 +11,7 @@ import { api } from "../api.js";
 import type { LocationRow } from "../contract.js";
 import { fmt, h, s } from "../dom.js";
 import { message } from "../events.js";
-import { filterOf } from "../filters.js";
+import { countScope, countsAll, filterOf } from "../filters.js";
 import { goldsteinColour } from "../palette.js";
 import type { Route } from "../route.js";
 
@@ -29,8 +29,8 @@ function countries(): Promise<FeatureCollection> {
 }
 
 export async function mapView(view: HTMLElement, route: Route): Promise<void> {
-  view.append(h("div", { class: "view-head" }, h("h2", {}, "Events by location")));
-  const [shapes, { rows }] = await Promise.all([countries(), api.locations(filterOf(route.params))]);
+  view.append(h("div", { class: "view-head" }, h("h2", {}, "Events by location"), countScope(route)));
+  const [shapes, { rows }] = await Promise.all([countries(), api.locations(filterOf(route.params), countsAll(route.params))]);
   const placed = rows.filter((r): r is LocationRow & { lat: number; lon: number } => r.lat !== null && r.lon !== null);
   view.append(h("div", { class: "map-layout" }, h("figure", { class: "chart" }, draw(shapes, placed), caption()), table(rows)));
   if (rows.length === 0) view.append(message("No events with a location match this filter."));

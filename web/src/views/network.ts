@@ -6,7 +6,7 @@ import { api, type Filter } from "../api.js";
 import type { TopRow } from "../contract.js";
 import { fmt, h, s } from "../dom.js";
 import { message } from "../events.js";
-import { filterOf } from "../filters.js";
+import { countScope, countsAll, filterOf } from "../filters.js";
 import { forceLayout } from "../layout.js";
 import { goldsteinColour } from "../palette.js";
 import { go, type Route } from "../route.js";
@@ -22,11 +22,12 @@ export async function network(view: HTMLElement, route: Route): Promise<void> {
     sel.addEventListener("change", () => go("network", { ...Object.fromEntries(route.params), top: sel.value }));
     return sel;
   })());
-  view.append(h("div", { class: "view-head" }, h("h2", {}, "Actor network"), picker));
-  const { rows } = await api.top(filter, "dyads", limit);
+  view.append(h("div", { class: "view-head" }, h("h2", {}, "Actor network"), picker, countScope(route)));
+  const all = countsAll(route.params);
+  const { rows } = await api.top(filter, "dyads", limit, all);
   const dyads = rows.filter((r): r is TopRow & { target: string } => r.target !== null);
   if (dyads.length === 0) {
-    view.append(message("No asserted, non-negated dyads match this filter."));
+    view.append(message(all ? "No dyads match this filter." : "No asserted, non-negated dyads match this filter."));
     return;
   }
   view.append(h("figure", { class: "chart" }, graph(dyads, filter), legend(dyads.length)));
