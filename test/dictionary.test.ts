@@ -127,3 +127,14 @@ test("^ passes over a phrase: the actor in it is not the target", async () => {
   assert.deepEqual(coded("France warned at the border of Germany."), ["FRA>DEU 162"]);
   assert.deepEqual(coded("France warned Germany."), ["FRA>DEU 160"]);
 });
+
+test("an inverse pattern makes the actor it names after the verb the source", async () => {
+  const { codeDocument } = await import("../src/core/index.js");
+  const files = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
+  files.push({ path: "verbs/99-test.txt", text: ["033 | receive", "071 | receive money from + | inverse"].join("\n") });
+  const { dictionaries: d, problems } = compileDictionaries(files);
+  assert.deepEqual(problems, []);
+  const coded = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d).events.map((e) => `${e.source?.code}>${e.target?.code} ${e.code}`);
+  assert.deepEqual(coded("Ukraine received money from Poland."), ["POL>UKR 071"]);
+  assert.deepEqual(coded("Ukraine received a delegation from Poland."), ["UKR>POL 033"]);
+});

@@ -275,6 +275,8 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     if (sourceRefs.length === 0) for (const t of targetRefs) pairs.push([null, t]);
   }
 
+  // "received money from X": the pattern says the one named after the verb did it
+  if (pattern.inverse) for (const pair of pairs) pair.reverse();
   // "[active:reverse]" patterns: the target also acts back on the source ("X visited Y": Y hosts X)
   const coded: { s: (typeof sourceRefs)[number] | null; t: (typeof targetRefs)[number] | null; code: string }[] = pairs.map(([s, t]) => ({ s, t, code: pattern.code }));
   if (pattern.reverse) for (const [s, t] of pairs) if (s && t) coded.push({ s: t, t: s, code: pattern.reverse });

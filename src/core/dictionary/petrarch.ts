@@ -348,14 +348,17 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
       }
       // "%" before the verb: the pattern is for a compound subject
       const plural = words.slice(0, star).includes("%");
-      const before = wordsBeforeVerb(words.slice(0, star).filter((w) => w !== "%"), ctx, l.n, t);
+      // "+ * MONEY $": the subject is the target and the actor after the verb the source ("received money from X")
+      const inverse = words.slice(0, star).includes("+") && words.slice(star + 1).includes("$");
+      const before = wordsBeforeVerb(words.slice(0, star).filter((w) => w !== "%" && !(inverse && w === "+")), ctx, l.n, t);
       if (!before) continue;
-      const after = patternWords(words.slice(star + 1), ctx, l.n, t);
+      const after = patternWords(words.slice(star + 1).map((w) => (inverse && w === "$" ? "+" : w)), ctx, l.n, t);
       if (!after) continue;
+      const flags = [...(plural ? ["plural"] : []), ...(inverse ? ["inverse"] : [])];
       for (const v of verbs) {
         const lead = [...before, ...v.lead];
         const verb = lead.length > 0 ? [`[${v.lemma}]`, ...v.particle] : [v.lemma, ...v.particle];
-        out.push(verbLine(code, [...lead, ...verb, ...after].join(" "), `${ctx.file}:${l.n}`, plural ? ["plural"] : []));
+        out.push(verbLine(code, [...lead, ...verb, ...after].join(" "), `${ctx.file}:${l.n}`, flags));
       }
       continue;
     }
@@ -382,7 +385,7 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
   const alternations = [...ctx.alternations].filter(([name]) => !synsets.has(name));
   const head = [...defined, ...alternations].map(([name, members]) => `&P_${name} = ${members.join("; ")}`);
   // one line per pattern: PETRARCH often repeats a pattern under several spellings of one verb
-  const patternKey = (x: string) => (/\|.*\bplural\b/.test(x.split("  #")[0]) ? "% " : "") + x.split("  #")[0].split("|")[1].trim().split(/\s+/).map((w) => (w.startsWith("[") ? `[${spellingKey(w.slice(1, -1))}]` : spellingKey(w))).join(" ");
+  const patternKey = (x: string) => (/\|.*\bplural\b/.test(x.split("  #")[0]) ? "% " : "") + (/\|.*\binverse\b/.test(x.split("  #")[0]) ? "$ " : "") + x.split("  #")[0].split("|")[1].trim().split(/\s+/).map((w) => (w.startsWith("[") ? `[${spellingKey(w.slice(1, -1))}]` : spellingKey(w))).join(" ");
   const known = new Set([...defined.map(([n]) => `&P_${n}`), ...alternations.map(([n]) => `&P_${n}`)]);
   const kept = new Map<string, string>();
   for (const x of out) {

@@ -24,6 +24,8 @@ export interface VerbPattern {
   absorbsNegation: boolean;
   /** Symmetric: each side is source and target. */
   both: boolean;
+  /** The target acts on the subject: "071 | receive money from + | inverse" ("Eriador received money from Osgiliath"). */
+  inverse: boolean;
   /** Only for a subject of two or more actors ("China and Russia agreed"), who, with no other target, act on one another. */
   plural: boolean;
   /** Also code the target acting on the source with this code ("visit" 042, reverse "host" 043). */
@@ -35,7 +37,7 @@ export interface VerbPattern {
   text: string;
 }
 
-const FLAGS = new Set(["both", "plural"]);
+const FLAGS = new Set(["both", "plural", "inverse"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no"]);
 
 /** A pattern word accepts its base form, its plural and its -d/-ed forms ("talk", "talks", "agreed"). */
@@ -79,7 +81,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     const flagList = (flags ?? "").split(/\s+/).filter((f) => f !== "");
     const badFlag = flagList.find((f) => !FLAGS.has(f) && !/^reverse=/.test(f));
     if (badFlag) {
-      problems.push({ where: e.rule, message: `unknown flag "${badFlag}" (known: both, plural, reverse=CODE)` });
+      problems.push({ where: e.rule, message: `unknown flag "${badFlag}" (known: both, plural, inverse, reverse=CODE)` });
       continue;
     }
     const reverse = flagList.find((f) => f.startsWith("reverse="))?.slice(8) ?? null;
@@ -157,7 +159,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     }
     if (!ok) continue;
     const label = (x: PatternElement) => (x.kind === "target" ? "+" : x.kind === "skip" ? "^" : x.label);
-    const key = `${flagList.includes("plural") ? "plural " : ""}${before.map(label).join(" ")} [${lemma}] ${elements.map(label).join(" ")}`;
+    const key = `${flagList.includes("plural") ? "plural " : ""}${flagList.includes("inverse") ? "inverse " : ""}${before.map(label).join(" ")} [${lemma}] ${elements.map(label).join(" ")}`;
     const dup = seen.get(key);
     if (dup) {
       problems.push({ where: e.rule, message: `duplicate pattern "${pattern}" (first at ${dup})` });
@@ -174,6 +176,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       absorbsNegation: before.some((x) => x.kind === "words" && x.options.some((o) => o.some((w) => NEGATIONS.has(w)))),
       both: flagList.includes("both"),
       plural: flagList.includes("plural"),
+      inverse: flagList.includes("inverse"),
       reverse,
       // a target or a plural subject asks more of the sentence than the bare verb
       specificity: wordCount * 2 + (elements.some((x) => x.kind === "target") ? 1 : 0) + (flagList.includes("plural") ? 1 : 0),
