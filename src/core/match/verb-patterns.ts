@@ -181,7 +181,7 @@ export function matchVerb(
         let found: Mention | undefined;
         if (afterPreposition) {
           // "with the Chinese president", "to his predecessor Jacques Chirac"
-          found = mentions.find((m) => m.start >= p && m.start <= p + 3 && (m.refs.length > 0 || m.place !== null) && !isSource(m) && tokens.slice(p, m.start).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || (t.pos === "NOUN" && /^[a-z]/.test(t.text)) || /^(his|her|its|their)$/.test(t.lower)));
+          found = mentions.find((m) => m.start >= p && m.start <= p + 3 && (m.refs.length > 0 || m.place !== null) && !isSource(m) && tokens.slice(p, m.start).every((t) => t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || (t.pos === "NOUN" && /^[a-z]/.test(t.text)) || t.text === "-" || /^(his|her|its|their)$/.test(t.lower)));
         } else {
           found = passiveSubject.find((m) => m.refs.length > 0) ?? mentions.find((m) => m.start >= p && m.end <= to && isFreeTarget(tokens, m, from) && !isSource(m));
         }
