@@ -249,3 +249,16 @@ test("unknown API routes are 404 JSON; other paths are the page, with its securi
   assert.equal((await http(base, "/%2e%2e/%2e%2e/package.json")).status, 404, "nothing outside the page's folder");
   assert.equal((await http(base, "/api/health")).headers.get("x-content-type-options"), "nosniff");
 });
+
+test("without a built page, other paths are a plain-text 503 saying how to build it; the API still answers", async () => {
+  const bare = await testServer(join(dir, "examples.db"), join(dir, "no-web"));
+  try {
+    const r = await http(bare.url, "/");
+    assert.equal(r.status, 503);
+    assert.match(r.headers.get("content-type")!, /text\/plain/);
+    assert.match(r.body, /npm run build/);
+    assert.equal((await http(bare.url, "/api/health")).status, 200);
+  } finally {
+    await bare.close();
+  }
+});

@@ -230,8 +230,38 @@ test("annals serve: prints its address, answers, and stops on SIGTERM", async ()
   child.kill("SIGTERM");
   assert.equal(await exited, 0);
   assert.match(stderr, /read-only/);
+  assert.doesNotMatch(stderr, /internal error|\n\s+at /);
   assert.match(stderr, /stopped/);
   await assert.rejects(fetch(new URL("/api/health", address)), "nothing listens any more");
+});
+
+test("annals serve with ANNALS_TOKEN: writes on, and a posted document is stored in the file", async () => {
+  const db = copyStore(examples, join(dir, "env-token.db"));
+  const bin = join(import.meta.dirname, "..", "bin", "annals.js");
+  const child = spawn(process.execPath, [bin, "serve", "--db", db, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ANNALS_TOKEN: TOKEN } });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const address = await new Promise<string>((resolve, reject) => {
+    let stdout = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+      const m = /^annals serve: (\S+) /m.exec(stdout);
+      if (m) resolve(m[1]);
+    });
+    child.on("exit", () => reject(new Error(`annals serve exited: ${stderr}`)));
+  });
+  assert.equal((await http(address, "/api/health")).body.writes, true);
+  const posted = await postJson(address, "/api/documents", { documents: [{ id: "env-1", date: "2024-03-01", text: "Germany and France signed a defence agreement on Friday." }] }, { authorization: `Bearer ${TOKEN}` });
+  assert.equal(posted.status, 200, JSON.stringify(posted.body));
+  assert.equal(posted.body.added, 1);
+  child.kill("SIGTERM");
+  assert.equal(await exited, 0);
+  assert.match(stderr, /writes on/);
+  const store = openStore(db, { readonly: true });
+  assert.equal(store.query({ doc: "env-1" }).length, posted.body.events, "closed cleanly: the events are in the file");
+  assert.ok(posted.body.events > 0);
+  store.close();
 });
 
 test("annals serve: a missing store or a bad port is refused with a message", async () => {
@@ -249,4 +279,7 @@ test("annals serve: a missing store or a bad port is refused with a message", as
   const port = await run(["--db", examples, "--port", "http"]);
   assert.equal(port.code, 2);
   assert.match(port.stderr, /--port must be a port number/);
+  const short = await run(["--db", examples, "--port", "0", "--token", "abc"]);
+  assert.equal(short.code, 2);
+  assert.match(short.stderr, /--token must be at least 8 characters/);
 });

@@ -22,8 +22,9 @@ export async function runServe(argv: string[], out: NodeJS.WritableStream, err: 
   if (positionals.length) throw new UsageError(`serve takes no files; give the database with --db, not "${positionals[0]}"`);
   const port = /^\d+$/.test(values.port) ? Number(values.port) : NaN;
   if (!(port >= 0 && port <= 65535)) throw new UsageError(`--port must be a port number from 0 (any free port) to 65535, not "${values.port}"`);
-  if (values.token !== undefined && values.token.trim().length < 8) throw new UsageError("--token must be at least 8 characters");
   const token = values.token ?? (process.env.ANNALS_TOKEN?.trim() || null);
+  // a guessable token is no lock: refuse it rather than serve writes behind it
+  if (token !== null && token.length < 8) throw new UsageError(`${values.token !== undefined ? "--token" : "ANNALS_TOKEN"} must be at least 8 characters`);
 
   const server = await startServer({
     db: values.db,
