@@ -123,6 +123,13 @@ function repairTags(tokens: Token[]): void {
       t.pos = "NOUN";
       t.lemma = t.lower;
     }
+    // "expressed hopes that", "voiced fears of": after a past tense, an "-s" word is its object
+    if (t.pos === "VERB" && /[a-z]s$/.test(t.text) && prev.pos === "VERB" && /[a-z]ed$/.test(prev.text) && (next.pos === "ADP" || next.pos === "SCONJ" || next.lower === "that")) {
+      t.pos = "NOUN";
+      t.lemma = t.lower.replace(/s$/, "");
+    }
+    // "awful and cool minister": a bare verb between "ADJ and" and a noun is an adjective
+    if (t.pos === "VERB" && t.lower === t.lemma && prev.lower === "and" && tokens[k - 2]?.pos === "ADJ" && next.pos === "NOUN") t.pos = "ADJ";
     if (t.lower === "tear" && next.lower === "gas") t.pos = "NOUN";
     if (t.lower === "live" && /^(ammunition|fire|rounds|bullets|shells)$/.test(next.lower)) t.pos = "ADJ";
     // "Hamas fighters abducted dozens": a past tense read as a noun after a plural subject
