@@ -2,7 +2,7 @@
  * Typed calls to the annals HTTP API (the same server that serves this page).
  * Every call is relative to the page's origin: the page talks to nothing else.
  */
-import type { Coded, DictionaryFiles, EventsPage, Health, Locations, Period, Series, StoredDocument, Top, ApiEvent } from "./contract.js";
+import type { CodeRequest, Coded, DictionaryFiles, EventsPage, Health, Locations, Period, Series, StoredDocument, Top, ApiEvent } from "./contract.js";
 
 /** The filter parameters shared by events, series, top and locations, as the API names them. */
 export interface Filter {
@@ -62,6 +62,6 @@ export const api = {
   top: (filter: Filter, kind: "actors" | "dyads", limit: number, all = false) => call<Top>(`/api/top${query({ ...filter, kind, limit, all: all ? "true" : undefined })}`),
   locations: (filter: Filter, all = false) => call<Locations>(`/api/locations${query({ ...filter, all: all ? "true" : undefined })}`),
   document: (id: string) => call<StoredDocument>(`/api/documents/${encodeURIComponent(id)}`),
-  code: (text: string, date?: string, place?: string) => call<Coded>("/api/code", { method: "POST", body: JSON.stringify({ text, date: date || undefined, place: place || undefined }) }),
+  code: (text: string, date?: string, place?: string) => call<Coded>("/api/code", { method: "POST", body: JSON.stringify({ text, date: date || undefined, place: place || undefined } satisfies CodeRequest) }),
   dictionary: () => call<DictionaryFiles>("/api/dictionary"),
 };
