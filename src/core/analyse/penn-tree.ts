@@ -14,7 +14,9 @@ const SUBORDINATING = /^(that|because|if|while|although|though|unless|whether|si
 function upos(tag: string, word: string, nextTags: string[]): string {
   if (tag === "MD") return "AUX";
   if (/^VB/.test(tag)) {
-    if (BE_HAVE_DO.test(word) && (/^(is|are|was|were|be|been|being|am|'s|'re|'m)$/i.test(word) || nextTags.slice(0, 3).some((t) => /^VB/.test(t)))) return "AUX";
+    // "did not even ever clash": an auxiliary's verb may follow any number of adverbs
+    const nextWord = nextTags.find((t) => !/^RB/.test(t));
+    if (BE_HAVE_DO.test(word) && (/^(is|are|was|were|be|been|being|am|'s|'re|'m)$/i.test(word) || nextTags.slice(0, 3).some((t) => /^VB/.test(t)) || /^VB/.test(nextWord ?? ""))) return "AUX";
     return "VERB";
   }
   if (/^NNPS?$/.test(tag)) return "PROPN";
