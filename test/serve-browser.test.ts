@@ -46,7 +46,7 @@ describe("the web page in Chromium", { skip: noChromium }, () => {
   before(async () => {
     const db = join(dir, "page.db");
     const hostile = join(dir, "hostile.jsonl");
-    writeFileSync(hostile, JSON.stringify({ id: HOSTILE_ID, date: "2023-05-02", place: "Tokyo", title: "<i>Markup</i> in a <script>window.__pwned=2</script> title", text: HOSTILE_TEXT }) + "\n");
+    writeFileSync(hostile, JSON.stringify({ id: HOSTILE_ID, date: "2023-05-02", place: "Tokyo", title: "<i>Markup</i> in a <script>window.__pwned=2</script> title", url: "javascript:window.__pwned=3", text: HOSTILE_TEXT }) + "\n");
     const ingest = annals(["ingest", EXAMPLES, hostile, "--db", db, "--workers", "1"]);
     assert.equal(ingest.status, 0, ingest.stderr);
     server = await startAnnalsServe(db);
@@ -134,6 +134,9 @@ describe("the web page in Chromium", { skip: noChromium }, () => {
     assert.equal(await page.textContent(".doc-text"), HOSTILE_TEXT);
     assert.equal(await page.textContent(".document h2"), "<i>Markup</i> in a <script>window.__pwned=2</script> title");
     assert.equal(await page.$$eval("main script, main b, main i", (els) => els.length), 0);
+    const stored: DocumentResponse = await get(`/api/documents/${HOSTILE_ID}`);
+    assert.equal(stored.document.url, "javascript:window.__pwned=3");
+    assert.equal(await page.$$eval(".document .meta a", (links) => links.length), 0, "a url that is not a web address is no link");
     const events = await allEvents(`doc=${HOSTILE_ID}`);
     assert.ok(events.some((e) => e.text.includes("<b>bold</b>")), "the markup is inside a coded sentence");
     await show(page, origin, `#explorer?doc=${HOSTILE_ID}`);

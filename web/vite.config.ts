@@ -17,5 +17,6 @@ export default defineConfig({
   },
   // the coder worker imports src/core, which splits into chunks: ES module workers
   worker: { format: "es" },
-  server: { host: "127.0.0.1" },
+  // `npx vite --config web/vite.config.ts` for work on the page: the API comes from an `annals serve` on 8080
+  server: { host: "127.0.0.1", proxy: { "/api": "http://127.0.0.1:8080" } },
 });
