@@ -7,6 +7,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, rmSync } from "node:fs";
+import { get } from "node:http";
 import { join } from "node:path";
 import { openStore, type EventFilter, type Store } from "../src/store/index.js";
 import type { ApiEvent, EventsResponse } from "../src/serve/api-types.js";
@@ -261,4 +262,32 @@ test("without a built page, other paths are a plain-text 503 saying how to build
   } finally {
     await bare.close();
   }
+});
+
+/** A GET with a Host header of our choosing (fetch will not set one). */
+const withHost = (path: string, host: string) =>
+  new Promise<{ status: number; body: string }>((resolve, reject) => {
+    get(new URL(path, base), { headers: { host } }, (res) => {
+      let body = "";
+      res.on("data", (d) => (body += d));
+      res.on("end", () => resolve({ status: res.statusCode!, body }));
+    }).on("error", reject);
+  });
+
+test("a server on 127.0.0.1 answers only to loopback names (no DNS rebinding)", async () => {
+  const port = new URL(base).port;
+  for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, "localhost", `app.localhost:${port}`]) assert.equal((await withHost("/api/health", host)).status, 200, host);
+  for (const host of [`evil.example:${port}`, "evil.example", `127.0.0.1.evil.example:${port}`]) {
+    const r = await withHost("/api/events", host);
+    assert.equal(r.status, 403, host);
+    assert.match(JSON.parse(r.body).error, /requests to host "[^"]+" are refused/);
+    assert.equal((await withHost("/", host)).status, 403);
+  }
+});
+
+test("50 requests at once are all answered", async () => {
+  const paths = ["/api/events?limit=20", "/api/series?by=day", "/api/top?kind=dyads", "/api/locations", "/api/health"];
+  const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => http(base, paths[i % paths.length])));
+  assert.deepEqual(replies.map((r) => r.status), Array(50).fill(200));
+  assert.deepEqual(replies[0].body, replies[5].body, "the same request, the same answer");
 });

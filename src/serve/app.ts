@@ -22,6 +22,21 @@ export interface AppOptions {
   webDir: string;
   /** Called with what went wrong on a 500, for the server's log. */
   log?: (message: string) => void;
+  /**
+   * Host names a request may be addressed to (the Host header, without its
+   * port); any when absent. A server on a loopback address takes only
+   * loopback names: a web page elsewhere that points its own name at
+   * 127.0.0.1 (DNS rebinding) would otherwise read the store.
+   */
+  hosts?: readonly string[];
+}
+
+/** The names of this machine's loopback addresses, as a Host header gives them. */
+export const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+
+function hostName(header: string | undefined): string {
+  const h = (header ?? "").toLowerCase();
+  return h.startsWith("[") ? h.slice(0, h.indexOf("]") + 1) : h.replace(/:\d+$/, "");
 }
 
 /**
@@ -50,6 +65,10 @@ export function buildApp(ctx: ApiContext, options: AppOptions): Hono {
   const app = new Hono();
 
   app.use(async (c, next) => {
+    const host = hostName(c.req.header("host"));
+    if (options.hosts && !options.hosts.includes(host) && !host.endsWith(".localhost")) {
+      throw new ApiFailure(403, `requests to host "${host}" are refused: this server answers on ${options.hosts.join(", ")} (start it with --host to serve other names)`);
+    }
     await next();
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);

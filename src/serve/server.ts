@@ -9,7 +9,7 @@ import type { Hono } from "hono";
 import { CodingPool } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries, readDataDir } from "../node/data-files.js";
 import { openStore } from "../store/index.js";
-import { buildApp } from "./app.js";
+import { buildApp, LOOPBACK_HOSTS } from "./app.js";
 import type { ApiContext } from "./context.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import { ReadPool } from "./read-pool.js";
@@ -70,7 +70,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
       annalsVersion: o.annalsVersion,
       limits,
     };
-    const app = buildApp(ctx, { webDir: o.webDir ?? DEFAULT_WEB_DIR, log: o.log });
+    const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(o.host);
+    const app = buildApp(ctx, { webDir: o.webDir ?? DEFAULT_WEB_DIR, log: o.log, hosts: loopback ? [...LOOPBACK_HOSTS, o.host.includes(":") ? `[${o.host}]` : o.host.toLowerCase()] : undefined });
     const server = await listen(app.fetch, o.port, o.host);
     const port = (server.address() as AddressInfo).port;
     const host = o.host.includes(":") ? `[${o.host}]` : o.host;
