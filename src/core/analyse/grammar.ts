@@ -74,3 +74,6 @@ export const RELATION_NOUNS = set("tie relation relationship meeting talk summit
 
 /** Passives before an infinitive that report the infinitive as fact: "was seen to break in", "is known to have met". */
 export const WITNESS_VERBS = set("see know observe report");
+
+/** Nouns for outlets that speak for their owner: "the official news agency", "state media". */
+export const MEDIA_NOUNS = set("news agency media newspaper television radio broadcaster channel daily");

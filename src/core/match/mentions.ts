@@ -6,6 +6,7 @@
  * "the two leaders", "he" and "they".
  */
 import type { Token } from "../analyse/tagger.js";
+import { MEDIA_NOUNS } from "../analyse/grammar.js";
 import { roleOn } from "../dictionary/actors.js";
 import { textKeys } from "../dictionary/text.js";
 import type { Dictionaries, LexEntry } from "../dictionary/compile.js";
@@ -61,8 +62,13 @@ export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Corefe
       const fits = candidates[c].values.filter((e) => caseFits(e, tk.surface, i)).sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind]);
       if (fits.length > 0) chosen = { end: candidates[c].end, entry: fits[0] };
     }
-    // "his official residence": a role word used as an adjective is no actor
-    const adjectival = chosen?.entry.kind === "agent" && tokens[tk.end[chosen.end - 1] - 1].pos === "ADJ" && tokens[tk.end[chosen.end - 1]]?.pos === "NOUN";
+    // "his official residence": a role word used as an adjective is no actor, unless what it describes speaks
+    // for someone ("the official news agency")
+    const adjectival =
+      chosen?.entry.kind === "agent" &&
+      tokens[tk.end[chosen.end - 1] - 1].pos === "ADJ" &&
+      tokens[tk.end[chosen.end - 1]]?.pos === "NOUN" &&
+      !MEDIA_NOUNS.has(tokens[tk.end[chosen.end - 1]].lemma);
     if (chosen && chosen.entry.kind !== "none" && !adjectival) raw.push(baseMention(tk.start[i], tk.end[chosen.end - 1], chosen.entry, dicts, date, tokens));
     i = chosen ? chosen.end : i + 1;
   }
