@@ -172,7 +172,9 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const lemma = spellingKey(vg.lemma);
   const word = spellingKey(tokens[vg.head].lower);
   // a verb the model does not know keeps its ending ("cordoned"): try it without
+  // a dictionary that writes this very form ("left", apart from "leave") means it
   const patterns =
+    (word !== lemma ? ctx.dicts.verbs.get(word) : undefined) ??
     ctx.dicts.verbs.get(lemma) ??
     ctx.dicts.verbs.get(lemma + "e") ??
     ctx.dicts.verbs.get(word) ??
