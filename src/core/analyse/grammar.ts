@@ -77,3 +77,6 @@ export const WITNESS_VERBS = set("see know observe report");
 
 /** Nouns for outlets that speak for their owner: "the official news agency", "state media". */
 export const MEDIA_NOUNS = set("news agency media newspaper television radio broadcaster channel daily");
+
+/** Nouns for people other than their possessor: "Ukraine's allies" are not Ukraine. */
+export const OTHERS_NOUNS = set("ally critic enemy opponent rival supporter neighbour neighbor foe partner backer adversary friend victim detractor counterpart");

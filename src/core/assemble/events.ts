@@ -4,7 +4,7 @@
  * both ways, self-dyads dropped, and every field of the event record filled.
  */
 import type { Clause } from "../analyse/clauses.js";
-import { LOCATIVE_PREPOSITIONS, MUTUAL_VERBS, RELATION_NOUNS } from "../analyse/grammar.js";
+import { LOCATIVE_PREPOSITIONS, MUTUAL_VERBS, OTHERS_NOUNS, RELATION_NOUNS } from "../analyse/grammar.js";
 import { phrasesIn } from "../analyse/phrases.js";
 import type { Sentence, Token } from "../analyse/tagger.js";
 import type { Dictionaries } from "../dictionary/compile.js";
@@ -60,9 +60,18 @@ function subjectIn(tokens: Token[], mentions: Mention[], range: [number, number]
       segStart = k + 1;
     }
   }
-  return mentions.filter(
+  const found = mentions.filter(
     (m) => m.start >= range[0] && m.start < range[1] && !introAt[m.start - range[0]] && !m.possessive && m.refs.length > 0 && m.kind !== "place" && !prepositionBefore(tokens, m, range[0]),
   );
+  if (found.length > 0) return found;
+  // "Ithilen's militia vowed", "Caras Galadhon's new mayor left": a subject no dictionary names acts for its
+  // possessor; not "Ukraine's allies", who are others
+  const owner = mentions.find((m) => m.possessive && m.start === range[0] + (tokens[range[0]].pos === "DET" ? 1 : 0) && m.refs.length > 0);
+  if (!owner) return [];
+  const rest = tokens.slice(owner.end + 1, range[1]);
+  const head = rest.filter((t) => t.pos === "NOUN" || t.pos === "PROPN").pop();
+  if (!head || OTHERS_NOUNS.has(head.lemma) || rest.some((t) => t.pos === "ADP" || t.pos === "PUNCT" || t.pos === "CCONJ")) return [];
+  return [owner];
 }
 
 function sourcesOf(clause: Clause, ctx: SentenceContext, depth = 0): Mention[] {
