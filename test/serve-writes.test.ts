@@ -8,6 +8,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo, type Server } from "node:net";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { runCode } from "../src/cli/code.js";
@@ -279,6 +280,14 @@ test("annals serve: a missing store or a bad port is refused with a message", as
   const port = await run(["--db", examples, "--port", "http"]);
   assert.equal(port.code, 2);
   assert.match(port.stderr, /--port must be a port number/);
+  const busy = await new Promise<Server>((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const taken = await run(["--db", examples, "--port", String((busy.address() as AddressInfo).port)]);
+  busy.close();
+  assert.equal(taken.code, 1);
+  assert.match(taken.stderr, /cannot listen on 127\.0\.0\.1:\d+: the port is in use/);
+  assert.doesNotMatch(taken.stderr, /internal error/);
   const short = await run(["--db", examples, "--port", "0", "--token", "abc"]);
   assert.equal(short.code, 2);
   assert.match(short.stderr, /--token must be at least 8 characters/);

@@ -26,16 +26,27 @@ export async function runServe(argv: string[], out: NodeJS.WritableStream, err: 
   // a guessable token is no lock: refuse it rather than serve writes behind it
   if (token !== null && token.length < 8) throw new UsageError(`${values.token !== undefined ? "--token" : "ANNALS_TOKEN"} must be at least 8 characters`);
 
-  const server = await startServer({
-    db: values.db,
-    port,
-    host: values.host,
-    token,
-    dictDir: values.dict,
-    annalsVersion: ANNALS_VERSION,
-    codingVersion: (dictVersion) => codingVersion(dictVersion, { requireDyad: true, useParse: false }),
-    log: (m) => err.write(m + "\n"),
-  });
+  let server;
+  try {
+    server = await startServer({
+      db: values.db,
+      port,
+      host: values.host,
+      token,
+      dictDir: values.dict,
+      annalsVersion: ANNALS_VERSION,
+      codingVersion: (dictVersion) => codingVersion(dictVersion, { requireDyad: true, useParse: false }),
+      log: (m) => err.write(m + "\n"),
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL") {
+      const why = code === "EADDRINUSE" ? "is in use (another annals serve?): pick another --port, or --port 0 for any free one" : code === "EACCES" ? "needs privileges: use a port above 1023" : "is not an address of this machine";
+      err.write(`annals: cannot listen on ${values.host}:${port}: ${code === "EADDRNOTAVAIL" ? "the host" : "the port"} ${why}\n`);
+      return 1;
+    }
+    throw e;
+  }
   out.write(`annals serve: ${server.url} (${server.events} events)\n`);
   err.write(token ? "annals serve: writes on: POST /api/documents needs the token\n" : "annals serve: read-only (writes are off: start with --token to allow POST /api/documents)\n");
   if (values.host !== "127.0.0.1" && values.host !== "localhost" && values.host !== "::1") err.write(`annals serve: listening on ${values.host}: reachable from other machines\n`);

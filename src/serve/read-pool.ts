@@ -11,10 +11,11 @@
  * it is terminated and a fresh one takes its place.
  *
  * A terminated worker stops only when its current SQLite step returns (V8
- * cannot stop native code), so it may keep a core busy for a while. At most
- * `size` such workers are kept: past that, a replacement starts only when
- * one of them has exited, and reads wait in the queue (under their own
- * limit). A child process killed with SIGKILL would stop at once, but costs
+ * cannot stop native code), so it may keep a core busy for a while. While
+ * no more than `size` such workers are finishing, each is replaced at once;
+ * past that, a replacement starts only when one of them has exited, and
+ * reads wait in the queue (under their own limit), so the threads never
+ * number more than about twice `size`. A child process killed with SIGKILL would stop at once, but costs
  * a process and a copy of each result through a pipe per read; threads
  * share memory for the structured clone and start in milliseconds.
  */
@@ -195,7 +196,7 @@ export class ReadPool {
     this.replace();
   }
 
-  /** Starts the replacements owed while fewer than `size` terminated workers are still finishing. */
+  /** Starts the replacements owed while no more than `size` terminated workers are still finishing. */
   private replace(): void {
     while (this.owed > 0 && this.dying <= this.size && !this.closed) {
       this.owed--;
