@@ -25,17 +25,20 @@ function nextPeriod(period: string, by: Period): string {
   return iso(addDays(day(period), by === "week" ? 7 : 1));
 }
 
-/** Every period from the first to the last given, so quiet periods show as gaps; as given when that would be too many. */
-export function fillPeriods(periods: string[], by: Period, max = 400): string[] {
+/**
+ * Every period from the first to the last given, so quiet periods show as gaps;
+ * only those given (`complete` false) when that would be more than `max`.
+ */
+export function fillPeriods(periods: string[], by: Period, max = 2000): { periods: string[]; complete: boolean } {
   const sorted = [...new Set(periods)].sort();
-  if (sorted.length < 2) return sorted;
+  if (sorted.length < 2) return { periods: sorted, complete: true };
   const out: string[] = [];
   const last = sorted[sorted.length - 1];
   for (let p = sorted[0]; p <= last; p = nextPeriod(p, by)) {
     out.push(p);
-    if (out.length > max) return sorted;
+    if (out.length > max) return { periods: sorted, complete: false };
   }
-  return out;
+  return { periods: out, complete: true };
 }
 
 /** The later of two dates / the earlier, either may be missing. */

@@ -44,11 +44,12 @@ export async function dyad(view: HTMLElement, route: Route): Promise<void> {
     return;
   }
   const list = h("section", { class: "period-events" }, message("Click a bar to list the events it counts."));
-  view.append(h("figure", { class: "chart" }, chart(rows, by, (period) => showPeriod(list, route, period, by)), legend(all)), list);
+  const { periods, complete } = fillPeriods(rows.map((r) => r.period), by);
+  if (!complete) view.append(message(`Too many ${by}s to draw each: the ${periods.length} with events are drawn side by side, the quiet ones between left out. A longer period, or fewer dates, draws a true time axis.`));
+  view.append(h("figure", { class: "chart" }, chart(rows, periods, (period) => showPeriod(list, route, period, by)), legend(all)), list);
 }
 
-function chart(rows: StatsRow[], by: Period, onPick: (period: string) => void): SVGSVGElement {
-  const periods = fillPeriods(rows.map((r) => r.period), by);
+function chart(rows: StatsRow[], periods: string[], onPick: (period: string) => void): SVGSVGElement {
   const byPeriod = new Map<string, StatsRow[]>();
   for (const r of rows) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
   const totals = periods.map((p) => (byPeriod.get(p) ?? []).reduce((n, r) => n + r.events, 0));
@@ -96,11 +97,13 @@ function chart(rows: StatsRow[], by: Period, onPick: (period: string) => void): 
     if (i % labelEvery === 0) svg.append(s("text", { x: x + band / 2, y: H - M.bottom + 16, class: "tick", "text-anchor": "middle" }, p));
   });
   svg.append(s("line", { x1: M.left, x2: W - M.right, y1: g(0), y2: g(0), class: "zero" }));
-  svg.append(s("path", { d: line.join(" "), class: "goldstein-line" }));
-  for (const cmd of line) {
-    const [cx, cy] = cmd.slice(1).split(",");
-    svg.append(s("circle", { cx, cy, r: 3, class: "goldstein-dot" }));
-  }
+  svg.append(s("path", { d: line.join(" "), class: "goldstein-line", "stroke-width": band < 4 ? 1 : 2 }));
+  // dots only where there is room for them
+  if (band >= 8)
+    for (const cmd of line) {
+      const [cx, cy] = cmd.slice(1).split(",");
+      svg.append(s("circle", { cx, cy, r: 3, class: "goldstein-dot" }));
+    }
   return svg;
 }
 
