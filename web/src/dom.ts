@@ -41,4 +41,5 @@ export function replace(el: Element, ...children: Child[]): void {
   fill(el, {}, children);
 }
 
-export const fmt = (n: number, digits = 0) => n.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+/** A number for reading: grouped thousands, fixed decimals, and no "-0.0" for a mean a hair below zero. */
+export const fmt = (n: number, digits = 0) => (Number(n.toFixed(digits)) || 0).toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: digits });

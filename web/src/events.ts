@@ -10,7 +10,7 @@ const actorCell = (a: Event["source"], side: "source" | "target") =>
 
 export const quadBadge = (q: number) => h("span", { class: "quad", style: `--quad: ${QUAD_COLOURS[q] ?? QUAD_COLOURS[0]}`, title: QUAD_NAMES[q] ?? "" }, String(q));
 
-export const goldsteinBadge = (g: number) => h("span", { class: "goldstein", style: `color: ${goldsteinColour(g)}` }, (g > 0 ? "+" : "") + fmt(g, 1));
+export const goldsteinBadge = (g: number) => h("span", { class: "goldstein", style: `color: ${goldsteinColour(g)}` }, (Number(g.toFixed(1)) > 0 ? "+" : "") + fmt(g, 1));
 
 export interface TableOptions {
   /** Show the document column (not when all events are of one document, or were never stored). Default true. */
