@@ -224,6 +224,9 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   }
   if (!match) return [];
   const { pattern } = match;
+  // "was [shot] dead in + | inverse", "[free] from + | inverse": an inverse pattern reads the surface, so in
+  // the passive too the subject is what is acted on and the actor after the verb the source
+  if (pattern.inverse && vg.passive && sourceRefs.length === 0) for (const m of passiveSubject) for (const ref of m.refs) sourceRefs.push({ m, ref });
   // "Eriador's death toll has risen" with "death toll [rise]": the pattern names the subject's own noun, so
   // whose toll it is, is the actor
   if (sourceRefs.length === 0 && pattern.before.length > 0 && clause.subject) {
@@ -234,7 +237,7 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   let targetMentions: Mention[] = [];
   let defaultTarget = false;
   if (match.target) {
-    targetMentions = passiveSubject.includes(match.target) ? passiveSubject : withCoordinated(tokens, candidates, match.target, clause.complement[1]);
+    targetMentions = passiveSubject.includes(match.target) && !pattern.inverse ? passiveSubject : withCoordinated(tokens, candidates, match.target, clause.complement[1]);
   } else if (vg.passive && passiveSubject.length > 0) {
     targetMentions = passiveSubject;
   } else if (!(pattern.both && sourceRefs.length >= 2)) {
