@@ -185,6 +185,24 @@ test("series, top and locations: the numbers of Store.stats, top and locations o
     const places = await http(base, `/api/locations?${q}`);
     assert.deepEqual(places.body, { rows: store.locations(filter, { all }) }, `locations ${q}`);
   }
+  // locations counted again here from the events themselves: asserted, non-negated, grouped by place
+  const byPlace = new Map<string, { country: string | null; name: string; lat: number | null; lon: number | null; events: number; total: number }>();
+  for (const e of store.query({ mood: "asserted", negated: false }, { limit: 10_000 })) {
+    if (!e.location) continue;
+    const key = JSON.stringify(e.location);
+    const p = byPlace.get(key) ?? { ...e.location, events: 0, total: 0 };
+    p.events++;
+    p.total += e.goldstein;
+    byPlace.set(key, p);
+  }
+  const counted = (await http(base, "/api/locations")).body.rows as { name: string; country: string | null; lat: number | null; lon: number | null; events: number; goldsteinMean: number }[];
+  assert.equal(counted.length, byPlace.size);
+  for (const row of counted) {
+    const p = byPlace.get(JSON.stringify({ name: row.name, country: row.country, lat: row.lat, lon: row.lon }))!;
+    assert.equal(row.events, p.events, row.name);
+    assert.ok(Math.abs(row.goldsteinMean - p.total / p.events) < 1e-9, row.name);
+  }
+  assert.deepEqual(counted.map((r) => r.events), counted.map((r) => r.events).sort((a, b) => b - a), "most events first");
   const series = (await http(base, "/api/series?by=year")).body.rows;
   assert.ok(series.length > 1 && series.every((r: { events: number }) => r.events > 0));
   const places = (await http(base, "/api/locations")).body.rows;

@@ -1,0 +1,60 @@
+/** The store's reads for the API on the known events: keyset pages, one event, one document, places, sentence starts. */
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { openStore, type EventKey } from "../src/store/index.js";
+import { sentenceStart } from "../src/store/reads.js";
+import { A, B, C } from "./support/known-events.js";
+import { tempDir } from "./support/store.js";
+
+const dir = tempDir();
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test("sentenceStart: the occurrence of the sentence that covers the verb", () => {
+  const doc = "Iran agreed. Iran agreed. Then Iran agreed again.";
+  assert.equal(sentenceStart(doc, "Iran agreed.", 5), 0);
+  assert.equal(sentenceStart(doc, "Iran agreed.", 18), 13, "the second copy, where the verb is");
+  assert.equal(sentenceStart(doc, "Then Iran agreed again.", 36), 26);
+  assert.equal(sentenceStart(doc, "Not in it.", 3), null);
+  assert.equal(sentenceStart(doc, "", 3), null);
+  assert.equal(sentenceStart(doc, "Iran agreed.", 100), 13, "offsets past the text: the nearest copy before");
+  assert.equal(sentenceStart("😀 Iran agreed.", "Iran agreed.", 8), 3, "JavaScript string offsets, as the coder's");
+});
+
+test("eventsAfter pages in query's order across unknown dates; getEvent, getDocument and locations", () => {
+  const store = openStore(join(dir, "reads.db"));
+  store.saveBatch([A, B, C], "v1");
+  const all = store.query({}, { limit: 1000 });
+  assert.ok(all.some((e) => e.date === null), "an event without a date sorts first");
+  for (const limit of [1, 2, 4]) {
+    const seen: string[] = [];
+    for (let after: EventKey | null = null; ; ) {
+      const page = store.eventsAfter({}, { after, limit });
+      seen.push(...page.map((s) => s.event.id));
+      if (page.length < limit) break;
+      after = page[page.length - 1].key;
+    }
+    assert.deepEqual(seen, all.map((e) => e.id), `limit ${limit}`);
+  }
+  const chn = store.eventsAfter({ actor: "CHN" }, { limit: 2 });
+  assert.deepEqual(store.eventsAfter({ actor: "CHN" }, { after: chn[1].key, limit: 100 }).map((s) => s.event), store.query({ actor: "CHN" }, { offset: 2 }));
+
+  const one = store.getEvent("b1-2")!;
+  assert.deepEqual(one.event, B.events[2]);
+  assert.equal(one.sentenceStart, B.doc.text.indexOf(B.events[2].text));
+  assert.equal(store.getEvent("none"), null);
+
+  const doc = store.getDocument("b1")!;
+  assert.deepEqual(doc.document, { id: "b1", date: "2020-02-03", place: null, title: "title of b1", source: "test wire", url: "https://example.org/b1", text: B.doc.text });
+  assert.deepEqual(doc.sentences.map((s) => s.idx), [0, 1, 2, 3]);
+  assert.deepEqual(doc.events.map((s) => s.event.id), ["b1-0", "b1-1", "b1-2", "b1-3", "b1-4"]);
+  assert.equal(store.getDocument("none"), null);
+
+  // the known events put every second event of a document in Geneva
+  const geneva = [...A.events, ...B.events, ...C.events].filter((e) => e.location && e.mood === "asserted" && !e.negated);
+  assert.deepEqual(store.locations({}), [{ country: "CHE", name: "Geneva", lat: 46.2044, lon: 6.1432, events: geneva.length, goldsteinMean: geneva.reduce((t, e) => t + e.goldstein, 0) / geneva.length }]);
+  assert.equal(store.locations({}, { all: true })[0].events, [...A.events, ...B.events, ...C.events].filter((e) => e.location).length);
+  assert.deepEqual(store.locations({ doc: "c1" }), [], "c1's one event has no place");
+  store.close();
+});
