@@ -138,3 +138,14 @@ test("an inverse pattern makes the actor it names after the verb the source", as
   assert.deepEqual(coded("Ukraine received money from Poland."), ["POL>UKR 071"]);
   assert.deepEqual(coded("Ukraine received a delegation from Poland."), ["UKR>POL 033"]);
 });
+
+test("a word joined to the [verb] must touch it", async () => {
+  const { codeDocument } = await import("../src/core/index.js");
+  const files = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
+  files.push({ path: "verbs/99-test.txt", text: ["121 | criticize +", "123 | openly_[criticize] +"].join("\n") });
+  const { dictionaries: d, problems } = compileDictionaries(files);
+  assert.deepEqual(problems, []);
+  const coded = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d).events.map((e) => `${e.source?.code}>${e.target?.code} ${e.code}`);
+  assert.deepEqual(coded("France openly criticized Germany."), ["FRA>DEU 123"]);
+  assert.deepEqual(coded("France openly and sharply criticized Germany."), ["FRA>DEU 121"]);
+});

@@ -338,7 +338,8 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
       }
       const code = codeOf(m[2].trim(), l.n, t);
       if (!code) continue;
-      // "FAILED_TO_*": the verb marker joined to its neighbours
+      // "FAILED_TO_*": the verb marker joined to the word before it, which must then touch the verb
+      const adjacent = /_\*/.test(m[1]);
       const spaced = m[1].replace(/_\*/g, " *").replace(/\*_/g, "* ");
       const star = spaced.split(/\s+/).indexOf("*");
       const words = spaced.split(/\s+/).filter(Boolean);
@@ -358,7 +359,8 @@ function importVerbs(text: string, ctx: Context): { lines: string[]; count: numb
       for (const v of verbs) {
         const lead = [...before, ...v.lead];
         const verb = lead.length > 0 ? [`[${v.lemma}]`, ...v.particle] : [v.lemma, ...v.particle];
-        out.push(verbLine(code, [...lead, ...verb, ...after].join(" "), `${ctx.file}:${l.n}`, flags));
+        const words = [...lead, ...verb, ...after].join(" ");
+        out.push(verbLine(code, adjacent && lead.length > 0 ? words.replace(" [", "_[") : words, `${ctx.file}:${l.n}`, flags));
       }
       continue;
     }

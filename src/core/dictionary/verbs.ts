@@ -20,6 +20,8 @@ export interface VerbPattern {
   /** Words that must come before the verb, in order, in its sentence ("did not [clash]", "indicated should [act]"). */
   before: PatternElement[];
   elements: PatternElement[];
+  /** The last word before the verb must touch it ("recently_[allow]"). */
+  adjacent: boolean;
   /** The words before the verb deny it ("did not [clash]"): the code says so, the event is not also negated. */
   absorbsNegation: boolean;
   /** Symmetric: each side is source and target. */
@@ -91,7 +93,14 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     }
     const words = pattern.split(/\s+/);
     // "[verb]" marks the verb when words must come before it; otherwise the verb comes first
+    // "recently_[allow]": the word joined to the bracket must come right before the verb
+    const joined = words.findIndex((w) => /^[^\s\[\]]+_\[[^\]]+\]$/.test(w));
+    if (joined >= 0) {
+      const [lead, verb] = words[joined].split(/_(?=\[)/);
+      words.splice(joined, 1, lead, verb);
+    }
     const marked = words.findIndex((w) => /^\[[^\]]+\]$/.test(w));
+    const adjacent = joined >= 0;
     const verbWord = marked >= 0 ? words[marked].slice(1, -1) : words[0];
     if (verbWord === "+" || verbWord.startsWith("&") || words.filter((w) => w.startsWith("[")).length > 1) {
       problems.push({ where: e.rule, message: `pattern "${pattern}" must start with the verb's lemma, or mark one verb as [verb]` });
@@ -159,7 +168,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     }
     if (!ok) continue;
     const label = (x: PatternElement) => (x.kind === "target" ? "+" : x.kind === "skip" ? "^" : x.label);
-    const key = `${flagList.includes("plural") ? "plural " : ""}${flagList.includes("inverse") ? "inverse " : ""}${before.map(label).join(" ")} [${lemma}] ${elements.map(label).join(" ")}`;
+    const key = `${flagList.includes("plural") ? "plural " : ""}${flagList.includes("inverse") ? "inverse " : ""}${before.map(label).join(" ")}${adjacent ? "_" : " "}[${lemma}] ${elements.map(label).join(" ")}`;
     const dup = seen.get(key);
     if (dup) {
       problems.push({ where: e.rule, message: `duplicate pattern "${pattern}" (first at ${dup})` });
@@ -172,6 +181,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       code,
       lemma,
       before,
+      adjacent,
       elements,
       absorbsNegation: before.some((x) => x.kind === "words" && x.options.some((o) => o.some((w) => NEGATIONS.has(w)))),
       both: flagList.includes("both"),

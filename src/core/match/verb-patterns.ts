@@ -100,16 +100,18 @@ export function isFreeTarget(tokens: Token[], m: Mention, floor: number, wordsEn
  * Do the pattern's words before the verb occur, in order, before it in the sentence, each at most
  * MAX_GAP words from the next? ("indicated it would [act]", "did not [clash]")
  */
-function matchBefore(tokens: Token[], verbAt: number, before: VerbPattern["before"]): boolean {
+function matchBefore(tokens: Token[], verbAt: number, before: VerbPattern["before"], adjacent: boolean): boolean {
   let limit = verbAt;
   for (let e = before.length - 1; e >= 0; e--) {
     const el = before[e];
     if (el.kind !== "words") return false;
+    // "recently_[allow]": nothing may come between the last word and the verb
+    const gap = adjacent && e === before.length - 1 ? 0 : MAX_GAP;
     let found = -1;
     for (let o = 0; o < el.options.length; o++) {
       const opt = el.options[o];
       const acc = el.accepts[o];
-      for (let q = limit - opt.length; q >= 0 && limit - (q + opt.length) <= MAX_GAP; q--) {
+      for (let q = limit - opt.length; q >= 0 && limit - (q + opt.length) <= gap; q--) {
         if (q <= found) break;
         let ok = true;
         for (let k = 0; k < opt.length && ok; k++) ok = tokens[q + k].lemmaKey === opt[k] || acc[k].has(tokens[q + k].key);
@@ -143,7 +145,7 @@ export function matchVerb(
   const particle = from < to && PARTICLES.has(tokens[from].lower) ? tokens[from].lower : null;
   for (const pattern of patterns) {
     if (pattern.plural && !pluralSubject) continue;
-    if (pattern.before.length > 0 && !matchBefore(tokens, verbAt, pattern.before)) continue;
+    if (pattern.before.length > 0 && !matchBefore(tokens, verbAt, pattern.before, pattern.adjacent)) continue;
     // a phrasal verb only matches patterns written with its particle
     if (particle) {
       const first = pattern.elements[0];
