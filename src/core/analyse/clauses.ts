@@ -21,8 +21,8 @@ import {
 export type ClauseKind = "main" | "coordinate" | "relative" | "embedded" | "frame";
 
 /** How a catenative verb before the event verb colours it ("plans to visit", "failed to reach"). */
-/** What a verb before an infinitive says of it: planned, possible, failed, or witnessed ("was seen to break in"). */
-export type Catenative = "intended" | "hypothetical" | "failed" | "witnessed" | null;
+/** What a verb before an infinitive says of it: planned, possible, failed, witnessed ("was seen to break in") or begun. */
+export type Catenative = "intended" | "hypothetical" | "failed" | "witnessed" | "begun" | null;
 
 export interface Clause {
   vg: VerbGroup;
@@ -282,6 +282,8 @@ function applyCatenative(cl: Clause, groups: VerbGroup[], tokens: Token[]): void
   else if (FAILURE_VERBS.has(vg.lemma)) kind = "failed";
   // "was seen to break into", "is known to have met": the infinitive is the event, reported as fact
   else if (vg.passive && WITNESS_VERBS.has(vg.lemma)) kind = "witnessed";
+  // "has begun to question", "continued to shell": the infinitive is happening ("stopped to talk" is a purpose)
+  else if (ASPECTUAL.has(vg.lemma) && !STOPPING.has(vg.lemma)) kind = "begun";
   if (!kind) return;
   while (k < tokens.length && tokens[k].pos === "ADV") k++;
   if (tokens[k]?.lower !== "to") return;

@@ -209,10 +209,10 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   let match = matchVerb(tokens, vg.head, clause.complement, candidates, patterns, passiveSubject, isSource, plural);
   // "allowed that Mordor isn't a really pleasant place", "believes Dagolath can cope": the clause a verb
   // governs is its object; a pattern may reach into it, and its subject is what the verb is about
-  // (only a content clause: "that ..." or none; "after crowds burned ..." says when, not what)
+  // (only a content clause: "that ...", "whether ..." or none; "after crowds burned ..." says when, not what)
   const content = vg.passive
     ? undefined
-    : ctx.clauses.find((c) => c.parent === clause && c.kind === "embedded" && c.subject !== null && c.introStart <= clause.complement[1] + 1 && (c.introStart === c.subject[0] || tokens[c.introStart].lower === "that"));
+    : ctx.clauses.find((c) => c.parent === clause && c.kind === "embedded" && c.subject !== null && c.introStart <= clause.complement[1] + 1 && (c.introStart === c.subject[0] || /^(that|whether)$/.test(tokens[c.introStart].lower)));
   if (content && (!match || match.pattern.specificity < 2)) {
     const wide: [number, number] = [clause.complement[0], content.complement[1]];
     const wideCandidates = ctx.mentions.filter((m) => inRange(m, wide));
@@ -251,10 +251,13 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
       defaultTarget = true;
     } else if (content?.subject && !pattern.plural) {
       // "Arnor believes Dagolath and Osgiliath can cope": what the verb is about is the governed clause's subject
+      // (else the first actor the governed clause names: "questioned whether he has a future with the Orcs")
       const [a, b] = content.subject;
       const about = ctx.mentions.filter((m) => m.start >= a && m.end <= b && m.refs.some((r) => r.country) && !isSource(m) && prepositionIndex(tokens, m, a) < 0);
-      if (about.length > 0) {
-        targetMentions = withCoordinated(tokens, ctx.mentions, about[0], b);
+      const named = ctx.mentions.filter((m) => m.start >= b && m.end <= content.complement[1] && m.refs.some((r) => r.country) && !isSource(m) && isFreeTarget(tokens, m, content.complement[0]));
+      const first = about[0] ?? named[0];
+      if (first) {
+        targetMentions = withCoordinated(tokens, ctx.mentions, first, about[0] ? b : content.complement[1]);
         defaultTarget = true;
       }
     }

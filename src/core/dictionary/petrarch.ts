@@ -78,6 +78,13 @@ function phrase(p: string): string {
     .join(" ");
 }
 
+/** The ISO date after `iso`. */
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /** YYMMDD or YYYYMMDD to ISO; two-digit years up to 30 are 20YY. */
 function isoDate(d: string): string | null {
   const m = /^(\d{2}|\d{4})(\d{2})(\d{2})$/.exec(d.trim());
@@ -131,7 +138,12 @@ function importActors(text: string, ctx: Context): { lines: string[]; count: num
     if (roles.length === 0) note(ctx, start, names[0], "actor without any code");
     else {
       const undated = roles.filter((r) => !r.includes(".."));
-      const dated = roles.filter((r) => r.includes(".."));
+      // PETRARCH's "a-b" includes its last day; annals' ranges end before theirs. Move the end a day on,
+      // unless the next spell of the same actor starts there ("HOBMIL 080120-121109", "HOBGOV 121109-...")
+      const starts = new Set(roles.map((r) => /\s(\d{4}-\d{2}-\d{2})\.\./.exec(r)?.[1]).filter(Boolean));
+      const dated = roles
+        .filter((r) => r.includes(".."))
+        .map((r) => r.replace(/^(\S+ \d{4}-\d{2}-\d{2}\.\.)(\d{4}-\d{2}-\d{2})$/, (all, head: string, end: string) => (starts.has(end) ? all : head + nextDay(end))));
       const ordered = [...dated, ...(undated.length ? [undated[undated.length - 1]] : [])];
       if (undated.length > 1) note(ctx, start, names[0], `several undated codes (${undated.join(", ")}): the last is kept as the default`);
       out.push(`${[...new Set(names)].join("; ")} | ${ordered.join("; ")}  # ${ctx.file}:${start}`);
