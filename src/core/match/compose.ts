@@ -65,7 +65,9 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     let cur = raw[m];
     const next = raw[m + 1];
     // country or demonym (+ 's) (+ up to two modifiers) + role noun: "Russian President", "China's foreign ministry"
-    if ((cur.kind === "country" || cur.kind === "adjective" || cur.kind === "capital" || (cur.kind === "organisation" && cur.possessive)) && next && next.kind === "agent" && next.refs[0].country === null) {
+    // (a name coded by a bare country code, as PETRARCH writes countries, needs no "'s": "Arnor former security officials")
+    const polityCode = cur.kind === "organisation" && cur.refs.length === 1 && cur.refs[0].code.length === 3 && cur.refs[0].country !== null;
+    if ((cur.kind === "country" || cur.kind === "adjective" || cur.kind === "capital" || (cur.kind === "organisation" && (cur.possessive || polityCode))) && next && next.kind === "agent" && next.refs[0].country === null) {
       let k = cur.end;
       if (tokens[k]?.lower === "'s") k++;
       let between = 0;
@@ -79,7 +81,9 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
         const country = cur.refs[0].country;
         const agent = next.refs[0];
         // "China's foreign ministry" is China's government; "Gondor's government" adds the role to a named actor's code
-        const refs = cur.kind === "organisation" ? cur.refs.map((r) => withRoles(r, agent.sectors, dicts)) : [refOfCode(joinCode(country, agent.sectors), agent.name, agent.person, dicts)];
+        let refs = cur.kind === "organisation" ? cur.refs.map((r) => withRoles(r, agent.sectors, dicts)) : [refOfCode(joinCode(country, agent.sectors), agent.name, agent.person, dicts)];
+        // "Arnor former security officials": out of office, as markFormer says for "former" before the whole
+        if (tokens.slice(cur.end, next.start).some((t) => /^(former|ex)$/.test(t.lower))) refs = refs.map((r) => (r.country ? refOfCode(r.country + "ELI", r.name, r.person, dicts) : r));
         cur = { ...next, start: cur.start, refs, rule: next.rule };
         m++;
       }
