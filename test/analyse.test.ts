@@ -92,4 +92,13 @@ test("a Penn Treebank parse gives tokens, tags and offsets; a malformed tree is 
   for (const t of s.tokens) assert.equal(text.slice(t.start, t.end), t.text);
   assert.equal(findClauses(s.tokens)[0].vg.negated, true);
   assert.throws(() => sentenceFromParse(text, "(ROOT (S (NP (NNP Arnor))"), (e: unknown) => e instanceof DocumentError && /unbalanced/.test((e as Error).message));
+  assert.equal(s.differsAt, null);
+});
+
+test("a parse of another wording is coded by its own words, each spanning the text's next word", async () => {
+  const { sentenceFromParse } = await import("../src/core/analyse/penn-tree.js");
+  const text = "The ministry condemned the attack.";
+  const s = sentenceFromParse(text, "(ROOT (S (NP (DT The) (NNS officials)) (VP (VBD condemned) (NP (DT the) (NN attack))) (. .)))");
+  assert.equal(s.differsAt, 1);
+  assert.deepEqual(s.tokens.map((t) => `${t.text}/${t.lemma}@${text.slice(t.start, t.end)}`), ["The/the@The", "officials/official@ministry", "condemned/condemn@condemned", "the/the@the", "attack/attack@attack", "./.@."]);
 });

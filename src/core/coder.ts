@@ -60,7 +60,12 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
   if (language) return { events: [], unknown: [], sentences: [], warnings: [`not coded: the text does not look like English (${language})`] };
 
   // a parse given with the document (PETRARCH XML) replaces the model's tagging when asked for
-  const sentences: Sentence[] = options.useParse && doc.parse ? [sentenceFromParse(doc.text, doc.parse)] : analyseText(doc.text);
+  let sentences: Sentence[];
+  if (options.useParse && doc.parse) {
+    const fromTree = sentenceFromParse(doc.text, doc.parse);
+    if (fromTree.differsAt !== null) warnings.push(`the parse tree is not of this text from its word ${fromTree.differsAt + 1} ("${fromTree.tokens[fromTree.differsAt].text}"): its words are coded, and their spans are the text's words in order`);
+    sentences = [fromTree];
+  } else sentences = analyseText(doc.text);
   const coref = new Coreference();
   const datelinePlace = datelineLocation(doc.place, dicts);
   const events: Event[] = [];

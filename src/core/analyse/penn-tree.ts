@@ -49,30 +49,59 @@ export function leaves(parse: string): { tag: string; word: string }[] {
   return out;
 }
 
-/** One sentence from the parse of `text`, tokens located in the text in order. */
-export function sentenceFromParse(text: string, parse: string): Sentence {
+/**
+ * One sentence from the parse of `text`, tokens located in the text in order. The tree's words are what is
+ * coded; where the tree is not of this very text (an edited sentence, another spelling), each of its words
+ * takes the span of the text's next word, and `differsAt` says where the two first part.
+ */
+export function sentenceFromParse(text: string, parse: string): Sentence & { differsAt: number | null } {
   const ls = leaves(parse);
   const model = analyseText(text).flatMap((s) => s.tokens);
   const lemmaAt = new Map(model.map((t) => [t.start, t.lemma]));
   const tokens: Token[] = [];
+  let differsAt: number | null = null;
   let at = 0;
   for (let k = 0; k < ls.length; k++) {
     const { tag, word } = ls[k];
     let start = text.indexOf(word, at);
-    // PTB splits "cannot" and writes quotes its own way; fall back to the next non-space character
-    if (start < 0) {
+    // only whitespace may stand between the last word and this one
+    const here = start >= 0 && text.slice(at, start).trim() === "";
+    let end: number;
+    if (here) end = start + word.length;
+    else {
       start = at;
       while (start < text.length && /\s/.test(text[start])) start++;
+      // PTB splits "cannot" and writes quotes its own way: the same characters, or the text's next word
+      end = start;
+      const wordy = (c: string) => /[\p{L}\p{N}'&_-]/u.test(c);
+      if (end < text.length) end++;
+      while (end < text.length && wordy(text[end]) && wordy(text[start])) end++;
+      if (differsAt === null && normalizeWord(text.slice(start, end)) !== normalizeWord(word)) differsAt = k;
     }
-    const surface = start >= 0 && text.startsWith(word, start) ? word : text.slice(start, start + word.length);
-    const end = start + surface.length;
     at = end;
     const pos = upos(tag, word, ls.slice(k + 1).map((l) => l.tag));
-    const lower = normalizeWord(surface);
-    const lemma = lemmaAt.get(start) ?? lower;
-    tokens.push({ i: tokens.length, text: surface, lower, lemma, key: spellingKey(lower), lemmaKey: spellingKey(lemma), pos, start, end });
+    const lower = normalizeWord(word);
+    const lemma = (here ? lemmaAt.get(start) : undefined) ?? lower;
+    tokens.push({ i: tokens.length, text: word, lower, lemma, key: spellingKey(lower), lemmaKey: spellingKey(lemma), pos, start, end });
+  }
+  if (differsAt !== null) {
+    // the text's lemmas are not the tree's: take them from the tree's own words
+    let joined = "";
+    const offsets = ls.map((l) => {
+      if (joined) joined += " ";
+      joined += l.word;
+      return joined.length - l.word.length;
+    });
+    const treeLemma = new Map(analyseText(joined).flatMap((s) => s.tokens).map((t) => [t.start, t.lemma]));
+    for (const [k, t] of tokens.entries()) {
+      const lemma = treeLemma.get(offsets[k]);
+      if (lemma) {
+        t.lemma = lemma;
+        t.lemmaKey = spellingKey(lemma);
+      }
+    }
   }
   const start = tokens[0].start;
   const end = tokens[tokens.length - 1].end;
-  return { index: 0, start, end, text: text.slice(start, end), tokens };
+  return { index: 0, start, end, text: text.slice(start, end), tokens, differsAt };
 }

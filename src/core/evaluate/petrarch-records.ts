@@ -78,7 +78,7 @@ export function readPetrarchSuite(xml: string): PetrarchSuite {
       category: a.category ?? "",
       date: a.date ? normalizeDate(a.date) : null,
       text: decodeXml(tag(body, "Text") ?? "").replace(/\s+/g, " ").trim(),
-      parse: tag(body, "Parse"),
+      parse: ((p) => (p === null ? null : decodeXml(p)))(tag(body, "Parse")),
       expected,
       expectsNothing,
       error,
