@@ -56,6 +56,9 @@ export function dictionaryVersion(files: DataFile[]): string {
   return hash64(sorted.map((f) => `${f.path}\u0000${f.text}`).join("\u0001"));
 }
 
+/** Role nouns that are plural already or have none: no "polices", "personnels". */
+const NO_PLURAL = new Set(["police", "personnel", "media", "people", "clergy", "military", "infantry", "cavalry", "public", "leadership", "press"]);
+
 export function compileDictionaries(files: DataFile[]): CompileResult {
   const problems: DictionaryProblem[] = [];
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
@@ -96,7 +99,8 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
         add(p, (forms) => ({ kind: "agent", sectors: agent.sectors, forms, rule: agent.rule }));
         const words = p.split(/\s+/);
         const last = words[words.length - 1];
-        if (/^[a-z]+$/i.test(last) && !/s$/i.test(last)) {
+        // ("congress", "boss": a double s takes -es; a single final s is a plural already; "police" has no plural)
+        if (/^[a-z]+$/i.test(last) && !/[^s]s$/i.test(last) && !NO_PLURAL.has(last.toLowerCase())) {
           add([...words.slice(0, -1), pluralOf(last)].join(" "), (forms) => ({ kind: "agent", sectors: agent.sectors, forms, rule: agent.rule }));
         }
       }
