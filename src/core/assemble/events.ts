@@ -63,6 +63,17 @@ function subjectIn(tokens: Token[], mentions: Mention[], range: [number, number]
   const found = mentions.filter(
     (m) => m.start >= range[0] && m.start < range[1] && !introAt[m.start - range[0]] && !m.possessive && m.refs.length > 0 && m.kind !== "place" && !prepositionBefore(tokens, m, range[0]),
   );
+  // "Calenardhon and the evil Arnor awful Gondor": the subject is the first actor and those joined to it
+  if (found.length > 1) {
+    const chain = [found[0]];
+    for (const m of found.slice(1)) {
+      const gap = tokens.slice(chain[chain.length - 1].end, m.start);
+      const joined = gap.some((t) => t.pos === "CCONJ" || t.text === "," || t.text === "/") || gap.length === 0;
+      if (!joined) break;
+      chain.push(m);
+    }
+    return chain;
+  }
   if (found.length > 0) return found;
   // "Ithilen's militia vowed", "Caras Galadhon's new mayor left": a subject no dictionary names acts for its
   // possessor; not "Ukraine's allies", who are others
