@@ -149,3 +149,14 @@ test("a word joined to the [verb] must touch it", async () => {
   assert.deepEqual(coded("France openly criticized Germany."), ["FRA>DEU 123"]);
   assert.deepEqual(coded("France openly and sharply criticized Germany."), ["FRA>DEU 121"]);
 });
+
+test("% is a target of two or more actors", async () => {
+  const { codeDocument } = await import("../src/core/index.js");
+  const files = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
+  files.push({ path: "verbs/99-test.txt", text: ["081 | agree with +", "031 | agree with %"].join("\n") });
+  const { dictionaries: d, problems } = compileDictionaries(files);
+  assert.deepEqual(problems, []);
+  const coded = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d).events.map((e) => `${e.source?.code}>${e.target?.code} ${e.code}`).sort();
+  assert.deepEqual(coded("Kenya agreed with France and Germany."), ["KEN>DEU 031", "KEN>FRA 031"]);
+  assert.deepEqual(coded("Kenya agreed with France."), ["KEN>FRA 081"]);
+});

@@ -223,7 +223,8 @@ function patternWords(words: string[], ctx: Context, n: number, raw: string): st
     if (w === "") continue;
     if (w === "+") out.push("+");
     else if (w === "^") out.push("^");
-    else if (w === "$" || w === "%") {
+    else if (w === "%") out.push("%");
+    else if (w === "$") {
       note(ctx, n, raw, `"${w}" (a PETRARCH-1 source, compound or skip marker after the verb) has no annals equivalent`);
       return null;
     } else if (!w.includes("/") && w.replace(/_+$/, "").split("_").filter(Boolean).length > 1)
@@ -248,7 +249,7 @@ function patternWords(words: string[], ctx: Context, n: number, raw: string): st
         } else out.push(part.toLowerCase());
       }
   }
-  if (out.filter((x) => x === "+").length > 1) {
+  if (out.filter((x) => x === "+" || x === "%").length > 1) {
     note(ctx, n, raw, "two targets in one pattern");
     return null;
   }

@@ -8,8 +8,8 @@ import { CODE_SYNTAX, type Ontology } from "./ontology.js";
 export type PatternElement =
   /** One of several token sequences, each in base form; `accepts` holds each word's inflected forms. */
   | { kind: "words"; options: string[][]; accepts: Set<string>[][]; label: string }
-  /** The target actor. */
-  | { kind: "target" }
+  /** The target actor; `plural`: two or more of them ("agrees with % ": "with the Philippines and France"). */
+  | { kind: "target"; plural?: boolean }
   /** A noun phrase passed over: an actor in it is not the target ("warned at ^ +": "at the border of X"). */
   | { kind: "skip" };
 
@@ -112,6 +112,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     let ok = true;
     const element = (w: string): PatternElement | null => {
       if (w === "+") return { kind: "target" };
+      if (w === "%") return { kind: "target", plural: true };
       if (w === "^") return { kind: "skip" };
       // "most_certainly_&NEG_ever": joined parts must follow one another with nothing between
       const pieces = w.split("_").filter(Boolean);
@@ -155,19 +156,19 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       }
       if (marked >= 0 && k < marked) {
         if (el.kind !== "words") {
-          problems.push({ where: e.rule, message: `pattern "${pattern}": the target (+) and skips (^) must follow the verb` });
+          problems.push({ where: e.rule, message: `pattern "${pattern}": the target (+ or %) and skips (^) must follow the verb` });
           ok = false;
         } else before.push(el);
         continue;
       }
       if (el.kind === "target" && elements.some((x) => x.kind === "target")) {
-        problems.push({ where: e.rule, message: `pattern "${pattern}" has two targets (+)` });
+        problems.push({ where: e.rule, message: `pattern "${pattern}" has two targets (+ or %)` });
         ok = false;
       }
       elements.push(el);
     }
     if (!ok) continue;
-    const label = (x: PatternElement) => (x.kind === "target" ? "+" : x.kind === "skip" ? "^" : x.label);
+    const label = (x: PatternElement) => (x.kind === "target" ? (x.plural ? "%" : "+") : x.kind === "skip" ? "^" : x.label);
     const key = `${flagList.includes("plural") ? "plural " : ""}${flagList.includes("inverse") ? "inverse " : ""}${before.map(label).join(" ")}${adjacent ? "_" : " "}[${lemma}] ${elements.map(label).join(" ")}`;
     const dup = seen.get(key);
     if (dup) {
@@ -189,7 +190,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       inverse: flagList.includes("inverse"),
       reverse,
       // a target or a plural subject asks more of the sentence than the bare verb
-      specificity: wordCount * 2 + (elements.some((x) => x.kind === "target") ? 1 : 0) + (flagList.includes("plural") ? 1 : 0),
+      specificity: wordCount * 2 + (elements.some((x) => x.kind === "target") ? 1 : 0) + (elements.some((x) => x.kind === "target" && x.plural) || flagList.includes("plural") ? 1 : 0),
       rule: e.rule,
       text: pattern,
     };

@@ -187,6 +187,13 @@ export function matchVerb(
         } else {
           found = passiveSubject.find((m) => m.refs.length > 0) ?? mentions.find((m) => m.start >= p && m.end <= to && isFreeTarget(tokens, m, from) && !isSource(m));
         }
+        // "%": the target must be two or more actors joined by "and" or commas
+        if (found && el.plural) {
+          const i = mentions.indexOf(found);
+          const next = mentions[i + 1];
+          const gap = next ? tokens.slice(found.end, next.start).map((t) => t.lower).join(" ") : "";
+          if (!next || !/^(and|,|, and|or)$/.test(gap)) found = undefined;
+        }
         if (!found) {
           ok = false;
           break;
