@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { compileDictionaries, type DataFile } from "../src/core/index.js";
+import { codeDocument, compileDictionaries, type CodeOptions, type DataFile } from "../src/core/index.js";
 import { readDataDir } from "../src/node/data-files.js";
 import { dictionaries, dictionaryProblems } from "./support/dictionaries.js";
 
@@ -63,7 +63,6 @@ test("broken dictionary lines are reported with file and line, and the rest stil
 });
 
 test("a leader's code follows the document date: in office GOV, out of office ELI", async () => {
-  const { codeDocument } = await import("../src/core/index.js");
   const at = (date: string) => codeDocument({ id: "t", text: "Jacques Chirac met Tony Blair in Paris.", date, place: null }, dictionaries).events.map((e) => `${e.source?.code}>${e.target?.code}`);
   assert.ok(at("2003-05-01").includes("FRAGOV>GBRGOV"));
   assert.ok(at("2015-05-01").includes("FRAELI>GBRELI"));
@@ -86,19 +85,27 @@ test("compiled dictionaries read back from the disk cache code exactly as freshl
   assert.equal(second.stdout, first.stdout);
 });
 
-test("words before a [verb] must precede it; joined words must touch; a pattern that names the denial codes it", async () => {
-  const { codeDocument } = await import("../src/core/index.js");
+/**
+ * The shipped dictionaries with their verb files replaced by `verbLines`, and a function that codes one sentence
+ * with them into sorted "SOURCE>TARGET CODE" strings ("-" for a missing side, " negated" when denied).
+ */
+function withVerbs(verbLines: string[], options: CodeOptions = {}) {
   const files = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
-  files.push({
-    path: "verbs/99-test.txt",
-    text: ["&NOTAUX = did not; will not", "121 | criticize +", "&NOTAUX [criticize] +", "111 | &NOTAUX [criticize] +", "112 | most_certainly_&NOTAUX [criticize] +", "113 | [criticize] + | both"].join("\n"),
-  });
+  files.push({ path: "verbs/99-test.txt", text: verbLines.join("\n") });
   const { dictionaries: d, problems } = compileDictionaries(files);
+  const coded = (text: string) =>
+    codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d, options)
+      .events.map((e) => `${e.source?.code ?? "-"}>${e.target?.code ?? "-"} ${e.code}${e.negated ? " negated" : ""}`)
+      .sort();
+  return { problems, coded };
+}
+
+test("words before a [verb] must precede it; joined words must touch; a pattern that names the denial codes it", () => {
+  const { problems, coded } = withVerbs(["&NOTAUX = did not; will not", "121 | criticize +", "&NOTAUX [criticize] +", "111 | &NOTAUX [criticize] +", "112 | most_certainly_&NOTAUX [criticize] +", "113 | [criticize] + | both"]);
   assert.deepEqual(
     problems.map((p) => `${p.where} ${p.message}`),
     ['verbs/99-test.txt:3 expected "CODE | PATTERN | FLAGS": a verb pattern needs a code', 'verbs/99-test.txt:6 duplicate pattern "[criticize] +" (first at verbs/99-test.txt:2)'],
   );
-  const coded = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d).events.map((e) => `${e.source?.code}>${e.target?.code} ${e.code}${e.negated ? " negated" : ""}`);
   assert.deepEqual(coded("France criticized Germany."), ["FRA>DEU 121"]);
   assert.deepEqual(coded("France did not criticize Germany."), ["FRA>DEU 111"], "the denial is the code, not a negated 121");
   assert.deepEqual(coded("France most certainly did not criticize Germany."), ["FRA>DEU 112"], "the longer pattern wins");
@@ -106,57 +113,37 @@ test("words before a [verb] must precede it; joined words must touch; a pattern 
   assert.deepEqual(coded("France criticized Germany and did not stop."), ["FRA>DEU 121"], "the words must come before the verb");
 });
 
-test("a plural pattern needs a subject of two or more actors, who act on one another", async () => {
-  const { codeDocument } = await import("../src/core/index.js");
-  const files = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
-  files.push({ path: "verbs/99-test.txt", text: ["081 | concur", "030 | concur | plural"].join("\n") });
-  const { dictionaries: d, problems } = compileDictionaries(files);
+test("a word joined to the [verb] must touch it", () => {
+  const { problems, coded } = withVerbs(["121 | criticize +", "123 | openly_[criticize] +"]);
   assert.deepEqual(problems, []);
-  const coded = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d, { requireDyad: false }).events.map((e) => `${e.source?.code}>${e.target?.code ?? "-"} ${e.code}`).sort();
-  assert.deepEqual(coded("France and Germany concur that the plan should wait."), ["DEU>FRA 030", "FRA>DEU 030"]);
-  assert.deepEqual(coded("France concurs that the plan should wait."), ["FRA>- 081"]);
-});
-
-test("^ passes over a phrase: the actor in it is not the target", async () => {
-  const { codeDocument } = await import("../src/core/index.js");
-  const files = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
-  files.push({ path: "verbs/99-test.txt", text: ["160 | warn", "162 | warn at ^ +"].join("\n") });
-  const { dictionaries: d, problems } = compileDictionaries(files);
-  assert.deepEqual(problems, []);
-  const coded = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d).events.map((e) => `${e.source?.code}>${e.target?.code} ${e.code}`);
-  assert.deepEqual(coded("France warned at the border of Germany."), ["FRA>DEU 162"]);
-  assert.deepEqual(coded("France warned Germany."), ["FRA>DEU 160"]);
-});
-
-test("an inverse pattern makes the actor it names after the verb the source", async () => {
-  const { codeDocument } = await import("../src/core/index.js");
-  const files = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
-  files.push({ path: "verbs/99-test.txt", text: ["033 | receive", "071 | receive money from + | inverse"].join("\n") });
-  const { dictionaries: d, problems } = compileDictionaries(files);
-  assert.deepEqual(problems, []);
-  const coded = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d).events.map((e) => `${e.source?.code}>${e.target?.code} ${e.code}`);
-  assert.deepEqual(coded("Ukraine received money from Poland."), ["POL>UKR 071"]);
-  assert.deepEqual(coded("Ukraine received a delegation from Poland."), ["UKR>POL 033"]);
-});
-
-test("a word joined to the [verb] must touch it", async () => {
-  const { codeDocument } = await import("../src/core/index.js");
-  const files = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
-  files.push({ path: "verbs/99-test.txt", text: ["121 | criticize +", "123 | openly_[criticize] +"].join("\n") });
-  const { dictionaries: d, problems } = compileDictionaries(files);
-  assert.deepEqual(problems, []);
-  const coded = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d).events.map((e) => `${e.source?.code}>${e.target?.code} ${e.code}`);
   assert.deepEqual(coded("France openly criticized Germany."), ["FRA>DEU 123"]);
   assert.deepEqual(coded("France openly and sharply criticized Germany."), ["FRA>DEU 121"]);
 });
 
-test("% is a target of two or more actors", async () => {
-  const { codeDocument } = await import("../src/core/index.js");
-  const files = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
-  files.push({ path: "verbs/99-test.txt", text: ["081 | agree with +", "031 | agree with %"].join("\n") });
-  const { dictionaries: d, problems } = compileDictionaries(files);
+test("a plural pattern needs a subject of two or more actors, who act on one another", () => {
+  const { problems, coded } = withVerbs(["081 | concur", "030 | concur | plural"], { requireDyad: false });
   assert.deepEqual(problems, []);
-  const coded = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d).events.map((e) => `${e.source?.code}>${e.target?.code} ${e.code}`).sort();
+  assert.deepEqual(coded("France and Germany concur that the plan should wait."), ["DEU>FRA 030", "FRA>DEU 030"]);
+  assert.deepEqual(coded("France concurs that the plan should wait."), ["FRA>- 081"]);
+});
+
+test("% is a target of two or more actors", () => {
+  const { problems, coded } = withVerbs(["081 | agree with +", "031 | agree with %"]);
+  assert.deepEqual(problems, []);
   assert.deepEqual(coded("Kenya agreed with France and Germany."), ["KEN>DEU 031", "KEN>FRA 031"]);
   assert.deepEqual(coded("Kenya agreed with France."), ["KEN>FRA 081"]);
+});
+
+test("^ passes over a phrase: the actor in it is not the target", () => {
+  const { problems, coded } = withVerbs(["160 | warn", "162 | warn at ^ +"]);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(coded("France warned at the border of Germany."), ["FRA>DEU 162"]);
+  assert.deepEqual(coded("France warned Germany."), ["FRA>DEU 160"]);
+});
+
+test("an inverse pattern makes the actor it names after the verb the source", () => {
+  const { problems, coded } = withVerbs(["033 | receive", "071 | receive money from + | inverse"]);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(coded("Ukraine received money from Poland."), ["POL>UKR 071"]);
+  assert.deepEqual(coded("Ukraine received a delegation from Poland."), ["UKR>POL 033"]);
 });

@@ -10,44 +10,10 @@ import type { DataFile, Event, InputProblem, Mood, QuadClass } from "../core/ind
 
 export type { DataFile, Event, InputProblem, Mood, QuadClass };
 
-// The store's row types are written out again here rather than imported: the store's module imports Node's
-// crypto, which a page type-checked without Node's types cannot follow. The routes assign the store's rows to
-// these types, so the compiler keeps the two the same.
+// The store's data types live in a module of their own that imports nothing from Node, so the page can follow them.
+import type { LocationRow, Period, StatsRow, StoreCounts, TopKind, TopRow } from "../store/types.js";
 
-export type Period = "day" | "week" | "month" | "year";
-export type TopKind = "actors" | "dyads";
-
-export interface StoreCounts {
-  documents: number;
-  events: number;
-  sentences: number;
-  runs: number;
-}
-
-/** One period and quad class (as `annals stats`). */
-export interface StatsRow {
-  /** `2023-03-16` by day, the Monday `2023-03-13` by week, `2023-03` by month, `2023` by year. */
-  period: string;
-  quad: number;
-  /** Events (mentions: one per report). */
-  events: number;
-  /** Distinct (date, source, target, code) tuples: the Phoenix one-a-day count. */
-  distinct: number;
-  goldsteinTotal: number;
-  goldsteinMean: number;
-}
-
-/** One actor (`target` null) or dyad, most events first. */
-export interface TopRow {
-  /** The actor, or the dyad's source. */
-  source: string;
-  /** The dyad's target; null when ranking actors. */
-  target: string | null;
-  events: number;
-  distinct: number;
-  goldsteinTotal: number;
-  goldsteinMean: number;
-}
+export type { LocationRow, Period, StatsRow, StoreCounts, TopKind, TopRow };
 
 /** `{ "error": "what is wrong, and with which parameter" }`. */
 export interface ApiError {
@@ -132,15 +98,6 @@ export interface SeriesResponse {
 export interface TopResponse {
   kind: TopKind;
   rows: TopRow[];
-}
-
-export interface LocationRow {
-  country: string | null;
-  name: string;
-  lat: number | null;
-  lon: number | null;
-  events: number;
-  goldsteinMean: number;
 }
 
 /** `GET /api/locations?<filter>`: events grouped by location, most first. */
