@@ -93,6 +93,9 @@ function sourcesOf(clause: Clause, ctx: SentenceContext, depth = 0): Mention[] {
     const before = ctx.mentions.filter((m) => m.end <= clause.antecedentEnd! && m.refs.length > 0 && !m.possessive && m.kind !== "place");
     const last = before[before.length - 1];
     if (!last || clause.antecedentEnd - last.end > 1) return [];
+    // "a woman linked to Al-Qaeda who shot ...": "who" with no comma is a person, not the organisation before it
+    const pronoun = tokens[clause.antecedentEnd];
+    if (pronoun?.lower === "who" && tokens[clause.antecedentEnd - 1]?.text !== "," && (last.kind === "organisation" || last.kind === "country")) return [];
     // the whole coordination the relative pronoun follows
     let first = before.length - 1;
     while (first > 0) {
@@ -221,9 +224,16 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   // "allowed that Mordor isn't a really pleasant place", "believes Dagolath can cope": the clause a verb
   // governs is its object; a pattern may reach into it, and its subject is what the verb is about
   // (only a content clause: "that ...", "whether ..." or none; "after crowds burned ..." says when, not what)
+  // ("believed linked to Al-Qaeda": a content clause may share the verb's own subject)
   const content = vg.passive
     ? undefined
-    : ctx.clauses.find((c) => c.parent === clause && c.kind === "embedded" && c.subject !== null && c.introStart <= clause.complement[1] + 1 && (c.introStart === c.subject[0] || /^(that|whether)$/.test(tokens[c.introStart].lower)));
+    : ctx.clauses.find(
+        (c) =>
+          c.parent === clause &&
+          c.kind === "embedded" &&
+          c.introStart <= clause.complement[1] + 1 &&
+          (c.subject !== null ? c.introStart === c.subject[0] || /^(that|whether)$/.test(tokens[c.introStart].lower) : c.subjectFrom === clause),
+      );
   if (content && (!match || match.pattern.specificity < 2)) {
     const wide: [number, number] = [clause.complement[0], content.complement[1]];
     const wideCandidates = ctx.mentions.filter((m) => inRange(m, wide));
@@ -260,10 +270,10 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     if (first) {
       targetMentions = withCoordinated(tokens, candidates, first, clause.complement[1]);
       defaultTarget = true;
-    } else if (content?.subject && !pattern.plural) {
+    } else if (content && !pattern.plural) {
       // "Arnor believes Dagolath and Osgiliath can cope": what the verb is about is the governed clause's subject
       // (else the first actor the governed clause names: "questioned whether he has a future with the Orcs")
-      const [a, b] = content.subject;
+      const [a, b] = content.subject ?? [content.complement[0], content.complement[0]];
       const about = ctx.mentions.filter((m) => m.start >= a && m.end <= b && m.refs.some((r) => r.country) && !isSource(m) && prepositionIndex(tokens, m, a) < 0);
       const named = ctx.mentions.filter((m) => m.start >= b && m.end <= content.complement[1] && m.refs.some((r) => r.country) && !isSource(m) && isFreeTarget(tokens, m, content.complement[0]));
       const first = about[0] ?? named[0];
