@@ -92,8 +92,7 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
     const ctx = { docId: doc.id, docDate: doc.date, docText: doc.text, sentence, clauses, mentions, dicts, requireDyad: options.requireDyad ?? true, datelinePlace, issues };
     let previous: Event[] = [];
     for (const clause of clauses) {
-      let found = clauseEvents(clause, ctx);
-      if (found.length === 0 && clause.purpose) found = clauseEvents(clause.purpose, ctx);
+      const found = clauseEvents(clause, ctx);
       // ", killing 20 people" after "jets struck Gaza": one violent incident, counted once
       const consequence = isConsequence(clause, sentence) && previous.some((e) => e.quad === 4) && found.every((e) => e.quad === 4);
       if (!consequence) events.push(...found);

@@ -46,12 +46,6 @@ export interface Clause {
   parent: Clause | null;
   /** For a parenthetical frame: the subject it interrupts, which belongs to the next clause. */
   heldSubject?: [number, number];
-  /**
-   * An infinitive of purpose in the complement ("hosting Osgiliath to celebrate Tabaski", "inching nearer to
-   * accord with Gondor"): a clause of its own, with this one's subject, intended. Coded only where this clause
-   * codes nothing, so a pattern that spans the infinitive ("agree to hold talks") keeps it.
-   */
-  purpose?: Clause;
 }
 
 const isWord = (t: Token) => t.pos !== "PUNCT" && t.pos !== "SYM";
@@ -259,24 +253,6 @@ export function findClauses(tokens: Token[]): Clause[] {
     const reach = next && next.parent === cl && next.subject && DIRECTIVE_VERBS.has(cl.vg.lemma) ? next.subject[1] : end;
     cl.complement = [Math.min(from, Math.max(reach, from)), Math.max(reach, from)];
     applyCatenative(cl, groups, tokens);
-  }
-  for (const cl of clauses) {
-    const [from, to] = cl.complement;
-    const inf = groups.find((g) => g.infinitive && g !== cl.vg && g.start > from && g.start < to && tokens[g.start - 1]?.lower === "to");
-    if (!inf) continue;
-    cl.purpose = {
-      vg: inf,
-      kind: "embedded",
-      subject: null,
-      subjectFrom: cl,
-      antecedentEnd: null,
-      complement: [inf.end, to],
-      introStart: inf.start - 1,
-      conditional: false,
-      catenative: "intended",
-      catenativeNegated: cl.vg.negated,
-      parent: cl,
-    };
   }
   return clauses;
 }
