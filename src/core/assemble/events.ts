@@ -82,8 +82,13 @@ function subjectIn(tokens: Token[], mentions: Mention[], range: [number, number]
   const rest = tokens.slice(owner.end + 1, range[1]);
   const head = rest.filter((t) => t.pos === "NOUN" || t.pos === "PROPN").pop();
   if (!head || OTHERS_NOUNS.has(head.lemma) || rest.some((t) => t.pos === "ADP" || t.pos === "PUNCT" || t.pos === "CCONJ")) return [];
+  // only people or bodies of them act ("the Kremlin's goal", "Russia's economy" do not)
+  if (!ACTING_NOUN.test(head.lemma)) return [];
   return [owner];
 }
+
+/** Nouns for people or bodies of people, by their endings and a few common words: "mayor", "militia", "guards". */
+const ACTING_NOUN = /(er|or|ist|ian|ant|ent|ee|man|men|woman|women|ary|ia|guard|force|troop|army|navy|people|staff|crew|team|unit|squad|delegation|cabinet|council|board|committee|regime)s?$/;
 
 function sourcesOf(clause: Clause, ctx: SentenceContext, depth = 0): Mention[] {
   const { tokens } = ctx.sentence;
@@ -238,7 +243,9 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     const wide: [number, number] = [clause.complement[0], content.complement[1]];
     const wideCandidates = ctx.mentions.filter((m) => inRange(m, wide));
     const reached = matchVerb(tokens, vg.head, wide, wideCandidates, patterns, passiveSubject, isSource, plural);
-    if (reached && (!match || reached.pattern.specificity > match.pattern.specificity)) {
+    // only for the words of a pattern that are there ("really pleasant"), never just for a target ("assure +")
+    const needsContent = reached !== null && reached.pattern.specificity >= 2 && reached.wordsEnd > content.introStart;
+    if (reached && needsContent && (!match || reached.pattern.specificity > match.pattern.specificity)) {
       match = reached;
       candidates = wideCandidates;
     }
@@ -270,12 +277,14 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     if (first) {
       targetMentions = withCoordinated(tokens, candidates, first, clause.complement[1]);
       defaultTarget = true;
-    } else if (content && !pattern.plural) {
-      // "Arnor believes Dagolath and Osgiliath can cope": what the verb is about is the governed clause's subject
-      // (else the first actor the governed clause names: "questioned whether he has a future with the Orcs")
+    } else if (content && !pattern.plural && tokens.slice(clause.complement[0], content.introStart).every((t) => t.pos === "ADV")) {
+      // "Arnor believes Dagolath and Osgiliath can cope", "Russia alleged that Ukraine ...": what the verb is
+      // about is the named subject of the clause right after it ("assured the emissary that the U.S. ..." is not).
+      // Only a pattern that names more than its verb ("begun [question]") reaches further, to the first actor
+      // the clause names ("whether he has a future with the Orcs").
       const [a, b] = content.subject ?? [content.complement[0], content.complement[0]];
-      const about = ctx.mentions.filter((m) => m.start >= a && m.end <= b && m.refs.some((r) => r.country) && !isSource(m) && prepositionIndex(tokens, m, a) < 0);
-      const named = ctx.mentions.filter((m) => m.start >= b && m.end <= content.complement[1] && m.refs.some((r) => r.country) && !isSource(m) && isFreeTarget(tokens, m, content.complement[0]));
+      const about = ctx.mentions.filter((m) => m.start >= a && m.end <= b && m.kind !== "pronoun" && m.refs.some((r) => r.country) && !isSource(m) && prepositionIndex(tokens, m, a) < 0);
+      const named = pattern.specificity < 2 ? [] : ctx.mentions.filter((m) => m.start >= b && m.end <= content.complement[1] && m.refs.some((r) => r.country) && !isSource(m) && isFreeTarget(tokens, m, content.complement[0]));
       const first = about[0] ?? named[0];
       if (first) {
         targetMentions = withCoordinated(tokens, ctx.mentions, first, about[0] ? b : content.complement[1]);
