@@ -147,3 +147,11 @@ test("an inverse pattern makes the actor it names after the verb the source", ()
   assert.deepEqual(coded("Ukraine received money from Poland."), ["POL>UKR 071"]);
   assert.deepEqual(coded("Ukraine received a delegation from Poland."), ["UKR>POL 033"]);
 });
+
+test("newActorLength (PETRARCH's new_actor_length) makes short uncoded noun phrases actors; off by default", () => {
+  const text = "Minerva McGonagall condemned the Ministry of Magic.";
+  const codes = (options: CodeOptions) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, dictionaries, options).events.map((e) => `${e.source?.code}>${e.target?.code} ${e.code}`);
+  assert.deepEqual(codes({}), []);
+  assert.deepEqual(codes({ newActorLength: 4 }), ['"MINERVA MCGONAGALL">"THE MINISTRY OF MAGIC" 111']);
+  assert.deepEqual(codes({ newActorLength: 3 }), [], "a four-word phrase is too long for three");
+});

@@ -101,6 +101,12 @@ export interface Event {
 export interface CodeOptions {
   /** Keep only events with both a source and a target. Default true, as PETRARCH's `require_dyad`. */
   requireDyad?: boolean;
+  /**
+   * PETRARCH's `new_actor_length`: a subject or object noun phrase no dictionary codes, of at most this many
+   * words, becomes an actor coded by its own words in capitals and quotes (`"THE MINISTRY OF MAGIC"`). Default 0:
+   * never.
+   */
+  newActorLength?: number;
   /** Longest document accepted, in characters; longer ones are rejected with an error. Default 1,000,000. */
   maxChars?: number;
   /** Tag the text from its Penn Treebank parse (`Document.parse`) instead of the English model. Default false. */

@@ -26,6 +26,8 @@ export interface SentenceContext {
   mentions: Mention[];
   dicts: Dictionaries;
   requireDyad: boolean;
+  /** PETRARCH's `new_actor_length` (see `CodeOptions`); 0: off. */
+  newActorLength: number;
   datelinePlace: Location | null;
   issues: string[];
 }
@@ -85,6 +87,20 @@ function subjectIn(tokens: Token[], mentions: Mention[], range: [number, number]
   // only people or bodies of them act ("the Kremlin's goal", "Russia's economy" do not)
   if (!ACTING_NOUN.test(head.lemma)) return [];
   return [owner];
+}
+
+/**
+ * PETRARCH's new actors: a noun phrase at `from` that no dictionary codes, of at most `max` words, as an actor
+ * coded by its words ("Gryffindor's head Minerva McGonagall" is `"GRYFFINDOR HEAD MINERVA MCGONAGALL"`).
+ */
+function newActor(tokens: Token[], from: number, to: number, max: number): Mention | null {
+  let k = from;
+  const nominal = (t: Token) => /^(DET|ADJ|NOUN|PROPN|NUM)$/.test(t.pos) || t.lower === "'s";
+  while (k < to && (nominal(tokens[k]) || (tokens[k].lower === "of" && k + 1 < to && /^(DET|NOUN|PROPN)$/.test(tokens[k + 1].pos) && k > from))) k++;
+  const words = tokens.slice(from, k).filter((t) => t.lower !== "'s").map((t) => t.text.toUpperCase());
+  if (words.length === 0 || words.length > max || !tokens.slice(from, k).some((t) => t.pos === "NOUN" || t.pos === "PROPN")) return null;
+  const name = words.join(" ");
+  return { start: from, end: k, refs: [{ code: `"${name}"`, country: null, sectors: [], name, person: false }], kind: "organisation", place: null, possessive: false, via: "dictionary", rule: null };
 }
 
 /** Nouns for people or bodies of people, by their endings and a few common words: "mayor", "militia", "guards". */
@@ -220,6 +236,10 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     passiveSubject = sourcesOf(clause, ctx);
   } else sources = sourcesOf(clause, ctx);
 
+  if (sources.length === 0 && !vg.passive && ctx.newActorLength > 0 && clause.subject) {
+    const made = newActor(tokens, clause.subject[0], clause.subject[1], ctx.newActorLength);
+    if (made && made.end === clause.subject[1]) sources = [made];
+  }
   const sourceRefs: { m: Mention; ref: ActorRef }[] = sources.flatMap((m) => m.refs.map((ref) => ({ m, ref })));
   const selfRef = (r: ActorRef) => sourceRefs.some((s) => isSelf(s.ref, r));
   // a pronoun that would point back at the subject means someone else: "Xi promised to cooperate with him"
@@ -291,6 +311,13 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
         defaultTarget = true;
       }
     }
+  }
+  if (targetMentions.length === 0 && ctx.newActorLength > 0 && !pattern.both) {
+    // the first noun phrase after the verb, or after its preposition ("left for the Ministry of Magic")
+    let k = match.wordsEnd;
+    if (tokens[k]?.pos === "ADP") k++;
+    const made = k < clause.complement[1] ? newActor(tokens, k, clause.complement[1], ctx.newActorLength) : null;
+    if (made) targetMentions = [made];
   }
   const targetRefs = targetMentions.flatMap((m) => targetRefsOf(m, tokens, clause.complement[0], ctx.dicts, selfRef).map((ref) => ({ m, ref })));
   const fill = clauseCountry(clause, ctx);

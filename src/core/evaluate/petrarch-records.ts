@@ -25,6 +25,8 @@ export interface PetrarchRecord {
   error: string | null;
   /** `require_dyad` in force for this record (default true). */
   requireDyad: boolean;
+  /** PETRARCH's `new_actor_length` in force for the record: 0, or the longest noun phrase made a new actor. */
+  newActorLength: number;
   /** Line of the `<Sentence>` element. */
   line: number;
 }
@@ -45,7 +47,8 @@ function tag(block: string, name: string): string | null {
 
 function attrs(s: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of s.matchAll(/([A-Za-z_]+)\s*=\s*"([^"]*)"/g)) out[m[1]] = decodeXml(m[2]);
+  // either quote: PETRARCH writes a new actor's code as sourcecode='"THE MINISTRY OF MAGIC"'
+  for (const m of s.matchAll(/([A-Za-z_]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] = decodeXml(m[2] ?? m[3]);
   return out;
 }
 
@@ -54,12 +57,14 @@ export function readPetrarchSuite(xml: string): PetrarchSuite {
   const env = tag(text, "Environment") ?? "";
   const records: PetrarchRecord[] = [];
   let requireDyad = true;
+  let newActorLength = 0;
   const re = /<Config\b([^>]*)>|<Sentence\b([^>]*)>([\s\S]*?)<\/Sentence>/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     if (m[1] !== undefined) {
       const a = attrs(m[1]);
       if (a.option === "require_dyad") requireDyad = /^true$/i.test(a.value ?? "");
+      if (a.option === "new_actor_length") newActorLength = Number(a.value) || 0;
       continue;
     }
     const a = attrs(m[2]);
@@ -83,6 +88,7 @@ export function readPetrarchSuite(xml: string): PetrarchSuite {
       expectsNothing,
       error,
       requireDyad,
+      newActorLength,
       line: text.slice(0, m.index).split("\n").length,
     });
   }

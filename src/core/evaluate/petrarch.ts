@@ -31,7 +31,7 @@ const key = (t: Triple) => `${t.source} ${t.target} ${t.code}`;
 /** PETRARCH writes an absent actor as `---` and a role with no country as `---GOV`; annals as null and `GOV`. */
 function petrarchCode(actor: Actor | null): string {
   if (!actor) return "---";
-  return actor.country === null ? `---${actor.code}` : actor.code;
+  return actor.country === null && !actor.code.startsWith('"') ? `---${actor.code}` : actor.code;
 }
 
 /**
@@ -46,7 +46,7 @@ export function evaluatePetrarch(suiteXml: string, readDictionary: (name: string
   for (const record of suite.records) {
     let coded: CodedDocument;
     try {
-      coded = codeDocument({ id: record.id, text: record.text, date: record.date, place: null, parse: record.parse }, dictionaries, { requireDyad: record.requireDyad, useParse });
+      coded = codeDocument({ id: record.id, text: record.text, date: record.date, place: null, parse: record.parse }, dictionaries, { requireDyad: record.requireDyad, newActorLength: record.newActorLength, useParse });
     } catch (e) {
       // a record that cannot be coded (a malformed parse) codes nothing, which is right for the records that expect that
       if (!(e instanceof DocumentError)) throw e;
