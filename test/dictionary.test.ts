@@ -155,3 +155,10 @@ test("newActorLength (PETRARCH's new_actor_length) makes short uncoded noun phra
   assert.deepEqual(codes({ newActorLength: 4 }), ['"MINERVA MCGONAGALL">"THE MINISTRY OF MAGIC" 111']);
   assert.deepEqual(codes({ newActorLength: 3 }), [], "a four-word phrase is too long for three");
 });
+
+test('a word in quotes matches only as written: "resolution" is not "resolutions"', () => {
+  const { problems, coded } = withVerbs(["081 | adopt", '102 | adopt "resolution"']);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(coded("Kenya adopted a resolution with France."), ["KEN>FRA 102"]);
+  assert.deepEqual(coded("Kenya adopted resolutions with France."), ["KEN>FRA 081"]);
+});

@@ -20,16 +20,17 @@ function patternWords(words: string[], ctx: Context, n: number, raw: string): st
     else if (w === "$") {
       note(ctx, n, raw, `"${w}" (a PETRARCH-1 source, compound or skip marker after the verb) has no annals equivalent`);
       return null;
-    } else if (!w.includes("/") && w.replace(/_+$/, "").split("_").filter(Boolean).length > 1)
-      // "NEW_&TIETYPES_RELATIONS": joined words must touch, in annals as in PETRARCH
-      out.push(
-        w
-          .replace(/_+$/, "")
-          .split("_")
-          .filter(Boolean)
-          .map((part) => (part.startsWith("&") ? `&P_${part.slice(1).toUpperCase()}` : part.toLowerCase()))
-          .join("_"),
-      );
+    } else if (!w.includes("/") && w.replace(/_+$/, "").split("_").filter(Boolean).length > 1) {
+      // "NEW_&TIETYPES_RELATIONS": joined words must touch, in annals as in PETRARCH (and, with no set among
+      // them, match as written: PETRARCH does not stem)
+      const joined = w
+        .replace(/_+$/, "")
+        .split("_")
+        .filter(Boolean)
+        .map((part) => (part.startsWith("&") ? `&P_${part.slice(1).toUpperCase()}` : part.toLowerCase()))
+        .join("_");
+      out.push(joined.includes("&") ? joined : `"${joined}"`);
+    }
     else
       for (const part of w.replace(/_+$/, "").split("_").filter(Boolean)) {
         if (part.startsWith("&")) out.push(`&P_${part.slice(1).toUpperCase()}`);
@@ -39,7 +40,7 @@ function patternWords(words: string[], ctx: Context, n: number, raw: string): st
           const name = `ALT_${members.join("_").toUpperCase().replace(/[^A-Z0-9_]/g, "")}`;
           ctx.alternations.set(name, members);
           out.push(`&P_${name}`);
-        } else out.push(part.toLowerCase());
+        } else out.push(`"${part.toLowerCase()}"`); // PETRARCH does not stem: the word as written
       }
   }
   if (out.filter((x) => x === "+" || x === "%").length > 1) {

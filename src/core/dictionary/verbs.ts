@@ -6,8 +6,11 @@ import { alternatives, entries, phraseTokens, pluralOf, spellingKey, type DataFi
 import { CODE_SYNTAX, type Ontology } from "./ontology.js";
 
 export type PatternElement =
-  /** One of several token sequences, each in base form; `accepts` holds each word's inflected forms. */
-  | { kind: "words"; options: string[][]; accepts: Set<string>[][]; label: string }
+  /**
+   * One of several token sequences, each in base form; `accepts` holds each word's inflected forms. `exact`:
+   * written in quotes, the word matches only as written ("effort" is not "efforts").
+   */
+  | { kind: "words"; options: string[][]; accepts: Set<string>[][]; label: string; exact?: boolean }
   /** The target actor; `plural`: two or more of them ("agrees with % ": "with the Philippines and France"). */
   | { kind: "target"; plural?: boolean }
   /** A noun phrase passed over: an actor in it is not the target ("warned at ^ +": "at the border of X"). */
@@ -43,9 +46,9 @@ const FLAGS = new Set(["both", "plural", "inverse"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no"]);
 
 /** A pattern word accepts its base form, its plural and its -d/-ed forms ("talk", "talks", "agreed"). */
-function wordsElement(options: string[][], label: string): PatternElement {
-  const accepts = options.map((o) => o.map((w) => new Set([w, pluralOf(w), w + "d", w + "ed"])));
-  return { kind: "words", options, accepts, label };
+function wordsElement(options: string[][], label: string, exact = false): PatternElement {
+  const accepts = options.map((o) => o.map((w) => new Set(exact ? [w] : [w, pluralOf(w), w + "d", w + "ed"])));
+  return { kind: "words", options, accepts, label, exact };
 }
 
 export function parseVerbs(files: DataFile[], onto: Ontology, problems: DictionaryProblem[]): Map<string, VerbPattern[]> {
@@ -111,6 +114,16 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     const before: PatternElement[] = [];
     let ok = true;
     const element = (w: string): PatternElement | null => {
+      // "effort" in quotes: that very form
+      const quoted = /^"[^"]+"$/.exec(w);
+      if (quoted) {
+        const inner = w.slice(1, -1);
+        if (!/^[\p{L}0-9'’._-]+$/u.test(inner) || inner.includes("&")) {
+          problems.push({ where: e.rule, message: `"${w}" in pattern "${pattern}": only words go in quotes` });
+          return null;
+        }
+        return wordsElement([inner.split("_").filter(Boolean).flatMap((x) => phraseTokens(x)).map(spellingKey)], w.toLowerCase(), true);
+      }
       if (w === "+") return { kind: "target" };
       if (w === "%") return { kind: "target", plural: true };
       if (w === "^") return { kind: "skip" };

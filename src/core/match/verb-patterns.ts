@@ -37,7 +37,7 @@ function objectBefore(tokens: Token[], from: number, at: number): boolean {
   return false;
 }
 
-function findWords(tokens: Token[], from: number, to: number, options: string[][], accepts: Set<string>[][], first = false): number {
+function findWords(tokens: Token[], from: number, to: number, options: string[][], accepts: Set<string>[][], first = false, exact = false): number {
   let best = -1;
   for (let o = 0; o < options.length; o++) {
     const opt = options[o];
@@ -49,7 +49,7 @@ function findWords(tokens: Token[], from: number, to: number, options: string[][
       let ok = true;
       for (let k = 0; k < opt.length && ok; k++) {
         const t = tokens[q + k];
-        ok = t.lemmaKey === opt[k] || acc[k].has(t.key);
+        ok = acc[k].has(t.key) || (t.lemmaKey === opt[k] && !exact);
       }
       if (ok) {
         best = q + opt.length;
@@ -114,7 +114,7 @@ function matchBefore(tokens: Token[], verbAt: number, before: VerbPattern["befor
       for (let q = limit - opt.length; q >= 0 && limit - (q + opt.length) <= gap; q--) {
         if (q <= found) break;
         let ok = true;
-        for (let k = 0; k < opt.length && ok; k++) ok = tokens[q + k].lemmaKey === opt[k] || acc[k].has(tokens[q + k].key);
+        for (let k = 0; k < opt.length && ok; k++) ok = acc[k].has(tokens[q + k].key) || (tokens[q + k].lemmaKey === opt[k] && !el.exact);
         if (ok) {
           found = q;
           break;
@@ -171,7 +171,7 @@ export function matchVerb(
         p = q;
         afterPreposition = false;
       } else if (el.kind === "words") {
-        const at = findWords(tokens, p, to, el.options, el.accepts, e === 0);
+        const at = findWords(tokens, p, to, el.options, el.accepts, e === 0, el.exact);
         if (at < 0) {
           ok = false;
           break;
