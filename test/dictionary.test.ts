@@ -162,3 +162,10 @@ test('a word in quotes matches only as written: "resolution" is not "resolutions
   assert.deepEqual(coded("Kenya adopted a resolution with France."), ["KEN>FRA 102"]);
   assert.deepEqual(coded("Kenya adopted resolutions with France."), ["KEN>FRA 081"]);
 });
+
+test("+ before the [verb]: its subject is the target, the governing clause's subject the source", () => {
+  const { problems, coded } = withVerbs(["111 | regret +", "115 | note + [regret]"]);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(coded("Germany noted that France regretted the decision."), ["DEU>FRA 115"]);
+  assert.deepEqual(coded("France regretted the decision of Germany."), ["FRA>DEU 111"]);
+});

@@ -284,7 +284,14 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
 
   let targetMentions: Mention[] = [];
   let defaultTarget = false;
-  if (match.target) {
+  if (pattern.subjectTarget) {
+    // "noted + [regret]": "Gondor's prime minister noted that Cirith Ungol regretted ...": the verb's subject is
+    // the target, and whoever governs the clause the source
+    const governing = clause.parent ? sourcesOf(clause.parent, ctx) : [];
+    if (governing.length === 0 || sources.length === 0) return [];
+    targetMentions = sources;
+    sourceRefs.splice(0, sourceRefs.length, ...governing.flatMap((m) => m.refs.map((ref) => ({ m, ref }))));
+  } else if (match.target) {
     targetMentions = passiveSubject.includes(match.target) && !pattern.inverse ? passiveSubject : withCoordinated(tokens, candidates, match.target, clause.complement[1]);
   } else if (vg.passive && passiveSubject.length > 0) {
     targetMentions = passiveSubject;

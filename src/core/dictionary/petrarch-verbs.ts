@@ -158,13 +158,15 @@ export function importVerbs(text: string, ctx: Context): { lines: string[]; coun
       const plural = words.slice(0, star).includes("%");
       // "+ * MONEY $": the subject is the target and the actor after the verb the source ("received money from X")
       const inverse = words.slice(0, star).includes("+") && words.slice(star + 1).includes("$");
-      const before = wordsBeforeVerb(words.slice(0, star).filter((w) => w !== "%" && !(inverse && w === "+")), ctx, l.n, t);
+      // "NOTED + *": the verb's subject is the target, the governing clause's subject the source
+      const subjectTarget = !inverse && words.slice(0, star).includes("+");
+      const before = wordsBeforeVerb(words.slice(0, star).filter((w) => w !== "%" && w !== "+"), ctx, l.n, t);
       if (!before) continue;
       const after = patternWords(words.slice(star + 1).map((w) => (inverse && w === "$" ? "+" : w)), ctx, l.n, t);
       if (!after) continue;
       const flags = [...(plural ? ["plural"] : []), ...(inverse ? ["inverse"] : [])];
       for (const v of verbs) {
-        const lead = [...before, ...v.lead];
+        const lead = [...before, ...(subjectTarget ? ["+"] : []), ...v.lead];
         const verb = lead.length > 0 ? [`[${v.lemma}]`, ...v.particle] : [v.lemma, ...v.particle];
         const words = [...lead, ...verb, ...after].join(" ");
         out.push(verbLine(code, adjacent && lead.length > 0 ? words.replace(" [", "_[") : words, `${ctx.file}:${l.n}`, flags));

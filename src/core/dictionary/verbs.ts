@@ -29,6 +29,8 @@ export interface VerbPattern {
   absorbsNegation: boolean;
   /** Symmetric: each side is source and target. */
   both: boolean;
+  /** "115 | noted + [regret]": the verb's subject is the target; the subject of the clause it depends on, the source. */
+  subjectTarget: boolean;
   /** The target acts on the subject: "071 | receive money from + | inverse" ("Eriador received money from Osgiliath"). */
   inverse: boolean;
   /** Only for a subject of two or more actors ("China and Russia agreed"), who, with no other target, act on one another. */
@@ -112,6 +114,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     const lemma = spellingKey(verbWord.toLowerCase());
     const elements: PatternElement[] = [];
     const before: PatternElement[] = [];
+    let subjectTarget = false;
     let ok = true;
     const element = (w: string): PatternElement | null => {
       // "effort" in quotes: that very form
@@ -168,8 +171,12 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
         continue;
       }
       if (marked >= 0 && k < marked) {
+        if (el.kind === "target" && !el.plural && !subjectTarget) {
+          subjectTarget = true;
+          continue;
+        }
         if (el.kind !== "words") {
-          problems.push({ where: e.rule, message: `pattern "${pattern}": the target (+ or %) and skips (^) must follow the verb` });
+          problems.push({ where: e.rule, message: `pattern "${pattern}": before the verb only words and one + (the verb's subject as the target)` });
           ok = false;
         } else before.push(el);
         continue;
@@ -182,7 +189,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     }
     if (!ok) continue;
     const label = (x: PatternElement) => (x.kind === "target" ? (x.plural ? "%" : "+") : x.kind === "skip" ? "^" : x.label);
-    const key = `${flagList.includes("plural") ? "plural " : ""}${flagList.includes("inverse") ? "inverse " : ""}${before.map(label).join(" ")}${adjacent ? "_" : " "}[${lemma}] ${elements.map(label).join(" ")}`;
+    const key = `${flagList.includes("plural") ? "plural " : ""}${flagList.includes("inverse") ? "inverse " : ""}${subjectTarget ? "+ " : ""}${before.map(label).join(" ")}${adjacent ? "_" : " "}[${lemma}] ${elements.map(label).join(" ")}`;
     const dup = seen.get(key);
     if (dup) {
       problems.push({ where: e.rule, message: `duplicate pattern "${pattern}" (first at ${dup})` });
@@ -196,6 +203,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       lemma,
       before,
       adjacent,
+      subjectTarget,
       elements,
       absorbsNegation: before.some((x) => x.kind === "words" && x.options.some((o) => o.some((w) => NEGATIONS.has(w)))),
       both: flagList.includes("both"),
@@ -203,7 +211,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       inverse: flagList.includes("inverse"),
       reverse,
       // a target or a plural subject asks more of the sentence than the bare verb
-      specificity: wordCount * 2 + (elements.some((x) => x.kind === "target") ? 1 : 0) + (elements.some((x) => x.kind === "target" && x.plural) || flagList.includes("plural") ? 1 : 0),
+      specificity: wordCount * 2 + (elements.some((x) => x.kind === "target") || subjectTarget ? 1 : 0) + (elements.some((x) => x.kind === "target" && x.plural) || flagList.includes("plural") ? 1 : 0),
       rule: e.rule,
       text: pattern,
     };
