@@ -169,3 +169,14 @@ test("+ before the [verb]: its subject is the target, the governing clause's sub
   assert.deepEqual(coded("Germany noted that France regretted the decision."), ["DEU>FRA 115"]);
   assert.deepEqual(coded("France regretted the decision of Germany."), ["FRA>DEU 111"]);
 });
+
+test("a prefix agent puts its code in front of the actor after it, and roles still follow", () => {
+  const files = readDataDir();
+  const agents = files.find((f) => f.path === "agents.txt")!;
+  agents.text += "\nrelief corps | NGO~\n";
+  const { dictionaries: d, problems } = compileDictionaries(files);
+  assert.deepEqual(problems, []);
+  const codes = (text: string) => codeDocument({ id: "t", text, date: "2020-01-01", place: null }, d, { requireDyad: false }).events.map((e) => `${e.source?.code}>${e.target?.code ?? "-"} ${e.code}`);
+  assert.deepEqual(codes("Relief Corps Kenya criticized Uganda."), ["NGOKEN>UGA 111"]);
+  assert.deepEqual(codes("Relief Corps Kenya officials criticized Uganda."), ["NGOKENGOV>UGA 111"]);
+});

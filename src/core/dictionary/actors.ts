@@ -27,6 +27,8 @@ export interface NamedActor {
 export interface Agent {
   phrases: string[];
   sectors: string[];
+  /** `NGO~`: the agent's code goes in front of the actor it names ("MSF Arnor" is NGOARN), PETRARCH's `[NGO~]`. */
+  prefix: string | null;
   rule: string;
 }
 
@@ -108,6 +110,12 @@ export function parseAgents(file: DataFile, onto: Ontology, problems: Dictionary
   for (const e of entries(file)) {
     const [phrases, roles] = e.fields;
     const phraseList = alternatives(phrases);
+    const prefix = /^\s*([A-Z]{3})~\s*$/.exec(roles ?? "")?.[1] ?? null;
+    if (prefix !== null) {
+      if (!INTERNATIONAL_PREFIXES.has(prefix) && !onto.roles.has(prefix)) problems.push({ where: e.rule, message: `unknown prefix ${prefix}~ (an international prefix such as NGO~ or a role code)` });
+      else if (phraseList.length > 0) out.push({ phrases: phraseList, sectors: [], prefix, rule: e.rule });
+      continue;
+    }
     const sectors = (roles ?? "").split(/\s+/).filter((s) => s !== "");
     if (phraseList.length === 0 || sectors.length === 0) {
       problems.push({ where: e.rule, message: `expected "PHRASE; PHRASE | ROLE ROLE"` });
@@ -118,7 +126,7 @@ export function parseAgents(file: DataFile, onto: Ontology, problems: Dictionary
       problems.push({ where: e.rule, message: `unknown role code ${unknown.join(", ")} (see ontology/roles.txt)` });
       continue;
     }
-    out.push({ phrases: phraseList, sectors, rule: e.rule });
+    out.push({ phrases: phraseList, sectors, prefix: null, rule: e.rule });
   }
   return out;
 }

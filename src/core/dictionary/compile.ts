@@ -16,7 +16,7 @@ export type LexEntry =
   | { kind: "capital"; country: string; place: Place; forms: string[]; rule: string }
   | { kind: "city"; country: string; place: Place; forms: string[]; rule: string }
   | { kind: "adjective"; country: string; forms: string[]; rule: string }
-  | { kind: "agent"; sectors: string[]; forms: string[]; rule: string }
+  | { kind: "agent"; sectors: string[]; prefix?: string; forms: string[]; rule: string }
   /** A phrase that contains an actor's name but names no actor ("South China Sea", "Latin American"). */
   | { kind: "none"; forms: string[]; rule: string };
 
@@ -96,12 +96,12 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
       agentCount++;
       for (const p of agent.phrases) {
         agentPhrases++;
-        add(p, (forms) => ({ kind: "agent", sectors: agent.sectors, forms, rule: agent.rule }));
+        add(p, (forms) => ({ kind: "agent", sectors: agent.sectors, ...(agent.prefix ? { prefix: agent.prefix } : {}), forms, rule: agent.rule }));
         const words = p.split(/\s+/);
         const last = words[words.length - 1];
         // ("congress", "boss": a double s takes -es; a single final s is a plural already; "police" has no plural)
         if (/^[a-z]+$/i.test(last) && !/[^s]s$/i.test(last) && !NO_PLURAL.has(last.toLowerCase())) {
-          add([...words.slice(0, -1), pluralOf(last)].join(" "), (forms) => ({ kind: "agent", sectors: agent.sectors, forms, rule: agent.rule }));
+          add([...words.slice(0, -1), pluralOf(last)].join(" "), (forms) => ({ kind: "agent", sectors: agent.sectors, ...(agent.prefix ? { prefix: agent.prefix } : {}), forms, rule: agent.rule }));
         }
       }
     }

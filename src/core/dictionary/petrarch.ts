@@ -145,12 +145,15 @@ function importAgents(text: string, ctx: Context): { lines: string[]; count: num
     }
     const [, body, plurals] = m;
     const code = m[3].replace(/\s+/g, "");
-    if (!code.startsWith("~")) {
-      note(ctx, l.n, l.text, `"[${code}]" puts the agent code in front of the actor's; annals appends role codes only`);
+    // "[NGO~]": the code goes in front of the actor's ("MSF Arnor" is NGOARN)
+    const prefix = /^([A-Za-z]{3})~$/.exec(code)?.[1]?.toUpperCase() ?? null;
+    if (!code.startsWith("~") && !prefix) {
+      note(ctx, l.n, l.text, `"[${code}]" is neither a role to append (~GOV) nor a three-letter prefix (NGO~)`);
       continue;
     }
-    const sectors = code.slice(1).toUpperCase().match(/.{1,3}/g) ?? [];
+    const sectors = prefix ? [] : (code.slice(1).toUpperCase().match(/.{1,3}/g) ?? []);
     for (const s of sectors) ctx.roles.add(s);
+    if (prefix) ctx.prefixes.add(prefix);
     // "CONGRESS!PERSON!" -> CONGRESSMAN, CONGRESSMEN, ...
     let forms = [body];
     for (const [name, values] of subs) {
@@ -159,7 +162,7 @@ function importAgents(text: string, ctx: Context): { lines: string[]; count: num
     }
     const extra = (plurals ?? "").replace(/[{}]/g, "").split(/\s+/).filter(Boolean);
     const all = [...forms, ...extra].map((f) => phrase(f).toLowerCase());
-    out.push(`${[...new Set(all)].join("; ")} | ${sectors.join(" ")}  # ${ctx.file}:${l.n}`);
+    out.push(`${[...new Set(all)].join("; ")} | ${prefix ? `${prefix}~` : sectors.join(" ")}  # ${ctx.file}:${l.n}`);
   }
   return { lines: out, count: out.length };
 }

@@ -30,7 +30,7 @@ export function refOfCode(code: string, name: string, person: boolean, dicts: Di
  * organisation's own code ("IMGISI", "LBNREBHZB") already says what it is and is kept whole.
  */
 function withRoles(r: ActorRef, sectors: string[], dicts: Dictionaries): ActorRef {
-  if (r.code.length > 3 + 3 * r.sectors.length) return r;
+  if (r.code.length > 3 + 3 * r.sectors.length && !r.open) return r;
   const missing = sectors.filter((s) => !r.sectors.includes(s) && !r.code.slice(3).match(/.{3}/g)?.includes(s));
   return missing.length ? refOfCode(r.code + missing.join(""), r.name, r.person, dicts) : r;
 }
@@ -63,6 +63,14 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
   const out: Mention[] = [];
   for (let m = 0; m < raw.length; m++) {
     let cur = raw[m];
+    // a prefix agent before an actor: "MSF Arnor" is NGOARN, and "an MSF Arnor diplomat" NGOARNGOV
+    const named = raw[m + 1];
+    if (cur.prefix && named && named.start === cur.end && named.refs.length > 0 && (named.kind === "country" || named.kind === "organisation" || named.kind === "adjective")) {
+      const prefix = cur.prefix;
+      cur = { ...named, start: cur.start, kind: "organisation", refs: named.refs.map((r) => ({ ...refOfCode(prefix + r.code, r.name, r.person, dicts), open: true })) };
+      raw[m + 1] = cur;
+      continue;
+    }
     const next = raw[m + 1];
     // country or demonym (+ 's) (+ up to two modifiers) + role noun: "Russian President", "China's foreign ministry"
     // (a name coded by a bare country code, as PETRARCH writes countries, needs no "'s": "Arnor former security officials")

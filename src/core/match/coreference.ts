@@ -15,6 +15,8 @@ export interface ActorRef {
   name: string;
   /** A named individual (he/she can refer to it). */
   person: boolean;
+  /** A code made by a prefix agent ("NGOARN"): roles are still appended to it ("NGOARNGOV"). */
+  open?: boolean;
 }
 
 export class Coreference {

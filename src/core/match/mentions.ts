@@ -34,6 +34,8 @@ export interface Mention {
   via: "dictionary" | "title" | "surname" | "coreference";
   /** The dictionary entry behind the mention. */
   rule: string | null;
+  /** A prefix agent ("MSF", `NGO~`): its code goes in front of the actor right after it. */
+  prefix?: string;
 }
 
 const PERSON_FILE = /^actors\/(leaders|people)/;
@@ -104,6 +106,7 @@ function baseMention(start: number, end: number, entry: LexEntry, dicts: Diction
       return { ...base, kind: "adjective", refs: [refOfCode(entry.country, c?.name ?? text, false, dicts)] };
     }
     case "agent":
+      if (entry.prefix) return { ...base, kind: "agent", prefix: entry.prefix, refs: [{ code: entry.prefix, country: entry.prefix, sectors: [], name: text, person: false }] };
       return { ...base, kind: "agent", refs: [{ code: entry.sectors.join(""), country: null, sectors: entry.sectors, name: text, person: false }] };
     case "none":
       return { ...base, kind: "place", refs: [] };
