@@ -21,28 +21,16 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { encodeCursor } from "../src/serve/cursor.js";
 import { EVENT_COLUMNS, openStore, SCHEMA_VERSION } from "../src/store/index.js";
+import { CODES, COUNTRIES, random, SECTORS } from "./synthetic.js";
 
 const EVENTS = Number(process.env.BENCH_API_EVENTS ?? 1_000_000);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 50);
 /** Bump when the synthetic store changes, so an old cached one is not reused. */
-const SYNTH_VERSION = 1;
+const SYNTH_VERSION = 2;
 const EVENTS_PER_SENTENCE = 10;
 const SENTENCES_PER_DOC = 10;
 
-/** A small deterministic PRNG (mulberry32), so every build is the same store. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const COUNTRIES = "USA CHN RUS GBR FRA DEU JPN IND BRA ISR PSE IRN IRQ SYR TUR UKR PAK AFG EGY SAU KOR PRK ZAF NGA MEX CAN AUS ITA ESP POL".split(" ");
-const SECTORS = ["", "GOV", "MIL", "OPP", "BUS", "CVL"];
-const CODES = "010 020 036 040 042 043 046 051 057 060 061 071 080 090 100 111 112 120 128 130 138 140 141 150 160 163 170 173 180 190 193 195 200".split(" ");
 const CITIES: [string, string, number, number][] = [["Washington", "USA", 38.9, -77.04], ["Beijing", "CHN", 39.9, 116.41], ["Moscow", "RUS", 55.76, 37.62], ["London", "GBR", 51.51, -0.13], ["New Delhi", "IND", 28.61, 77.21], ["Tehran", "IRN", 35.69, 51.39]];
 const quadOf = (root: number) => (root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4);
 

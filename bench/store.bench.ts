@@ -22,6 +22,7 @@ import Database from "better-sqlite3";
 import type { Document } from "../src/core/index.js";
 import { runIngest } from "../src/cli/ingest.js";
 import { EVENT_COLUMNS, openStore, rowToEvent, type CodedItem, type EventFilter } from "../src/store/index.js";
+import { CODES, COUNTRIES, random, SECTORS } from "./synthetic.js";
 
 const CORPUS_BYTES = Number(process.env.BENCH_STORE_BYTES ?? 50 * 1024 * 1024);
 const EVENT_COUNTS = (process.env.BENCH_STORE_EVENTS ?? "1000000,10000000").split(",").map(Number);
@@ -122,19 +123,6 @@ async function ingestBench(): Promise<void> {
   rmSync(corpus.folder, { recursive: true, force: true });
 }
 
-/** A small deterministic PRNG (mulberry32), so every run builds the same store. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const COUNTRIES = "USA CHN RUS GBR FRA DEU JPN IND BRA ISR PSE IRN IRQ SYR TUR UKR PAK AFG EGY SAU KOR PRK ZAF NGA MEX CAN AUS ITA ESP POL".split(" ");
-const SECTORS = ["", "GOV", "MIL", "OPP", "BUS", "CVL", "MED", "REB"];
-const CODES = "010 013 018 020 036 040 042 043 046 051 057 060 061 071 080 090 100 111 112 120 128 130 138 140 141 150 160 163 170 173 180 190 193 195 200".split(" ");
 const QUAD = (root: number) => (root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4);
 
 /** Appends `n` synthetic events (after `start`), 100,000 a transaction; one document per 1,000 events. */
