@@ -1,17 +1,71 @@
-/** `annals eval petrarch FILE`: PETRARCH's unit-test records, coded and compared, by category. */
+/**
+ * `annals eval petrarch FILE`: PETRARCH's unit-test records, coded and compared, by category.
+ * `annals eval plv FILE.tsv`, `annals eval gold FILE.jsonl`: real text with gold events, scored by the PLV rule.
+ */
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { normalizeDate } from "../core/index.js";
+import { evaluateGold } from "../core/evaluate/gold.js";
+import { readGold } from "../core/evaluate/gold-file.js";
 import { evaluatePetrarch } from "../core/evaluate/petrarch.js";
-import { readDataDir } from "../node/data-files.js";
+import { GoldFormatError, readPlv } from "../core/evaluate/plv.js";
+import { DEFAULT_DATA_DIR, loadDictionaries, readDataDir } from "../node/data-files.js";
 import { parse, UsageError } from "./args.js";
+import { goldReport, showCases, type Show } from "./eval-report.js";
 
-export function runEval(argv: string[], out: NodeJS.WritableStream): number {
-  const { values, positionals } = parse(argv, { "show-failures": { type: "boolean" }, "use-parse": { type: "boolean" } });
+export const EVAL_USAGE = `annals eval petrarch FILE [--use-parse] [--show-failures]
+  annals eval plv FILE.tsv | annals eval gold FILE.jsonl  [--show misses|false|all] [--date D] [--dict DIR] [--no-require-dyad]`;
+
+export function runEval(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  const { values, positionals } = parse(argv, {
+    "show-failures": { type: "boolean" },
+    "use-parse": { type: "boolean" },
+    show: { type: "string" },
+    date: { type: "string" },
+    dict: { type: "string" },
+    "no-require-dyad": { type: "boolean" },
+  });
   const [what, file] = positionals;
-  if (what !== "petrarch" || !file) throw new UsageError("annals eval petrarch FILE [--use-parse] [--show-failures]");
+  if (!file || positionals.length > 2) throw new UsageError(EVAL_USAGE);
+  if (what === "petrarch") return evalPetrarch(file, values["use-parse"] === true, values["show-failures"] === true, out);
+  if (what !== "plv" && what !== "gold") throw new UsageError(EVAL_USAGE);
+
+  const show = values.show as Show | undefined;
+  if (show !== undefined && !["misses", "false", "all"].includes(show)) throw new UsageError(`--show must be misses, false or all, not "${show}"`);
+  let date: string | null | undefined;
+  if (values.date !== undefined) {
+    date = normalizeDate(values.date);
+    if (!date) throw new UsageError(`--date "${values.date}" is not a real date (YYYY-MM-DD)`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    err.write(`annals: cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    return 1;
+  }
+  let docs;
+  try {
+    docs = what === "plv" ? readPlv(text, basename(file)) : readGold(text, basename(file), (d) => normalizeDate(d) === d);
+  } catch (e) {
+    if (!(e instanceof GoldFormatError)) throw e;
+    err.write(`annals: ${e.message}\n`);
+    return 1;
+  }
+  const { dictionaries, problems } = loadDictionaries(values.dict ?? DEFAULT_DATA_DIR);
+  if (problems.length) err.write(`annals: ${problems.length} dictionary problems (run "annals dict check")\n`);
+  const result = evaluateGold(docs, dictionaries, { requireDyad: !values["no-require-dyad"] }, date);
+  if (show) out.write(showCases(result, show));
+  out.write(goldReport(result));
+  const refused = result.cases.filter((c) => c.error);
+  for (const c of refused) err.write(`annals: ${c.doc.where}: not coded: ${c.error}\n`);
+  return 0;
+}
+
+function evalPetrarch(file: string, useParse: boolean, showFailures: boolean, out: NodeJS.WritableStream): number {
   const dir = dirname(file);
-  const result = evaluatePetrarch(readFileSync(file, "utf8"), (name) => readFileSync(join(dir, name), "utf8"), readDataDir().filter((f) => f.path.startsWith("ontology/")), values["use-parse"]);
-  if (values["show-failures"]) {
+  const result = evaluatePetrarch(readFileSync(file, "utf8"), (name) => readFileSync(join(dir, name), "utf8"), readDataDir().filter((f) => f.path.startsWith("ontology/")), useParse);
+  if (showFailures) {
     for (const r of result.results.filter((x) => !x.passed)) {
       out.write(`${r.record.id} (${file}:${r.record.line}): ${r.record.text}\n  expected: ${r.expected.join("; ") || "nothing"}\n  produced: ${r.produced.join("; ") || "nothing"}\n`);
       for (const e of r.coded.events) out.write(`    ${e.source?.code ?? "---"} ${e.target?.code ?? "---"} ${e.code} ${e.mood}${e.negated ? " negated" : ""} [${e.rule}]\n`);

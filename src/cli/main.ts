@@ -2,7 +2,7 @@
 import { UsageError } from "./args.js";
 import { CODE_USAGE, runCode } from "./code.js";
 import { runDict } from "./dict.js";
-import { runEval } from "./eval.js";
+import { EVAL_USAGE, runEval } from "./eval.js";
 import { EXPORT_USAGE, runExport } from "./export.js";
 import { INGEST_USAGE, runIngest } from "./ingest.js";
 import { QUERY_USAGE, runQuery } from "./query.js";
@@ -22,7 +22,7 @@ const USAGE = `usage:
   annals dict check [DIR]
   annals dict stats [DIR]
   annals dict import-petrarch FILES --out DIR
-  annals eval petrarch FILE [--use-parse] [--show-failures]`;
+  ${EVAL_USAGE}`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
       case "dict":
         return runDict(rest, process.stdout, process.stderr);
       case "eval":
-        return runEval(rest, process.stdout);
+        return runEval(rest, process.stdout, process.stderr);
       case undefined:
       case "-h":
       case "--help":
