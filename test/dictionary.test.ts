@@ -180,3 +180,29 @@ test("a prefix agent puts its code in front of the actor after it, and roles sti
   assert.deepEqual(codes("Relief Corps Kenya criticized Uganda."), ["NGOKEN>UGA 111"]);
   assert.deepEqual(codes("Relief Corps Kenya officials criticized Uganda."), ["NGOKENGOV>UGA 111"]);
 });
+
+test("a state of the past: its own names, and its successor's names within its years; a bad line names file and line", () => {
+  const files: DataFile[] = readDataDir().filter((f) => !f.path.startsWith("verbs/"));
+  const countries = files.find((f) => f.path === "ontology/countries.txt")!;
+  countries.text += [
+    "",
+    "QQQ | Former Landia | Former Landian | Old Town | 10.0,10.0 | 1950-01-01..1990-06-01 | FRA",
+    "QQR | Broken Landia | | | | 1990-06-01..1950-01-01",
+    "QQS | Orphan Landia | | | | | XYZ",
+  ].join("\n");
+  files.push({ path: "ontology/regions.txt", text: "Wessex Vale; the Vale of Wessex | GBR | 51.0,-2.0\nNowhere Vale | ZZ | 1,1\n" });
+  files.push({ path: "verbs/19-fight.txt", text: "190 | attack +\n" });
+  const { dictionaries: d, problems } = compileDictionaries(files);
+  const where = problems.map((p) => `${p.where}: ${p.message}`).join("\n");
+  assert.match(where, /ontology\/countries\.txt:\d+: bad years "1990-06-01\.\.1950-01-01" for QQR/);
+  assert.match(where, /ontology\/countries\.txt:\d+: QQS names successors but no years/);
+  assert.match(where, /ontology\/regions\.txt:2: expected "PLACE \| ISO3 \| LAT,LON"/);
+  const code = (text: string, date: string | null) => codeDocument({ id: "x", text, date, place: null }, d).events.map((e) => `${e.source?.code}>${e.target?.code}`);
+  // within its years "France" is the former state; after them, and with no date, France
+  assert.deepEqual(code("Former Landia attacked Germany.", "1980-01-01"), ["QQQ>DEU"]);
+  assert.deepEqual(code("French troops attacked Germany.", "1980-01-01"), ["QQQMIL>DEU"]);
+  assert.deepEqual(code("French troops attacked Germany.", "1995-01-01"), ["FRAMIL>DEU"]);
+  assert.deepEqual(code("French troops attacked Germany.", null), ["FRAMIL>DEU"]);
+  // a region gives a role noun its country
+  assert.deepEqual(code("Police in Wessex Vale attacked German troops.", "2020-01-01"), ["GBRCOP>DEUMIL"]);
+});

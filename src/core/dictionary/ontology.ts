@@ -3,7 +3,7 @@
  * categories, quad classes, actor roles, countries and places.
  */
 import type { QuadClass } from "../types.js";
-import { alternatives, entries, type DataFile, type DictionaryProblem } from "./text.js";
+import { alternatives, entries, isIsoDate, type DataFile, type DictionaryProblem } from "./text.js";
 
 export interface CameoCode {
   code: string;
@@ -34,6 +34,10 @@ export interface Country {
   capital: Place | null;
   /** Every name of the capital ("Washington; Washington, D.C."). */
   capitalNames: string[];
+  /** For a state of the past: when it existed, `to` its last day plus one (ISO dates; null: open). */
+  existed: { from: string | null; to: string | null } | null;
+  /** For a state of the past: the countries whose names, within `existed`, mean this state ("Russia" in 1985 is the USSR). */
+  successors: string[];
   rule: string;
 }
 
@@ -50,6 +54,20 @@ export interface Ontology {
   cityRules: string[];
   /** Actor-code prefixes that are neither countries nor international prefixes, from ontology/extra-prefixes.txt (imported dictionaries). */
   prefixes: Set<string>;
+  /** A successor country's former states, by successor: RUS -> [SUN, to 1991-12-26]. */
+  formerStates: Map<string, Country[]>;
+}
+
+/**
+ * The state a country's name means on a date: a successor named within a former state's years is that state
+ * ("Russian troops" in 1985 are Soviet troops); without a date, the country itself.
+ */
+export function stateOn(iso3: string, date: string | null, onto: Ontology): string {
+  if (!date) return iso3;
+  const former = onto.formerStates.get(iso3);
+  if (!former) return iso3;
+  for (const c of former) if (c.existed && (!c.existed.from || c.existed.from <= date) && (!c.existed.to || date < c.existed.to)) return c.iso3;
+  return iso3;
 }
 
 function parseLatLon(field: string | undefined, where: string, problems: DictionaryProblem[]): [number | null, number | null] {
@@ -72,7 +90,7 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
     }
     return f;
   };
-  const onto: Ontology = { codes: new Map(), quads: new Map(), roles: new Map(), countries: new Map(), cities: [], cityRules: [], prefixes: new Set() };
+  const onto: Ontology = { codes: new Map(), quads: new Map(), roles: new Map(), countries: new Map(), cities: [], cityRules: [], prefixes: new Set(), formerStates: new Map() };
 
   for (const e of entries(need("ontology/quad-classes.txt"))) {
     const [root, quad] = e.fields;
@@ -104,7 +122,7 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
   }
 
   for (const e of entries(need("ontology/countries.txt"))) {
-    const [iso3, names, adjectives, capital, latlon] = e.fields;
+    const [iso3, names, adjectives, capital, latlon, existedField, successorField] = e.fields;
     if (!/^[A-Z]{3}$/.test(iso3)) {
       problems.push({ where: e.rule, message: `country code "${iso3}" must be ISO 3166 alpha-3` });
       continue;
@@ -116,6 +134,15 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
     }
     if (onto.countries.has(iso3)) problems.push({ where: e.rule, message: `duplicate country ${iso3}` });
     const [lat, lon] = parseLatLon(latlon, e.rule, problems);
+    let existed: Country["existed"] = null;
+    if (existedField) {
+      const m = /^(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/.exec(existedField);
+      if (!m || (m[1] && !isIsoDate(m[1])) || (m[2] && !isIsoDate(m[2])) || (!m[1] && !m[2]) || (m[1] && m[2] && m[1] >= m[2])) {
+        problems.push({ where: e.rule, message: `bad years "${existedField}" for ${iso3}: expected FROM..TO, ..TO or FROM.. with ISO dates, FROM before TO` });
+      } else existed = { from: m[1] ?? null, to: m[2] ?? null };
+    }
+    const successors = alternatives(successorField);
+    if (successors.length > 0 && !existed) problems.push({ where: e.rule, message: `${iso3} names successors but no years: successors mean it only within FROM..TO` });
     onto.countries.set(iso3, {
       iso3,
       name: nameList[0],
@@ -123,8 +150,16 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
       adjectives: alternatives(adjectives),
       capital: capital ? { name: alternatives(capital)[0], country: iso3, lat, lon, kind: "capital" } : null,
       capitalNames: alternatives(capital),
+      existed,
+      successors,
       rule: e.rule,
     });
+  }
+  for (const c of onto.countries.values()) {
+    for (const s of c.successors) {
+      if (!onto.countries.has(s)) problems.push({ where: c.rule, message: `successor "${s}" of ${c.iso3} is not a country of this file` });
+      else onto.formerStates.set(s, [...(onto.formerStates.get(s) ?? []), c]);
+    }
   }
 
   const prefixes = byPath.get("ontology/extra-prefixes.txt");
@@ -135,12 +170,14 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
     }
   }
 
-  const cities = byPath.get("ontology/cities.txt");
-  if (cities) {
+  // regions ("Idlib", "Tigray", "Donbas") are places as cities are: where an event is, and whose country it is
+  for (const path of ["ontology/cities.txt", "ontology/regions.txt"]) {
+    const cities = byPath.get(path);
+    if (!cities) continue;
     for (const e of entries(cities)) {
       const [names, iso3, latlon] = e.fields;
       if (!/^[A-Z]{3}$/.test(iso3 ?? "")) {
-        problems.push({ where: e.rule, message: `expected "CITY | ISO3 | LAT,LON"` });
+        problems.push({ where: e.rule, message: `expected "PLACE | ISO3 | LAT,LON"` });
         continue;
       }
       const [lat, lon] = parseLatLon(latlon, e.rule, problems);

@@ -10,7 +10,7 @@ import { MEDIA_NOUNS } from "../analyse/grammar.js";
 import { roleOn } from "../dictionary/actors.js";
 import { textKeys } from "../dictionary/text.js";
 import type { Dictionaries, LexEntry } from "../dictionary/compile.js";
-import type { Place } from "../dictionary/ontology.js";
+import { stateOn, type Place } from "../dictionary/ontology.js";
 import { addCoreference } from "./anaphora.js";
 import { compose, refOfCode, spanText } from "./compose.js";
 import type { ActorRef, Coreference } from "./coreference.js";
@@ -93,17 +93,24 @@ function baseMention(start: number, end: number, entry: LexEntry, dicts: Diction
       return { ...base, kind: person ? "person" : "organisation", refs };
     }
     case "country": {
-      const c = dicts.ontology.countries.get(entry.country);
-      const place: Place = { name: c?.name ?? text, country: entry.country, lat: null, lon: null, kind: "country" };
-      return { ...base, kind: "country", place, refs: [refOfCode(entry.country, c?.name ?? text, false, dicts)] };
+      const iso = stateOn(entry.country, date, dicts.ontology);
+      const c = dicts.ontology.countries.get(iso);
+      const place: Place = { name: c?.name ?? text, country: iso, lat: null, lon: null, kind: "country" };
+      return { ...base, kind: "country", place, refs: [refOfCode(iso, c?.name ?? text, false, dicts)] };
     }
-    case "capital":
-      return { ...base, kind: "capital", place: entry.place, refs: [refOfCode(entry.country + "GOV", entry.place.name, false, dicts)] };
-    case "city":
-      return { ...base, kind: "place", place: entry.place, refs: [] };
+    case "capital": {
+      const iso = stateOn(entry.country, date, dicts.ontology);
+      const place = iso === entry.country ? entry.place : { ...entry.place, country: iso };
+      return { ...base, kind: "capital", place, refs: [refOfCode(iso + "GOV", entry.place.name, false, dicts)] };
+    }
+    case "city": {
+      const iso = stateOn(entry.country, date, dicts.ontology);
+      return { ...base, kind: "place", place: iso === entry.country ? entry.place : { ...entry.place, country: iso }, refs: [] };
+    }
     case "adjective": {
-      const c = dicts.ontology.countries.get(entry.country);
-      return { ...base, kind: "adjective", refs: [refOfCode(entry.country, c?.name ?? text, false, dicts)] };
+      const iso = stateOn(entry.country, date, dicts.ontology);
+      const c = dicts.ontology.countries.get(iso);
+      return { ...base, kind: "adjective", refs: [refOfCode(iso, c?.name ?? text, false, dicts)] };
     }
     case "agent":
       if (entry.prefix) return { ...base, kind: "agent", prefix: entry.prefix, refs: [{ code: entry.prefix, country: entry.prefix, sectors: [], name: text, person: false }] };
