@@ -12,6 +12,7 @@ import { phraseKeys, textKeys } from "./dictionary/text.js";
 import { Coreference } from "./match/coreference.js";
 import { CALENDAR } from "./match/compose.js";
 import { findMentions, type Mention } from "./match/mentions.js";
+import { findDatelines, type Dateline } from "./read/dateline.js";
 import type { CodeOptions, Document, Event, Location } from "./types.js";
 
 export interface CodedDocument {
@@ -40,6 +41,28 @@ export function notEnglish(text: string): string | null {
   return null;
 }
 
+/** What the dictionaries know a whole name as: a place (city, capital, region), something else, or nothing. */
+function placeKind(dicts: Dictionaries): (name: string) => "place" | "other" | null {
+  return (name) => {
+    const keys = phraseKeys(name);
+    const m = dicts.lexicon.longestAt(keys, 0);
+    if (!m || m.end !== keys.length) return null;
+    return m.values.some((v) => v.kind === "capital" || v.kind === "city") ? "place" : "other";
+  };
+}
+
+/** The text with its datelines blanked out, so that offsets stay those of the document. */
+function withoutDatelines(text: string, datelines: Dateline[]): string {
+  if (datelines.length === 0) return text;
+  let out = "";
+  let last = 0;
+  for (const d of datelines) {
+    out += text.slice(last, d.start) + " ".repeat(d.end - d.start);
+    last = d.end;
+  }
+  return out + text.slice(last);
+}
+
 function datelineLocation(place: string | null, dicts: Dictionaries): Location | null {
   if (!place) return null;
   const m = dicts.lexicon.longestAt(phraseKeys(place), 0);
@@ -59,15 +82,19 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
   const language = notEnglish(doc.text);
   if (language) return { events: [], unknown: [], sentences: [], warnings: [`not coded: the text does not look like English (${language})`] };
 
+  // "QUITO, Ecuador --": where the story was filed, never an actor; the story's place when it has none
+  const kindOf = placeKind(dicts);
+  const datelines = findDatelines(doc.text, kindOf);
+  const filed = datelines[0];
+  const datelinePlace = datelineLocation(doc.place, dicts) ?? (filed ? datelineLocation(filed.region && kindOf(filed.place) !== "place" ? filed.region : filed.place, dicts) : null);
   // a parse given with the document (PETRARCH XML) replaces the model's tagging when asked for
   let sentences: Sentence[];
   if (options.useParse && doc.parse) {
     const fromTree = sentenceFromParse(doc.text, doc.parse);
     if (fromTree.differsAt !== null) warnings.push(`the parse tree is not of this text from its word ${fromTree.differsAt + 1} ("${fromTree.tokens[fromTree.differsAt].text}"): its words are coded, and their spans are the text's words in order`);
     sentences = [fromTree];
-  } else sentences = analyseText(doc.text);
+  } else sentences = analyseText(withoutDatelines(doc.text, datelines));
   const coref = new Coreference();
-  const datelinePlace = datelineLocation(doc.place, dicts);
   const events: Event[] = [];
   const unknown: { name: string; sentence: number }[] = [];
   const keysOf = sentences.map((s) => textKeys(s.tokens).keys);
