@@ -5,7 +5,7 @@ import { codeDocument } from "../src/core/index.js";
 import { datelineAt, findDatelines } from "../src/core/read/dateline.js";
 import { dictionaries } from "./support/dictionaries.js";
 
-const kinds: Record<string, "place" | "other"> = { Washington: "place", Lucknow: "place", NATO: "other", Ecuador: "other", Iran: "other" };
+const kinds: Record<string, "place" | "other"> = { Washington: "place", Lucknow: "place", "Cebu City": "place", NATO: "other", Ecuador: "other", Iran: "other" };
 const kindOf = (name: string) => kinds[name] ?? null;
 const place = (text: string) => {
   const d = datelineAt(text, 0, kindOf);
