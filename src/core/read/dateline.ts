@@ -17,7 +17,8 @@ export interface Dateline {
 
 const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
 // a place: one to four capitalised words ("LA PAZ", "Cebu City", "THE HAGUE", "St. John's")
-const PLACE = "[A-Z][A-Za-z.'\u2019\u00C0-\u024F-]*(?: [A-Z][A-Za-z.'\u2019\u00C0-\u024F-]*){0,3}";
+const WORD = "[A-Z][A-Za-z.'\u2019\u00C0-\u024F]*(?:-[A-Za-z][A-Za-z.'\u2019\u00C0-\u024F]*)*";
+const PLACE = `${WORD}(?: ${WORD}){0,3}`;
 const DATELINE = new RegExp(
   `^(?<place>${PLACE})` +
     `(?:, (?<region>${PLACE}))?` +
