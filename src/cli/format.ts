@@ -3,12 +3,12 @@ import type { CodedDocument, Document, Event } from "../core/index.js";
 
 export type OutputFormat = "jsonl" | "tsv" | "pretty";
 
-export const TSV_COLUMNS = ["id", "doc", "sentence", "date", "source", "source_name", "target", "target_name", "code", "root", "quad", "goldstein", "plover", "verb", "negated", "mood", "location", "issues", "rule", "confidence", "text"] as const;
+export const TSV_COLUMNS = ["id", "doc", "sentence", "date", "source", "source_name", "target", "target_name", "code", "root", "quad", "goldstein", "plover", "verb", "negated", "mood", "intended_code", "location", "issues", "rule", "confidence", "text"] as const;
 
 const clean = (s: string) => s.replace(/[\t\r\n]+/g, " ");
 
 export function tsvRow(e: Event): string {
-  const cells = [e.id, e.doc, e.sentence, e.date ?? "", e.source?.code ?? "", e.source?.name ?? "", e.target?.code ?? "", e.target?.name ?? "", e.code, e.root, e.quad, e.goldstein, e.plover, e.verb.text, e.negated, e.mood, e.location?.name ?? "", e.issues.join(","), e.rule, e.confidence, e.text];
+  const cells = [e.id, e.doc, e.sentence, e.date ?? "", e.source?.code ?? "", e.source?.name ?? "", e.target?.code ?? "", e.target?.name ?? "", e.code, e.root, e.quad, e.goldstein, e.plover, e.verb.text, e.negated, e.mood, e.intendedCode ?? "", e.location?.name ?? "", e.issues.join(","), e.rule, e.confidence, e.text];
   return cells.map((c) => clean(String(c))).join("\t");
 }
 
@@ -45,7 +45,7 @@ export function pretty(doc: Document, coded: CodedDocument, colour: boolean, cod
     line += doc.text.slice(k, s.end);
     out.push(`${String(s.index).padStart(3)}  ${events.length ? line : st.dim(line)}`);
     for (const e of events) {
-      const flags = [e.mood !== "asserted" ? e.mood : "", e.negated ? "NEGATED" : ""].filter(Boolean).join(" ");
+      const flags = [e.mood !== "asserted" ? e.mood : "", e.negated ? "NEGATED" : "", e.intendedCode ? `stated act: ${e.intendedCode} ${codeNames.get(e.intendedCode) ?? ""}`.trim() : ""].filter(Boolean).join(" ");
       out.push(
         `       ${e.source?.code ?? "---"} -> ${e.target?.code ?? "---"}  ${e.code} ${codeNames.get(e.code) ?? ""} (${e.plover}, quad ${e.quad}, ${e.goldstein >= 0 ? "+" : ""}${e.goldstein})` +
           `${flags ? "  " + flags : ""}  ${e.date ?? "no date"}${e.location ? " " + e.location.name : ""}${e.issues.length ? "  " + e.issues.join(",") : ""}  [${e.rule}] ${e.confidence}`,

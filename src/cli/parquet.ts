@@ -73,6 +73,7 @@ const TYPES: Record<Column, { kind: Kind; required: boolean }> = {
   verb_end: INT,
   negated: { kind: "bool", required: true },
   mood: STRING,
+  intended_code: OPT_STRING,
   location_name: OPT_STRING,
   location_country: OPT_STRING,
   location_lat: OPT_DOUBLE,

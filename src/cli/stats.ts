@@ -1,7 +1,7 @@
 /**
  * `annals stats`: counts and Goldstein totals by period and quad class, or
  * with `--top actors|dyads` the actors or dyads with the most events, for
- * the events the query filters take (asserted, non-negated ones unless
+ * the events the query filters take (asserted, non-negated ones and stated acts unless
  * `--all`). Both counts are given: events (mentions, one per report) and
  * distinct (date, source, target, code) tuples, the Phoenix one-a-day count.
  */

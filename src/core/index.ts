@@ -12,4 +12,5 @@ export type { VerbPattern } from "./dictionary/verbs.js";
 export { importPetrarch, detectKind, type ImportResult, type Unmapped, type PetrarchKind } from "./dictionary/petrarch.js";
 export type { NamedActor, Agent, ActorRole } from "./dictionary/actors.js";
 export * from "./read/index.js";
+export { countsAsEvent } from "./assemble/stated-acts.js";
 export type * from "./types.js";

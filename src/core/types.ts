@@ -86,6 +86,13 @@ export interface Event {
   /** True when the sentence denies the event ("did not agree"). */
   negated: boolean;
   mood: Mood;
+  /**
+   * For a stated act, the act itself, when `code` is the statement of it: "will release the prisoners" is 0353
+   * (intent to release) with intendedCode 0841 (release); "refused to meet" is 125 with 040; "threatened to
+   * strike" 1384 with 190. Null when the event is the act. Stated acts count like asserted events
+   * (`countsAsEvent`), whatever their mood.
+   */
+  intendedCode: string | null;
   location: Location | null;
   /** Issue codes found in the sentence ("MISSILE_DEFENSE"). */
   issues: string[];
@@ -111,6 +118,13 @@ export interface CodeOptions {
   maxChars?: number;
   /** Tag the text from its Penn Treebank parse (`Document.parse`) instead of the English model. Default false. */
   useParse?: boolean;
+  /**
+   * Code acts that a sentence says an actor intends, threatens or refuses as CAMEO does: as an expression of
+   * intent (03x), a threat (13x) or a rejection (12x), by ontology/stated-acts.txt, with the act in
+   * `Event.intendedCode`. Default true. PETRARCH codes the act itself whatever the sentence's mood: false does
+   * that (`annals eval petrarch` uses it).
+   */
+  statedActs?: boolean;
   /** Also list the proper names no dictionary codes (`CodedDocument.unknown`). Default false. */
   reportUnknown?: boolean;
 }

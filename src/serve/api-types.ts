@@ -48,7 +48,7 @@ export interface FilterParams {
   doc?: string;
 }
 
-/** Series, top and locations count only asserted, non-negated events unless `all=true` (as `annals stats --all`). */
+/** Series, top and locations count only asserted, non-negated events and stated acts unless `all=true` (as `annals stats --all`). */
 export interface CountParams extends FilterParams {
   all?: "true" | "false";
 }

@@ -29,7 +29,7 @@ const FILTER = [
   query("text", "Words that must all be in the sentence (full-text, stemmed).", { type: "string", maxLength: 500 }),
   query("doc", "Document id."),
 ];
-const ALL = query("all", "Count every event, not only asserted, non-negated ones.", { type: "string", enum: ["true", "false"] });
+const ALL = query("all", "Count every event, not only asserted, non-negated ones and stated acts.", { type: "string", enum: ["true", "false"] });
 
 const json = (schema: unknown, description: string) => ({ description, content: { "application/json": { schema } } });
 const ERRORS = {
@@ -140,6 +140,7 @@ export function openApiDocument(ctx: ApiContext) {
           verb: span,
           negated: { type: "boolean" },
           mood: { type: "string", enum: ["asserted", "intended", "hypothetical", "reported-past"] },
+          intendedCode: { type: ["string", "null"], description: "For a stated act (intent 03x, threat 13x, refusal 12x), the act itself; null otherwise." },
           location: { oneOf: [obj({ name: str, country: nullable("string"), lat: nullable("number"), lon: nullable("number") }), { type: "null" }] },
           issues: { type: "array", items: str },
           text: { type: "string", description: "The sentence." },

@@ -64,6 +64,7 @@ export function filterCondition(f: EventFilter): Condition {
     parts.push("e.negated = ?");
     params.push(f.negated ? 1 : 0);
   }
+  if (f.counted) parts.push("e.negated = 0 AND (e.mood = 'asserted' OR e.intended_code IS NOT NULL)");
   if (f.from) {
     parts.push("e.date >= ?");
     params.push(f.from);

@@ -29,7 +29,7 @@ export function keysetCondition(filter: EventFilter, after: EventKey | null | un
 }
 
 export function locationsQuery(filter: EventFilter, all: boolean): Sql {
-  const { where, params } = filterCondition(all ? filter : { ...filter, mood: "asserted", negated: false });
+  const { where, params } = filterCondition(all ? filter : { ...filter, counted: true });
   return {
     sql:
       `SELECT e.location_country AS country, e.location_name AS name, e.location_lat AS lat, e.location_lon AS lon, count(*) AS events, avg(e.goldstein) AS goldsteinMean` +

@@ -166,6 +166,13 @@ CREATE INDEX documents_dict_version ON documents(dict_version, id);
 CREATE INDEX events_dyad_prefix_date ON events(substr(source_code, 1, 3), substr(target_code, 1, 3), date);
 `,
   },
+  {
+    version: 4,
+    description: "events: intended_code, the act a stated intent, threat or refusal is about",
+    sql: `
+ALTER TABLE events ADD COLUMN intended_code TEXT;
+`,
+  },
 ];
 
 /** The schema this annals writes. */

@@ -233,7 +233,7 @@ class SqliteStore implements Store {
   }
 
   stats(filter: EventFilter, options: StatsOptions): StatsRow[] {
-    const { where, params } = filterCondition(options.all ? filter : { ...filter, mood: "asserted", negated: false });
+    const { where, params } = filterCondition(options.all ? filter : { ...filter, counted: true });
     const period = PERIOD_SQL[options.by];
     const sql =
       `SELECT ${period} AS period, e.quad AS quad, count(*) AS events,` +

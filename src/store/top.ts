@@ -23,7 +23,7 @@ function where(filter: EventFilter, extra: string) {
 }
 
 export function topQuery(filter: EventFilter, options: TopOptions): TopQuery {
-  const f = options.all ? filter : { ...filter, mood: "asserted" as const, negated: false };
+  const f = options.all ? filter : { ...filter, counted: true };
   const limit = options.limit ?? 10;
   const columns = "e.date, e.source_code, e.target_code, e.code, e.goldstein";
   if (options.kind === "dyads") {

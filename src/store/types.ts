@@ -19,6 +19,8 @@ export interface EventFilter {
   plover?: string;
   mood?: Mood;
   negated?: boolean;
+  /** Only events that count (`countsAsEvent`): asserted or a stated act, and not denied. */
+  counted?: boolean;
   /** First event date, inclusive, `YYYY-MM-DD`. */
   from?: string;
   /** Last event date, inclusive, `YYYY-MM-DD`. */
@@ -69,7 +71,7 @@ export type Period = "day" | "week" | "month" | "year";
 
 export interface StatsOptions {
   by: Period;
-  /** Count every stored event, not only asserted, non-negated ones (the default, as the design asks). */
+  /** Count every stored event, not only asserted, non-negated ones and stated acts (the default, as the design asks). */
   all?: boolean;
 }
 

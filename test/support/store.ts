@@ -25,6 +25,7 @@ export interface KnownEvent {
   goldstein: number;
   plover: string;
   mood?: Event["mood"];
+  intendedCode?: string | null;
   negated?: boolean;
   issues?: string[];
 }
@@ -50,6 +51,7 @@ export function knownDocument(id: string, date: string, events: KnownEvent[]): {
       verb: { text: "verb", start: 10, end: 14 },
       negated: k.negated ?? false,
       mood: k.mood ?? "asserted",
+      intendedCode: k.intendedCode ?? null,
       location: i % 2 ? { name: "Geneva", country: "CHE", lat: 46.2044, lon: 6.1432 } : null,
       issues: k.issues ?? [],
       text: k.text,

@@ -57,7 +57,7 @@ export const api = {
   health: () => call<Health>("/api/health"),
   events: (filter: Filter, limit: number, cursor?: string) => call<EventsPage>(`/api/events${query({ ...filter, limit, cursor })}`),
   event: (id: string) => call<{ event: ApiEvent }>(`/api/events/${encodeURIComponent(id)}`),
-  // counts take asserted, non-negated events only, unless `all`
+  // counts take asserted, non-negated events and stated acts only, unless `all`
   series: (filter: Filter, by: Period, all = false) => call<Series>(`/api/series${query({ ...filter, by, all: all ? "true" : undefined })}`),
   top: (filter: Filter, kind: "actors" | "dyads", limit: number, all = false) => call<Top>(`/api/top${query({ ...filter, kind, limit, all: all ? "true" : undefined })}`),
   locations: (filter: Filter, all = false) => call<Locations>(`/api/locations${query({ ...filter, all: all ? "true" : undefined })}`),

@@ -13,7 +13,9 @@ export const NEGATORS = set("not n't never");
 /** Verbs that take a "to" infinitive naming what is only planned or wished. */
 export const INTENT_VERBS = set("plan intend expect hope aim want wish seek prepare schedule set mean going plot vow_not");
 /** Verbs that take an infinitive which may not happen. */
-export const HYPOTHETICAL_VERBS = set("need have try attempt seem appear consider");
+export const HYPOTHETICAL_VERBS = set("need have seem appear consider");
+/** Verbs of trying: their infinitive was attempted ("tried to storm the embassy"). */
+export const ATTEMPT_VERBS = set("try attempt");
 /** Catenatives whose infinitive happened but in the negative. */
 export const FAILURE_VERBS = set("fail");
 

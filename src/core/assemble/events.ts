@@ -16,6 +16,8 @@ import { isFreeTarget, matchVerb, prepositionBefore, prepositionIndex } from "..
 import type { Actor, Event, Location, QuadClass } from "../types.js";
 import type { VerbPattern } from "../dictionary/verbs.js";
 import { moodOf } from "./mood.js";
+import { attemptCounts, STANCE_VERBS, stancedInfinitive, statedCode } from "./stated-acts.js";
+import { statedAct, type Stance } from "../dictionary/ontology.js";
 import { contentClause, inRange, newActor, sourcesOf, withCoordinated } from "./participants.js";
 import { eventDate } from "./time.js";
 
@@ -30,6 +32,8 @@ export interface SentenceContext {
   requireDyad: boolean;
   /** PETRARCH's `new_actor_length` (see `CodeOptions`); 0: off. */
   newActorLength: number;
+  /** `CodeOptions.statedActs`. */
+  statedActs: boolean;
   datelinePlace: Location | null;
   issues: string[];
 }
@@ -166,6 +170,24 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
       candidates = wideCandidates;
     }
   }
+  // "agreed to hand over the prisoners", "refused to meet the envoy": the act is the infinitive, stated by the
+  // verb, unless the verb's own patterns name the act ("agree to release +")
+  let stance: Stance | null = null;
+  const stanceOf = STANCE_VERBS.get(lemma);
+  if (stanceOf && ctx.statedActs && (!match || match.pattern.specificity <= 3)) {
+    const inf = stancedInfinitive(tokens, vg.end, clause.complement[1]);
+    const actPatterns = inf >= 0 ? patternsFor(ctx.dicts, spellingKey(tokens[inf].lemma), spellingKey(tokens[inf].lower)) : undefined;
+    if (actPatterns) {
+      const range: [number, number] = [inf + 1, clause.complement[1]];
+      const actCandidates = ctx.mentions.filter((m) => inRange(m, range));
+      const act = matchVerb(tokens, inf, range, actCandidates, actPatterns, [], isSource, plural);
+      if (act && statedAct(stanceOf, act.pattern.code, ctx.dicts.ontology)) {
+        match = act;
+        candidates = actCandidates;
+        stance = stanceOf;
+      }
+    }
+  }
   if (!match) return [];
   const { pattern } = match;
   // "was [shot] dead in + | inverse", "[free] from + | inverse": an inverse pattern reads the surface, so in
@@ -244,10 +266,9 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   } else {
     for (const s of sourceRefs) {
       if (targetRefs.length === 0) pairs.push([s, null]);
-      for (const t of targetRefs) {
-        pairs.push([s, t]);
-        if (pattern.both) pairs.push([t, s]);
-      }
+      // "X met Y" is one event, X's, as PETRARCH, ICEWS and GDELT record it; only a compound subject ("X and Y
+      // met") makes each side the other's target
+      for (const t of targetRefs) pairs.push([s, t]);
     }
     if (sourceRefs.length === 0) for (const t of targetRefs) pairs.push([null, t]);
   }
@@ -257,17 +278,20 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   // "[active:reverse]" patterns: the target also acts back on the source ("X visited Y": Y hosts X)
   const coded: { s: (typeof sourceRefs)[number] | null; t: (typeof targetRefs)[number] | null; code: string }[] = pairs.map(([s, t]) => ({ s, t, code: pattern.code }));
   if (pattern.reverse) for (const [s, t] of pairs) if (s && t) coded.push({ s: t, t: s, code: pattern.reverse });
-  const { mood, negated: denied } = moodOf(clause, tokens, ctx.docDate);
+  const { mood: clauseMood, negated: denied } = moodOf(clause, tokens, ctx.docDate);
   // "did not [clash]": a pattern that names the denial codes it; the event is not denied again
-  const negated = denied && !pattern.absorbsNegation;
-  const date = eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1], mood === "intended");
+  const clauseNegated = denied && !pattern.absorbsNegation;
+  const date = eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1], clauseMood === "intended");
   const location = locationOf(clause, ctx, targetMentions);
   const head = tokens[vg.head];
   const verb = { text: head.text, start: head.start, end: head.end };
   const seen = new Set<string>();
   const events: Event[] = [];
-  for (const { s, t, code: eventCode } of coded) {
+  for (const { s, t, code: act } of coded) {
     if (s && t && isSelf(s.ref, t.ref)) continue;
+    const mood = attemptCounts(clause, act) ? "asserted" : clauseMood;
+    const stated = ctx.statedActs ? statedCode(act, mood, clauseNegated, clause, stance, ctx.dicts.ontology) : { code: act, intendedCode: null, negated: clauseNegated, mood };
+    const eventCode = stated.code;
     if (ctx.requireDyad && (!s || !t)) continue;
     const key = `${s?.ref.code}|${t?.ref.code}|${eventCode}`;
     if (seen.has(key)) continue;
@@ -297,8 +321,9 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
       goldstein: code.goldstein,
       plover: code.plover,
       verb,
-      negated,
-      mood,
+      negated: stated.negated,
+      mood: stated.mood,
+      intendedCode: stated.intendedCode,
       location,
       issues: ctx.issues,
       text: ctx.sentence.text,

@@ -17,7 +17,8 @@ export function moodOf(clause: Clause, tokens: Token[], docDate: string | null):
   if (clause.conditional) return { mood: "hypothetical", negated };
   if (clause.parent && DIRECTIVE_VERBS.has(clause.parent.vg.lemma)) return { mood: "hypothetical", negated };
   if (clause.catenative === "intended") return { mood: "intended", negated };
-  if (clause.catenative === "hypothetical") return { mood: "hypothetical", negated };
+  // an attempt is not yet the act; the assembly makes an attempt at force one (`attemptCounts`)
+  if (clause.catenative === "hypothetical" || clause.catenative === "attempted") return { mood: "hypothetical", negated };
   if (vg.modal === "will") return { mood: "intended", negated };
   // "said it would investigate": the future of reported speech
   if (vg.modal === "would" && clause.kind === "embedded" && clause.parent && SPEECH_VERBS.has(clause.parent.vg.lemma)) return { mood: "intended", negated };

@@ -56,6 +56,21 @@ export interface Ontology {
   prefixes: Set<string>;
   /** A successor country's former states, by successor: RUS -> [SUN, to 1991-12-26]. */
   formerStates: Map<string, Country[]>;
+  /** ontology/stated-acts.txt: the code of an act intended (03x, 13x) or refused (12x), by the start of the act's code. */
+  statedActs: Record<Stance, Map<string, { code: string; rule: string }>>;
+}
+
+/** How a sentence stands to an act it names: the actor intends (promises, plans, threatens) it, or refuses it. */
+export type Stance = "intend" | "refuse";
+
+/** The code of a statement that an act is intended or refused, and the rule that says so; null when the table has none. */
+export function statedAct(stance: Stance, act: string, onto: Ontology): { code: string; rule: string } | null {
+  const table = onto.statedActs[stance];
+  for (let n = act.length; n >= 2; n--) {
+    const row = table.get(act.slice(0, n));
+    if (row) return row;
+  }
+  return null;
 }
 
 /**
@@ -90,7 +105,7 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
     }
     return f;
   };
-  const onto: Ontology = { codes: new Map(), quads: new Map(), roles: new Map(), countries: new Map(), cities: [], cityRules: [], prefixes: new Set(), formerStates: new Map() };
+  const onto: Ontology = { codes: new Map(), quads: new Map(), roles: new Map(), countries: new Map(), cities: [], cityRules: [], prefixes: new Set(), formerStates: new Map(), statedActs: { intend: new Map(), refuse: new Map() } };
 
   for (const e of entries(need("ontology/quad-classes.txt"))) {
     const [root, quad] = e.fields;
@@ -167,6 +182,22 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
     for (const e of entries(prefixes)) {
       if (/^([A-Z0-9]{3}|---)$/.test(e.fields[0])) onto.prefixes.add(e.fields[0]);
       else problems.push({ where: e.rule, message: `"${e.fields[0]}" is not a 3-character actor-code prefix` });
+    }
+  }
+
+  const stated = byPath.get("ontology/stated-acts.txt");
+  if (stated) {
+    for (const e of entries(stated)) {
+      const [stance, act, code] = e.fields;
+      if ((stance !== "intend" && stance !== "refuse") || !/^\d{2,4}$/.test(act ?? "") || !code) {
+        problems.push({ where: e.rule, message: `expected "intend|refuse | ACT | CODE" with ACT the start of a CAMEO code` });
+        continue;
+      }
+      if (!onto.codes.has(code)) problems.push({ where: e.rule, message: `"${code}" is not a CAMEO code of ontology/cameo.txt` });
+      if (![...onto.codes.keys()].some((c) => c.startsWith(act))) problems.push({ where: e.rule, message: `no CAMEO code starts with "${act}"` });
+      const table = onto.statedActs[stance];
+      if (table.has(act)) problems.push({ where: e.rule, message: `duplicate ${stance} row for ${act} (first at ${table.get(act)!.rule})` });
+      else table.set(act, { code, rule: e.rule });
     }
   }
 

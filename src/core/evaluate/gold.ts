@@ -6,6 +6,7 @@
  * sides (spans overlap; codes by prefix; countries equal). Recall: gold events found / gold events. Precision:
  * asserted, non-negated events that fit some gold event of their document / all such events.
  */
+import { countsAsEvent } from "../assemble/stated-acts.js";
 import { codeDocument } from "../coder.js";
 import type { Dictionaries } from "../dictionary/compile.js";
 import { DocumentError } from "../errors.js";
@@ -65,8 +66,8 @@ export const PLOVER_ROOTS: Readonly<Record<string, readonly string[]>> = {
   ASSAULT: ["18", "19", "20"],
 };
 
-/** Events that count: asserted and not denied. */
-export const counts = (e: Event): boolean => e.mood === "asserted" && !e.negated;
+/** Events that count: asserted and not denied, or stated acts (intents, threats, refusals), as in aggregates. */
+export const counts = (e: Event): boolean => countsAsEvent(e);
 
 function sideFits(side: GoldSide, actor: Actor | null): boolean {
   if (side.spans !== undefined) {

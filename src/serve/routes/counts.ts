@@ -1,6 +1,6 @@
 /**
  * `GET /api/series`, `/api/top` and `/api/locations`: counts over the
- * filter. As `annals stats`, only asserted, non-negated events count unless
+ * filter. As `annals stats`, only asserted, non-negated events (and stated acts) count unless
  * `all=true`.
  */
 import { Hono } from "hono";

@@ -40,7 +40,7 @@ export async function dyad(view: HTMLElement, route: Route): Promise<void> {
 
   const { rows } = await api.series(filter, by, all);
   if (rows.length === 0) {
-    view.append(message(all ? "No dated events match this filter." : "No asserted, non-negated dated events match this filter."));
+    view.append(message(all ? "No dated events match this filter." : "No counted dated events (asserted, not denied, or stated acts) match this filter."));
     return;
   }
   const list = h("section", { class: "period-events" }, message("Click a bar to list the events it counts."));
@@ -113,7 +113,7 @@ function legend(all: boolean): HTMLElement {
     { class: "legend" },
     ...[1, 2, 3, 4].map((q) => h("span", {}, h("i", { class: "swatch", style: `background: ${QUAD_COLOURS[q]}` }), QUAD_NAMES[q])),
     h("span", {}, h("i", { class: "swatch line" }), "mean Goldstein (right axis)"),
-    h("span", { class: "muted" }, all ? "every event" : "asserted, non-negated events"),
+    h("span", { class: "muted" }, all ? "every event" : "asserted events and stated acts"),
   );
 }
 

@@ -1,0 +1,66 @@
+/**
+ * Stated acts, as CAMEO codes them: an act a sentence says an actor will do, promised, offered or agreed to
+ * do is an expression of intent (03x), an act of force so stated a threat (13x), and one it will not do or
+ * refused to do a rejection (12x). The act's own code stays on the event as `intendedCode`. The table is
+ * data (ontology/stated-acts.txt); here is only when it applies.
+ */
+import type { Clause } from "../analyse/clauses.js";
+import type { Token } from "../analyse/tagger.js";
+import { statedAct, type Ontology, type Stance } from "../dictionary/ontology.js";
+import type { Event, Mood } from "../types.js";
+
+/**
+ * Whether an event counts in aggregates, as in the field: asserted and not denied, or a stated act (an intent,
+ * threat or refusal, whose statement is itself the event).
+ */
+export function countsAsEvent(e: Pick<Event, "mood" | "negated" | "intendedCode">): boolean {
+  return !e.negated && (e.mood === "asserted" || e.intendedCode !== null);
+}
+
+/** Verbs whose infinitive is an act they state: "agreed to release", "refused to meet", "threatened to strike". */
+export const STANCE_VERBS: ReadonlyMap<string, Stance> = new Map([
+  ...["agree", "promise", "pledge", "vow", "offer", "undertake", "threaten", "volunteer", "commit"].map((v): [string, Stance] => [v, "intend"]),
+  ...["refuse", "decline"].map((v): [string, Stance] => [v, "refuse"]),
+]);
+
+/** Where the infinitive after a stance verb is ("agreed on Monday to hand over"), or -1. */
+export function stancedInfinitive(tokens: Token[], from: number, to: number): number {
+  let k = from;
+  while (k < to && (tokens[k].pos === "ADV" || tokens[k].pos === "ADP" || tokens[k].pos === "PROPN" || tokens[k].pos === "NOUN" || tokens[k].pos === "DET") && tokens[k].lower !== "to" && k - from < 4) k++;
+  // "agreed not to attack" promises restraint, which is no act of the table
+  if (tokens[k]?.lower !== "to" || tokens[k - 1]?.lower === "not") return -1;
+  k++;
+  while (k < to && tokens[k].pos === "ADV") k++;
+  return k < to && tokens[k].pos === "VERB" ? k : -1;
+}
+
+export interface StatedCode {
+  code: string;
+  intendedCode: string | null;
+  negated: boolean;
+  mood: Mood;
+}
+
+/**
+ * The code an act gets as the sentence states it. `stance` is the stance verb's, when the act is its
+ * infinitive; otherwise the mood decides: an intended act is intended, and an intended act denied with
+ * "will not" or "would not" is refused.
+ */
+export function statedCode(act: string, mood: Mood, negated: boolean, clause: Clause, stance: Stance | null, onto: Ontology): StatedCode {
+  const as = (s: Stance, keepNegation: boolean): StatedCode | null => {
+    const row = statedAct(s, act, onto);
+    return row ? { code: row.code, intendedCode: act, negated: keepNegation && negated, mood } : null;
+  };
+  if (stance) return as(stance, true) ?? { code: act, intendedCode: null, negated, mood };
+  if (mood === "intended") {
+    const futureDenied = negated && clause.vg.negated && (clause.vg.modal === "will" || clause.vg.modal === "would");
+    const stated = futureDenied ? as("refuse", false) : negated ? null : as("intend", false);
+    if (stated) return stated;
+  }
+  return { code: act, intendedCode: null, negated, mood };
+}
+
+/** "tried to storm the embassy": an attempt at force or coercion is itself an act; an attempt at anything else is not yet one. */
+export function attemptCounts(clause: Clause, act: string): boolean {
+  return clause.catenative === "attempted" && Number(act.slice(0, 2)) >= 14;
+}
