@@ -33,7 +33,8 @@ test("the act a stance verb states: agreed, promised or threatened to do it, ref
   assert.deepEqual(code("Syria offered to return the prisoners to Jordan."), ["SYR>JOR 0353(0841) asserted counts"]);
   // a verb's own pattern that names the act wins, and is no derived stated act
   assert.deepEqual(code("Egypt agreed to hand over the suspects to Libya."), ["EGY>LBY 0313 asserted counts"]);
-  assert.deepEqual(code("Iran declined to meet the French envoy."), ["IRN>FRAGOV 125(040) asserted counts"]);
+  assert.deepEqual(code("Iran declined to visit France."), ["IRN>FRA 125(042) asserted counts"]);
+  assert.deepEqual(code("The rebels declined to free the French hostages."), ["REB>FRACVL 1243(0841) asserted counts"]);
   assert.deepEqual(code("Iran refused to release the British sailors."), ["IRN>GBRMIL 1243 asserted counts"]);
   // "will not" is a refusal, which is asserted, not a denied intention
   assert.deepEqual(code("Iran will not release the British sailors."), ["IRN>GBRMIL 1243(0841) intended counts"]);
@@ -48,7 +49,7 @@ test("an attempt at force is that act; an attempt at anything else is not yet on
 
 test("statedActs: false codes the act itself, as PETRARCH does", () => {
   assert.deepEqual(code("Norway will give Kenya a loan.", { statedActs: false }), ["NOR>KEN 071 intended"]);
-  assert.deepEqual(code("Iran declined to meet the French envoy.", { statedActs: false }), []);
+  assert.deepEqual(code("Iran declined to visit France.", { statedActs: false }), []);
 });
 
 test("the table is checked line by line", () => {

@@ -160,7 +160,10 @@ export function findClauses(tokens: Token[]): Clause[] {
         }
       }
       let splitIsToken = found;
-      if (!found && prevGroup && SPEECH_OR_COMPLEMENT.has(prevGroup.lemma)) {
+      // "X agreed to a truce, the minister said": a verb of saying after a comma frames the sentence; it is not
+      // what "agreed" took as its content
+      const frameAfterComma = SPEECH_VERBS.has(vg.lemma) && tokens.slice(gapStart, vg.start).some((t) => t.text === ",");
+      if (!found && prevGroup && SPEECH_OR_COMPLEMENT.has(prevGroup.lemma) && !frameAfterComma) {
         clause.kind = "embedded";
         found = true;
       }

@@ -78,6 +78,8 @@ export const RELATION_NOUNS = set("tie relation relationship meeting talk summit
 export const WITNESS_VERBS = set("see know observe report");
 
 /** Nouns for outlets that speak for their owner: "the official news agency", "state media". */
+/** Posts abroad: "the embassy in Nairobi" is some other country's, in Kenya. */
+export const POSTS_ABROAD = set("embassy consulate ambassador envoy consul diplomat mission delegation");
 export const MEDIA_NOUNS = set("news agency media newspaper television radio broadcaster channel daily");
 
 /** Nouns for people other than their possessor: "Ukraine's allies" are not Ukraine. */

@@ -73,9 +73,19 @@ function countryRef(iso: string, dicts: Dictionaries): ActorRef {
   return { code: iso, country: iso, sectors: [], name: dicts.ontology.countries.get(iso)?.name ?? iso, person: false };
 }
 
-/** A place as target is its country: "visited Beijing", "sent aid to Gaza" aim at China, at the Palestinian territories. */
-function targetRefsOf(m: Mention, tokens: Token[], floor: number, dicts: Dictionaries, selfRef: (r: ActorRef) => boolean): ActorRef[] {
-  if (m.refs.length === 0) return m.place ? [countryRef(m.place.country, dicts)] : [];
+/**
+ * A place as target is its country: "visited Beijing", "sent aid to Gaza" aim at China, at the Palestinian
+ * territories. Such refs go into `places`: a place of the source's own country is still a target ("Syrian
+ * troops shelled Aleppo").
+ */
+function targetRefsOf(m: Mention, tokens: Token[], floor: number, dicts: Dictionaries, selfRef: (r: ActorRef) => boolean, places: Set<ActorRef>, asPlace: boolean): ActorRef[] {
+  // "captured Kabul" (a `place` pattern) takes the city, not the government seated there
+  if (m.refs.length === 0 || (asPlace && m.kind === "capital")) {
+    if (!m.place) return [];
+    const ref = countryRef(m.place.country, dicts);
+    places.add(ref);
+    return [ref];
+  }
   if (m.alternatives && m.refs.every(selfRef)) {
     const other = m.alternatives.find((r) => !selfRef(r));
     if (other) return [other];
@@ -154,7 +164,8 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const sourceRefs: { m: Mention; ref: ActorRef }[] = sources.flatMap((m) => m.refs.map((ref) => ({ m, ref })));
   const selfRef = (r: ActorRef) => sourceRefs.some((s) => isSelf(s.ref, r));
   // a pronoun that would point back at the subject means someone else: "Xi promised to cooperate with him"
-  const isSource = (m: Mention) => sourceRefs.length > 0 && m.refs.every(selfRef) && !(m.alternatives ?? []).some((r) => !selfRef(r));
+  // (a place has no actor of its own: it is never the source)
+  const isSource = (m: Mention) => sourceRefs.length > 0 && m.refs.length > 0 && m.refs.every(selfRef) && !(m.alternatives ?? []).some((r) => !selfRef(r));
   const plural = new Set(sourceRefs.map((x) => x.ref.code)).size >= 2;
   let match = matchVerb(tokens, vg.head, clause.complement, candidates, patterns, passiveSubject, isSource, plural);
   // the clause a verb governs is its object: a pattern may reach into it, and its subject is what the verb is about
@@ -216,7 +227,7 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   } else if (!(pattern.both && sourceRefs.length >= 2)) {
     // a bare role ("children", "police") is only a target where a pattern's + points at it, or the clause gives it a country
     const fillable = clauseCountry(clause, ctx) !== null;
-    const free = candidates.filter((m) => isFreeTarget(tokens, m, clause.complement[0], match.wordsEnd) && !isSource(m) && (m.refs.some((r) => r.country) || (fillable && m.kind === "agent")));
+    const free = candidates.filter((m) => isFreeTarget(tokens, m, clause.complement[0], match.wordsEnd) && !isSource(m) && (m.refs.some((r) => r.country) || (fillable && m.kind === "agent") || (m.refs.length === 0 && m.place !== null)));
     // "deployed troops to the border with Belarus": a role with no country is the means, not the target, when a country follows.
     const first = free.find((m) => m.refs.some((r) => r.country)) && !free[0]?.refs.some((r) => r.country) ? free.find((m) => m.refs.some((r) => r.country)) : free[0];
     if (first) {
@@ -244,7 +255,8 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     const made = k < clause.complement[1] ? newActor(tokens, k, clause.complement[1], ctx.newActorLength) : null;
     if (made) targetMentions = [made];
   }
-  const targetRefs = targetMentions.flatMap((m) => targetRefsOf(m, tokens, clause.complement[0], ctx.dicts, selfRef).map((ref) => ({ m, ref })));
+  const places = new Set<ActorRef>();
+  const targetRefs = targetMentions.flatMap((m) => targetRefsOf(m, tokens, clause.complement[0], ctx.dicts, selfRef, places, pattern.placeTarget).map((ref) => ({ m, ref })));
   const fill = clauseCountry(clause, ctx);
   if (fill) {
     for (const x of [...sourceRefs, ...targetRefs]) if (!x.ref.country && x.m.kind === "agent") x.ref = { ...x.ref, country: fill, code: fill + x.ref.code };
@@ -288,7 +300,7 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const seen = new Set<string>();
   const events: Event[] = [];
   for (const { s, t, code: act } of coded) {
-    if (s && t && isSelf(s.ref, t.ref)) continue;
+    if (s && t && isSelf(s.ref, t.ref) && !(places.has(t.ref) && s.ref.sectors.length > 0)) continue;
     const mood = attemptCounts(clause, act) ? "asserted" : clauseMood;
     const stated = ctx.statedActs ? statedCode(act, mood, clauseNegated, clause, stance, ctx.dicts.ontology) : { code: act, intendedCode: null, negated: clauseNegated, mood };
     const eventCode = stated.code;

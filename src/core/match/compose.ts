@@ -5,6 +5,7 @@
  * Japan", "the head of the IAEA"), appositives ("Putin, the Russian
  * president,"), shared roles ("Chinese and Russian warships") and "former".
  */
+import { POSTS_ABROAD } from "../analyse/grammar.js";
 import type { Token } from "../analyse/tagger.js";
 import type { Dictionaries } from "../dictionary/compile.js";
 import { sectorsOf } from "../dictionary/ontology.js";
@@ -148,7 +149,9 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
       let b = cur.start - 1;
       while (b >= 0 && (tokens[b].pos === "DET" || tokens[b].pos === "ADJ" || tokens[b].pos === "NUM")) b--;
       const opensPhrase = b < 0 || /^(PUNCT|CCONJ|SCONJ)$/.test(tokens[b].pos);
-      if (/^(of|in)$/.test(tokens[k]?.lower ?? "") || (tokens[k]?.lower === "from" && opensPhrase)) {
+      // "the embassy in Nairobi" is not Kenya's: a post abroad is only where it serves
+      const abroad = tokens[k]?.lower === "in" && POSTS_ABROAD.has(tokens[cur.end - 1].lemma);
+      if (!abroad && (/^(of|in)$/.test(tokens[k]?.lower ?? "") || (tokens[k]?.lower === "from" && opensPhrase))) {
         k++;
         if (tokens[k]?.pos === "DET") k++;
         // "the mayor of the occupied Ukrainian city of Melitopol"

@@ -83,14 +83,16 @@ export function prepositionIndex(tokens: Token[], m: Mention, floor: number): nu
 /** Can this mention be a target that no pattern word pointed at? Not a topic ("talks on Syria") nor a venue ("met in Moscow"). */
 export function isFreeTarget(tokens: Token[], m: Mention, floor: number, wordsEnd = -1): boolean {
   // A possessor can be the target ("commented on Zelensky's remarks"); only the subject side drops them.
-  if (m.refs.length === 0) return false;
+  // A place stands for its country ("shelled Kharkiv", "visited Beijing"), unless it is where the event was.
+  if (m.refs.length === 0 && !m.place) return false;
   const at = prepositionIndex(tokens, m, floor);
   const prep = at >= 0 ? tokens[at].lower : null;
   // a topic ("talks on Syria") is no target, unless the pattern's own words point at it ("sanctions on Iran")
   // a topic ("talks on Syria", "data on missiles") is no target, unless the pattern's own last word aims "on" at it:
   // a verb ("comment on Zelensky's remarks") or a targeting noun ("sanctions on Iran")
   // (or the pattern itself ends in the preposition: "rumors about +" written "&SET_rumors about")
-  const aimed = (at === wordsEnd && at > 0 && (tokens[at - 1].pos === "VERB" || TARGETING_NOUNS.has(tokens[at - 1].lemma))) || (at >= 0 && at + 1 === wordsEnd);
+  // (or the pattern's own last words are the mention: "open fire on &PROTESTER" aims at the protesters it names)
+  const aimed = (at === wordsEnd && at > 0 && (tokens[at - 1].pos === "VERB" || TARGETING_NOUNS.has(tokens[at - 1].lemma))) || (at >= 0 && at + 1 === wordsEnd) || (at >= 0 && m.start < wordsEnd && m.end >= wordsEnd);
   if (prep && TOPIC_PREPOSITIONS.has(prep) && !aimed) return false;
   if (prep && LOCATIVE_PREPOSITIONS.has(prep) && (m.kind === "capital" || m.kind === "place")) return false;
   return true;
@@ -187,6 +189,8 @@ export function matchVerb(
         } else {
           found = passiveSubject.find((m) => m.refs.length > 0) ?? mentions.find((m) => m.start >= p && m.end <= to && isFreeTarget(tokens, m, from) && !isSource(m));
         }
+        // "| place": the target must be a city, region or capital, not an actor
+        if (found && pattern.placeTarget && !(found.place && found.kind !== "country" && (found.refs.length === 0 || found.kind === "capital"))) found = undefined;
         // "%": the target must be two or more actors joined by "and" or commas
         if (found && el.plural) {
           const i = mentions.indexOf(found);

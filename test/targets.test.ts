@@ -1,0 +1,30 @@
+/** Who an event is aimed at: places as targets, posts abroad, and a pattern that names its target's noun. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { codeDocument } from "../src/core/index.js";
+import { dictionaries } from "./support/dictionaries.js";
+
+const code = (text: string) => codeDocument({ id: "t", text, date: "2019-05-06", place: null }, dictionaries).events.map((e) => `${e.source?.code}>${e.target?.code} ${e.code}`);
+
+test("a place is its country as a target, also of its own country's forces; a place where it happened is none", () => {
+  assert.deepEqual(code("Russia shelled Kharkiv."), ["RUS>UKR 194"]);
+  assert.deepEqual(code("Syrian troops shelled Aleppo."), ["SYRMIL>SYR 194"]);
+  assert.deepEqual(code("Russia sent troops to Mali."), ["RUS>MLI 154"]);
+  assert.deepEqual(code("Indian authorities imposed a curfew in Srinagar."), ["INDGOV>IND 1723"]);
+  assert.deepEqual(code("Putin met Xi in Beijing."), ["RUSGOV>CHNGOV 040"]);
+});
+
+test("a `place` pattern takes a place, which is occupied; a person captured is arrested", () => {
+  assert.deepEqual(code("The rebels captured Kunduz."), ["AFGREB>AFG 192"]);
+  assert.deepEqual(code("Taliban fighters captured two Afghan soldiers."), ["AFGREBTAL>AFGMIL 173"]);
+});
+
+test("an embassy in a capital is not that country's; a pattern may name its target's noun", () => {
+  assert.deepEqual(code("Sweden opened an embassy in Nairobi."), ["SWE>KEN 050"]);
+  assert.deepEqual(code("The U.S. embassy in Nairobi condemned Kenya."), ["USAGOV>KEN 111"]);
+  assert.deepEqual(code("Kenyan police opened fire on protesters in Nairobi."), ["KENCOP>KENOPP 175"]);
+});
+
+test("a speech frame after a comma is not what the verb before it takes", () => {
+  assert.deepEqual(code("Armenia and Azerbaijan agreed to a ceasefire in the region, the Russian foreign minister said."), ["ARM>AZE 0871", "AZE>ARM 0871"]);
+});
