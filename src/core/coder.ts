@@ -115,6 +115,7 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
       continue;
     }
     const issues = [...new Set(dicts.issues.scan(keys).flatMap((m) => m.values.map((v) => v.issue)))];
+    nounsInNames(sentence.tokens, mentions);
     const clauses = findClauses(sentence.tokens);
     const ctx = { docId: doc.id, docDate: doc.date, docText: doc.text, sentence, clauses, mentions, dicts, requireDyad: options.requireDyad ?? true, newActorLength: options.newActorLength ?? 0, statedActs: options.statedActs ?? true, datelinePlace, issues };
     let previous: Event[] = [];
@@ -127,6 +128,19 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
     }
   }
   return { events, unknown, sentences: sentences.map(({ index, start, end, text }) => ({ index, start, end, text })), warnings };
+}
+
+/**
+ * "Palestinian refugees to avoid ...": the tagger reads "refugees" as a verb. A word inside a name or role of
+ * two or more words the dictionaries know is a noun, whatever the tagger said.
+ */
+function nounsInNames(tokens: Sentence["tokens"], mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (m.end - m.start < 2 || m.kind === "pronoun" || m.via === "coreference") continue;
+    // the last word of the name: "Russian forces" yes; a verb inside "Save the Children" stays what the tagger says
+    const last = tokens[m.end - 1];
+    if (last.pos === "VERB" && /^[a-z]/.test(last.text) && m.kind === "agent") last.pos = "NOUN";
+  }
 }
 
 /** Runs of capitalised proper nouns that no mention covers: the actors the dictionaries miss. */

@@ -90,8 +90,13 @@ function targetRefsOf(m: Mention, tokens: Token[], floor: number, dicts: Diction
     const other = m.alternatives.find((r) => !selfRef(r));
     if (other) return [other];
   }
-  // "arrived in Pyongyang" visits North Korea; "delivered to Kyiv" still reaches Ukraine's government
-  if (m.kind === "capital" && m.place && /^(in|at)$/.test(prepositionBefore(tokens, m, floor) ?? "")) return [countryRef(m.place.country, dicts)];
+  // "arrived in Pyongyang" visits North Korea; "delivered to Kyiv" still reaches Ukraine's government; "a state
+  // of emergency in Kenya" is imposed on the country as a place, also by its own government
+  if ((m.kind === "capital" || m.kind === "country") && m.place && /^(in|at)$/.test(prepositionBefore(tokens, m, floor) ?? "")) {
+    const ref = countryRef(m.place.country, dicts);
+    places.add(ref);
+    return [ref];
+  }
   return m.refs;
 }
 

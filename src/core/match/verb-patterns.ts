@@ -92,7 +92,9 @@ export function isFreeTarget(tokens: Token[], m: Mention, floor: number, wordsEn
   // a verb ("comment on Zelensky's remarks") or a targeting noun ("sanctions on Iran")
   // (or the pattern itself ends in the preposition: "rumors about +" written "&SET_rumors about")
   // (or the pattern's own last words are the mention: "open fire on &PROTESTER" aims at the protesters it names)
-  const aimed = (at === wordsEnd && at > 0 && (tokens[at - 1].pos === "VERB" || TARGETING_NOUNS.has(tokens[at - 1].lemma))) || (at >= 0 && at + 1 === wordsEnd) || (at >= 0 && m.start < wordsEnd && m.end >= wordsEnd);
+  const aimed = (at === wordsEnd && at > 0 && (tokens[at - 1].pos === "VERB" || TARGETING_NOUNS.has(tokens[at - 1].lemma))) || (at >= 0 && at + 1 === wordsEnd) || (at >= 0 && m.start < wordsEnd && m.end >= wordsEnd) ||
+    // "the attack on Kabul", "sanctions against Iran", "the crackdown on protesters": the noun aims its phrase
+    (at > 0 && TARGETING_NOUNS.has(tokens[at - 1].lemma));
   if (prep && TOPIC_PREPOSITIONS.has(prep) && !aimed) return false;
   if (prep && LOCATIVE_PREPOSITIONS.has(prep) && (m.kind === "capital" || m.kind === "place")) return false;
   return true;
