@@ -28,3 +28,10 @@ test("an embassy in a capital is not that country's; a pattern may name its targ
 test("a speech frame after a comma is not what the verb before it takes", () => {
   assert.deepEqual(code("Armenia and Azerbaijan agreed to a ceasefire in the region, the Russian foreign minister said."), ["ARM>AZE 0871", "AZE>ARM 0871"]);
 });
+
+test("'it' may be a country's body named before it, and the event shows that name as its evidence", () => {
+  const [e] = codeDocument({ id: "t", text: "The Israeli military said it arrested two Palestinian men in Hebron.", date: "2019-05-06", place: null }, dictionaries).events;
+  assert.equal(`${e.source?.code}>${e.target?.code} ${e.code}`, "ISRMIL>PSE 173");
+  assert.equal(e.source?.text, "Israeli military");
+  assert.ok(e.confidence < 0.9, "an actor found by coreference lowers the confidence");
+});

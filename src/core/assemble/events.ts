@@ -52,8 +52,10 @@ function isSelf(a: ActorRef, b: ActorRef): boolean {
 }
 
 function actorOf(m: Mention, ref: ActorRef, tokens: Token[], docText: string): Actor {
-  const start = tokens[m.start].start;
-  const end = tokens[m.end - 1].end;
+  // a pronoun shows the name it stands for, when the sentence gives it ("the military says it ...")
+  const [a, b] = m.antecedent && m.refs[0] === ref ? m.antecedent : [m.start, m.end];
+  const start = tokens[a].start;
+  const end = tokens[b - 1].end;
   return { text: docText.slice(start, end), start, end, code: ref.code, country: ref.country, sectors: ref.sectors, name: ref.name };
 }
 

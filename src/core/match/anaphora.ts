@@ -53,7 +53,8 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
         if (possessive && m < mentions.length && mentions[m].start <= i + 3 && tokens.slice(i + 1, mentions[m].start).every((x) => x.pos === "ADJ" || x.pos === "NOUN")) continue;
         const person = /^(he|she|him|her|his)$/.test(t.lower);
         const alternatives = person ? coref.recentPeople().filter((p) => !refs.includes(p)) : undefined;
-        const men: Mention = { start: i, end: i + 1, refs, alternatives, kind: "pronoun", place: null, possessive, via: "coreference", rule: null };
+        const named = [...out].reverse().find((x) => x.kind !== "pronoun" && refs.length === 1 && x.refs.length === 1 && x.refs[0].code === refs[0].code && x.refs[0].name === refs[0].name);
+        const men: Mention = { start: i, end: i + 1, refs, alternatives, kind: "pronoun", place: null, possessive, via: "coreference", rule: null, ...(named ? { antecedent: [named.start, named.end] as [number, number] } : {}) };
         out.push(men);
         coref.note(men, false);
       }

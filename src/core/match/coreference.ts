@@ -112,7 +112,10 @@ export class Coreference {
       this.lastPerson = ref;
       if (!this.personsNow.some((p) => p.code === ref.code && p.name === ref.name)) this.personsNow.push(ref);
       if (ref.country) this.personsByCode.set(ref.code, ref);
-    } else if (m.kind === "country" || m.kind === "organisation" || m.kind === "capital") this.lastThing = ref;
+    } else if (m.kind === "country" || m.kind === "organisation" || m.kind === "capital" || (m.kind === "agent" && !plural && ref.country)) {
+      // "the Israeli military says it ...": a singular body of a country is an "it" too
+      this.lastThing = ref;
+    }
     if (m.kind === "organisation" || (ref.country && /^(IGO|NGO|IMG)$/.test(ref.country))) this.lastOrg = ref;
     if (m.kind !== "agent" || ref.country) {
       const at = this.recent.findIndex((r) => r.code === ref.code);

@@ -34,6 +34,11 @@ export interface Mention {
   via: "dictionary" | "title" | "surname" | "coreference";
   /** The dictionary entry behind the mention. */
   rule: string | null;
+  /**
+   * For a pronoun whose actor is named earlier in the same sentence ("the Israeli military says it ..."), the
+   * token range of that name: the evidence an event shows for the actor.
+   */
+  antecedent?: [number, number];
   /** A prefix agent ("MSF", `NGO~`): its code goes in front of the actor right after it. */
   prefix?: string;
 }

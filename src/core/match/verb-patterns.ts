@@ -80,6 +80,15 @@ export function prepositionIndex(tokens: Token[], m: Mention, floor: number): nu
   return -1;
 }
 
+const PLACE_NOUNS = new Set(["city", "town", "village", "port", "capital", "province", "region", "district", "area", "enclave", "stronghold", "base", "airport", "border", "crossing", "of"]);
+
+/** Is the place at `at` the object of the verb whose object starts at `from`: "seized the port city of Hodeidah"? */
+function placeObject(tokens: Token[], from: number, at: number): boolean {
+  if (at - from > 6) return false;
+  for (let k = from; k < at; k++) if (!/^(DET|ADJ|NUM)$/.test(tokens[k].pos) && !PLACE_NOUNS.has(tokens[k].lemma) && tokens[k].text !== "-") return false;
+  return true;
+}
+
 /** Can this mention be a target that no pattern word pointed at? Not a topic ("talks on Syria") nor a venue ("met in Moscow"). */
 export function isFreeTarget(tokens: Token[], m: Mention, floor: number, wordsEnd = -1): boolean {
   // A possessor can be the target ("commented on Zelensky's remarks"); only the subject side drops them.
@@ -192,7 +201,8 @@ export function matchVerb(
           found = passiveSubject.find((m) => m.refs.length > 0) ?? mentions.find((m) => m.start >= p && m.end <= to && isFreeTarget(tokens, m, from) && !isSource(m));
         }
         // "| place": the target must be a city, region or capital, not an actor
-        if (found && pattern.placeTarget && !(found.place && found.kind !== "country" && (found.refs.length === 0 || found.kind === "capital"))) found = undefined;
+        // and be what the verb takes, not a word inside its object ("took bribes for a Jerusalem project")
+        if (found && pattern.placeTarget && !(found.place && found.kind !== "country" && (found.refs.length === 0 || found.kind === "capital") && placeObject(tokens, p, found.start))) found = undefined;
         // "%": the target must be two or more actors joined by "and" or commas
         if (found && el.plural) {
           const i = mentions.indexOf(found);
