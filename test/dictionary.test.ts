@@ -203,6 +203,9 @@ test("a state of the past: its own names, and its successor's names within its y
   assert.deepEqual(code("French troops attacked Germany.", "1980-01-01"), ["QQQMIL>DEU"]);
   assert.deepEqual(code("French troops attacked Germany.", "1995-01-01"), ["FRAMIL>DEU"]);
   assert.deepEqual(code("French troops attacked Germany.", null), ["FRAMIL>DEU"]);
+  // a named actor of the successor is the former state's within its years ("the Kremlin" in 1985)
+  const kremlin = (date: string) => codeDocument({ id: "k", text: "The Kremlin condemned Germany.", date, place: null }, dictionaries).events.map((e) => e.source?.code);
+  assert.deepEqual([kremlin("1985-05-01"), kremlin("1995-05-01")], [["SUNGOV"], ["RUSGOV"]]);
   // a region gives a role noun its country
   assert.deepEqual(code("Police in Wessex Vale attacked German troops.", "2020-01-01"), ["GBRCOP>DEUMIL"]);
 });

@@ -72,7 +72,9 @@ export function findClauses(tokens: Token[]): Clause[] {
     const prevTok = before >= 0 ? tokens[before] : null;
     // A base-form verb coordinated with an infinitive is an infinitive too ("to cement ties and strengthen ...").
     const coordinatedInfinitive = prevWasInfinitive && prevTok?.pos === "CCONJ" && tokens[vg.head].lower === tokens[vg.head].lemma;
-    if (vg.infinitive || coordinatedInfinitive) {
+    // "to stop fighting", "to keep shelling": a gerund right after an infinitive belongs to it
+    const gerundOfInfinitive = prevWasInfinitive && prevGroup !== null && vg.start === prevGroup.end && /ing$/.test(tokens[vg.head].lower) && !vg.passive;
+    if (vg.infinitive || coordinatedInfinitive || gerundOfInfinitive) {
       vg.infinitive = true;
       prevGroup = vg;
       prevWasInfinitive = true;

@@ -94,7 +94,10 @@ function baseMention(start: number, end: number, entry: LexEntry, dicts: Diction
     case "actor": {
       const person = PERSON_FILE.test(entry.rule);
       // "FRO/BIL/SAM": one name for several actors, one event each
-      const refs = roleOn(entry.actor, date).split("/").map((code) => refOfCode(code, entry.actor.name, person, dicts));
+      // "the Kremlin" in 1985 speaks for the Soviet Union: a successor's code within a former state's years is the former state's
+      const refs = roleOn(entry.actor, date)
+        .split("/")
+        .map((code) => refOfCode(stateOn(code.slice(0, 3), date, dicts.ontology) + code.slice(3), entry.actor.name, person, dicts));
       return { ...base, kind: person ? "person" : "organisation", refs };
     }
     case "country": {
