@@ -43,7 +43,7 @@ test("the act a stance verb states: agreed, promised or threatened to do it, ref
 });
 
 test("an attempt at force is that act; an attempt at anything else is not yet one", () => {
-  assert.deepEqual(code("Iran attempted to seize a British tanker."), ["IRN>GBR 171 asserted counts"]);
+  assert.deepEqual(code("Iran attempted to seize a British tanker."), ["IRN>GBRBUS 171 asserted counts"]);
   assert.deepEqual(code("Iran tried to meet France."), ["IRN>FRA 040 hypothetical"]);
 });
 

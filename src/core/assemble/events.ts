@@ -9,14 +9,14 @@ import { phrasesIn } from "../analyse/phrases.js";
 import type { Sentence, Token } from "../analyse/tagger.js";
 import type { Dictionaries } from "../dictionary/compile.js";
 import { spellingKey } from "../dictionary/text.js";
-import { hash64 } from "../hash.js";
 import type { ActorRef } from "../match/coreference.js";
 import type { Mention } from "../match/mentions.js";
 import { isFreeTarget, matchVerb, prepositionBefore, prepositionIndex } from "../match/verb-patterns.js";
-import type { Actor, Event, Location, QuadClass } from "../types.js";
+import type { Event, Location } from "../types.js";
 import type { VerbPattern } from "../dictionary/verbs.js";
 import { moodOf } from "./mood.js";
-import { attemptCounts, STANCE_VERBS, stancedInfinitive, statedCode } from "./stated-acts.js";
+import { isSelf, recordEvents } from "./records.js";
+import { STANCE_VERBS, stancedInfinitive } from "./stated-acts.js";
 import { statedAct, type Stance } from "../dictionary/ontology.js";
 import { contentClause, inRange, newActor, sourcesOf, withCoordinated } from "./participants.js";
 import { eventDate } from "./time.js";
@@ -36,27 +36,6 @@ export interface SentenceContext {
   statedActs: boolean;
   datelinePlace: Location | null;
   issues: string[];
-}
-
-function isSelf(a: ActorRef, b: ActorRef): boolean {
-  if (a.code === b.code) return true;
-  // two named organisations of one country ("PSEREBHMS" and "PSEREBPIJ") are two sides
-  const named = (r: ActorRef) => r.code.length > 3 + 3 * r.sectors.length;
-  if (named(a) || named(b)) return false;
-  if (a.country && a.country === b.country) {
-    // a country and its own government are one side; opposition against government are two
-    if (a.sectors.length === 0 || b.sectors.length === 0) return true;
-    return a.sectors.every((s) => b.sectors.includes(s));
-  }
-  return false;
-}
-
-function actorOf(m: Mention, ref: ActorRef, tokens: Token[], docText: string): Actor {
-  // a pronoun shows the name it stands for, when the sentence gives it ("the military says it ...")
-  const [a, b] = m.antecedent && m.refs[0] === ref ? m.antecedent : [m.start, m.end];
-  const start = tokens[a].start;
-  const end = tokens[b - 1].end;
-  return { text: docText.slice(start, end), start, end, code: ref.code, country: ref.country, sectors: ref.sectors, name: ref.name };
 }
 
 /** Where the clause happened: a place in its "in", "at" or "near" phrase, else the dateline. */
@@ -269,86 +248,37 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     for (const x of [...sourceRefs, ...targetRefs]) if (!x.ref.country && x.m.kind === "agent") x.ref = { ...x.ref, country: fill, code: fill + x.ref.code };
   }
 
-  const pairs: [(typeof sourceRefs)[number] | null, (typeof targetRefs)[number] | null][] = [];
   // "shared data with one another": each side is the other's target, whatever the verb
   const reciprocal = sourceRefs.length >= 2 && tokens.slice(clause.complement[0], clause.complement[1]).some((t, k, all) => (t.lower === "each" && all[k + 1]?.lower === "other") || (t.lower === "one" && all[k + 1]?.lower === "another"));
   // "China and Russia agreed that ...", "X and Y delayed their meeting", "X and Y renewed ties": with nothing else
   // named, the members of a plural subject act on one another
   const comp = tokens.slice(clause.complement[0], Math.min(clause.complement[1], clause.complement[0] + 5));
-  const mutual =
+  const mutualSubject =
     sourceRefs.length >= 2 &&
     targetRefs.length === 0 &&
     !vg.passive &&
     (MUTUAL_VERBS.has(lemma) || comp.some((t) => t.pos === "NOUN" && RELATION_NOUNS.has(t.lemma)));
-  if ((pattern.both || pattern.plural || reciprocal || mutual) && (targetRefs.length === 0 || reciprocal)) {
-    for (const a of sourceRefs) for (const b of sourceRefs) if (a !== b) pairs.push([a, b]);
-  } else {
-    for (const s of sourceRefs) {
-      if (targetRefs.length === 0) pairs.push([s, null]);
-      // "X met Y" is one event, X's, as PETRARCH, ICEWS and GDELT record it; only a compound subject ("X and Y
-      // met") makes each side the other's target
-      for (const t of targetRefs) pairs.push([s, t]);
-    }
-    if (sourceRefs.length === 0) for (const t of targetRefs) pairs.push([null, t]);
-  }
-
-  // "received money from X": the pattern says the one named after the verb did it
-  if (pattern.inverse) for (const pair of pairs) pair.reverse();
-  // "[active:reverse]" patterns: the target also acts back on the source ("X visited Y": Y hosts X)
-  const coded: { s: (typeof sourceRefs)[number] | null; t: (typeof targetRefs)[number] | null; code: string }[] = pairs.map(([s, t]) => ({ s, t, code: pattern.code }));
-  if (pattern.reverse) for (const [s, t] of pairs) if (s && t) coded.push({ s: t, t: s, code: pattern.reverse });
-  const { mood: clauseMood, negated: denied } = moodOf(clause, tokens, ctx.docDate);
-  // "did not [clash]": a pattern that names the denial codes it; the event is not denied again
-  const clauseNegated = denied && !pattern.absorbsNegation;
-  const date = eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1], clauseMood === "intended");
-  const location = locationOf(clause, ctx, targetMentions);
+  const mutual = (pattern.both || pattern.plural || reciprocal || mutualSubject) && (targetRefs.length === 0 || reciprocal);
+  const { mood, negated: denied } = moodOf(clause, tokens, ctx.docDate);
   const head = tokens[vg.head];
-  const verb = { text: head.text, start: head.start, end: head.end };
-  const seen = new Set<string>();
-  const events: Event[] = [];
-  for (const { s, t, code: act } of coded) {
-    if (s && t && isSelf(s.ref, t.ref) && !(places.has(t.ref) && s.ref.sectors.length > 0)) continue;
-    const mood = attemptCounts(clause, act) ? "asserted" : clauseMood;
-    const stated = ctx.statedActs ? statedCode(act, mood, clauseNegated, clause, stance, ctx.dicts.ontology) : { code: act, intendedCode: null, negated: clauseNegated, mood };
-    const eventCode = stated.code;
-    if (ctx.requireDyad && (!s || !t)) continue;
-    const key = `${s?.ref.code}|${t?.ref.code}|${eventCode}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    let confidence = 0.9;
-    for (const x of [s, t]) {
-      if (!x) continue;
-      if (x.m.via === "coreference") confidence -= 0.15;
-      else if (x.m.via === "surname" || x.m.via === "title") confidence -= 0.05;
-      if (x.m.kind === "agent" && !x.ref.country) confidence -= 0.1;
-    }
-    if (defaultTarget) confidence -= 0.1;
-    if (pattern.elements.length === 0) confidence -= 0.05;
-    const code = ctx.dicts.ontology.codes.get(eventCode)!;
-    const root = eventCode.slice(0, 2);
-    const quad = (ctx.dicts.ontology.quads.get(root) ?? 1) as QuadClass;
-    events.push({
-      id: hash64([ctx.docId, ctx.sentence.index, verb.start, eventCode, s?.ref.code ?? "", t?.ref.code ?? ""].join("|")),
-      doc: ctx.docId,
-      sentence: ctx.sentence.index,
-      date,
-      source: s ? actorOf(s.m, s.ref, tokens, ctx.docText) : null,
-      target: t ? actorOf(t.m, t.ref, tokens, ctx.docText) : null,
-      code: eventCode,
-      root,
-      quad,
-      goldstein: code.goldstein,
-      plover: code.plover,
-      verb,
-      negated: stated.negated,
-      mood: stated.mood,
-      intendedCode: stated.intendedCode,
-      location,
-      issues: ctx.issues,
-      text: ctx.sentence.text,
-      rule: pattern.rule,
-      confidence: Math.max(0.1, Math.round(confidence * 100) / 100),
-    });
-  }
-  return events;
+  return recordEvents(
+    {
+      pattern,
+      sources: sourceRefs,
+      targets: targetRefs,
+      places,
+      mutual,
+      mood,
+      // "did not [clash]": a pattern that names the denial codes it; the event is not denied again
+      negated: denied && !pattern.absorbsNegation,
+      futureDenied: vg.negated && (vg.modal === "will" || vg.modal === "would"),
+      attempted: clause.catenative === "attempted",
+      stance,
+      defaultTarget,
+      verb: { text: head.text, start: head.start, end: head.end },
+      date: eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1], mood === "intended"),
+      location: locationOf(clause, ctx, targetMentions),
+    },
+    ctx,
+  );
 }

@@ -4,7 +4,6 @@
  * refused to do a rejection (12x). The act's own code stays on the event as `intendedCode`. The table is
  * data (ontology/stated-acts.txt); here is only when it applies.
  */
-import type { Clause } from "../analyse/clauses.js";
 import type { Token } from "../analyse/tagger.js";
 import { statedAct, type Ontology, type Stance } from "../dictionary/ontology.js";
 import type { Event, Mood } from "../types.js";
@@ -46,21 +45,15 @@ export interface StatedCode {
  * infinitive; otherwise the mood decides: an intended act is intended, and an intended act denied with
  * "will not" or "would not" is refused.
  */
-export function statedCode(act: string, mood: Mood, negated: boolean, clause: Clause, stance: Stance | null, onto: Ontology): StatedCode {
+export function statedCode(act: string, mood: Mood, negated: boolean, futureDenied: boolean, stance: Stance | null, onto: Ontology): StatedCode {
   const as = (s: Stance, keepNegation: boolean): StatedCode | null => {
     const row = statedAct(s, act, onto);
     return row ? { code: row.code, intendedCode: act, negated: keepNegation && negated, mood } : null;
   };
   if (stance) return as(stance, true) ?? { code: act, intendedCode: null, negated, mood };
   if (mood === "intended") {
-    const futureDenied = negated && clause.vg.negated && (clause.vg.modal === "will" || clause.vg.modal === "would");
-    const stated = futureDenied ? as("refuse", false) : negated ? null : as("intend", false);
+    const stated = negated && futureDenied ? as("refuse", false) : negated ? null : as("intend", false);
     if (stated) return stated;
   }
   return { code: act, intendedCode: null, negated, mood };
-}
-
-/** "tried to storm the embassy": an attempt at force or coercion is itself an act; an attempt at anything else is not yet one. */
-export function attemptCounts(clause: Clause, act: string): boolean {
-  return clause.catenative === "attempted" && Number(act.slice(0, 2)) >= 14;
 }
