@@ -7,6 +7,7 @@ import { sentenceFromParse } from "./analyse/penn-tree.js";
 import { DocumentError } from "./errors.js";
 import { analyseText, type Sentence } from "./analyse/tagger.js";
 import { clauseEvents } from "./assemble/events.js";
+import { nominalEvents } from "./assemble/nominal.js";
 import type { Dictionaries } from "./dictionary/compile.js";
 import { phraseKeys, textKeys } from "./dictionary/text.js";
 import { Coreference } from "./match/coreference.js";
@@ -119,13 +120,16 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
     const clauses = findClauses(sentence.tokens);
     const ctx = { docId: doc.id, docDate: doc.date, docText: doc.text, sentence, clauses, mentions, dicts, requireDyad: options.requireDyad ?? true, newActorLength: options.newActorLength ?? 0, statedActs: options.statedActs ?? true, datelinePlace, issues };
     let previous: Event[] = [];
+    const carried: boolean[] = [];
     for (const clause of clauses) {
       const found = clauseEvents(clause, ctx);
+      carried.push(found.length > 0);
       // ", killing 20 people" after "jets struck Gaza": one violent incident, counted once
       const consequence = isConsequence(clause, sentence) && previous.some((e) => e.quad === 4) && found.every((e) => e.quad === 4);
       if (!consequence) events.push(...found);
       previous = found;
     }
+    events.push(...nominalEvents(ctx, carried));
   }
   return { events, unknown, sentences: sentences.map(({ index, start, end, text }) => ({ index, start, end, text })), warnings };
 }

@@ -66,6 +66,8 @@ export const TARGETING_NOUNS = set(
  * Verbs whose plural subject acts on itself when nothing else is named: "China and Russia agreed",
  * "the two sides met". A pattern marked `both` says the same for its own verb.
  */
+/** Verbs that take an event noun as what they do: "launched an attack", "held talks", "imposed sanctions". */
+export const LIGHT_VERBS = set("launch carry conduct stage mount hold begin start open make pay impose declare announce order wage continue resume step intensify escalate unleash");
 export const MUTUAL_VERBS = set("agree meet talk negotiate reconcile cooperate");
 
 /**

@@ -89,7 +89,7 @@ const DOMESTIC = new Set(["GOV", "LEG", "JUD", "COP", "ELI", "OPP", "PTY"]);
  * Harare arrested opposition supporters". A foreign army is no such evidence:
  * "Russian troops shelled civilians" does not make the civilians Russian.
  */
-function clauseCountry(clause: Clause, ctx: SentenceContext): string | null {
+export function clauseCountry(clause: Clause, ctx: SentenceContext): string | null {
   const from = Math.min(clause.introStart, clause.subject ? clause.subject[0] : clause.vg.start);
   // the clause's own words first; a clause that names no country takes the sentence's
   return countryIn(ctx, from, clause.complement[1]) ?? countryIn(ctx, 0, ctx.sentence.tokens.length);

@@ -26,6 +26,8 @@ export interface Dictionaries {
   lexicon: PhraseTrie<LexEntry>;
   /** Verb patterns by the lemma of their verb, most specific first. */
   verbs: Map<string, VerbPattern[]>;
+  /** Event-noun patterns (flag `noun`) by the lemma of their noun, most specific first. */
+  nouns: Map<string, VerbPattern[]>;
   issues: PhraseTrie<{ issue: string; rule: string }>;
   /** Phrases that make a sentence no event; `story` ones ("+phrase" in discards.txt) discard the whole document. */
   discards: PhraseTrie<{ phrase: string; rule: string; story: boolean }>;
@@ -110,7 +112,14 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
   const notActors = sorted.find((f) => f.path === "not-actors.txt");
   if (notActors) for (const e of entries(notActors)) add(e.raw, (forms) => ({ kind: "none", forms, rule: e.rule }));
 
-  const verbs = parseVerbs(sorted.filter((f) => f.path.startsWith("verbs/")), ontology, problems);
+  const verbs = new Map<string, VerbPattern[]>();
+  const nouns = new Map<string, VerbPattern[]>();
+  for (const [lemma, list] of parseVerbs(sorted.filter((f) => f.path.startsWith("verbs/")), ontology, problems)) {
+    const ofVerb = list.filter((p) => !p.noun);
+    const ofNoun = list.filter((p) => p.noun);
+    if (ofVerb.length) verbs.set(lemma, ofVerb);
+    if (ofNoun.length) nouns.set(lemma, ofNoun);
+  }
 
   const issues = new PhraseTrie<{ issue: string; rule: string }>();
   const issuesFile = sorted.find((f) => f.path === "issues.txt");
@@ -143,6 +152,7 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
       ontology,
       lexicon,
       verbs,
+      nouns,
       issues,
       discards,
       version,
@@ -155,6 +165,7 @@ export function compileDictionaries(files: DataFile[]): CompileResult {
         agents: agentCount,
         agentPhrases,
         verbPatterns: patternCount,
+        nounPatterns: [...nouns.values()].reduce((n, l) => n + l.length, 0),
         verbLemmas: verbs.size,
         issues: issues.size,
         discards: discards.size,

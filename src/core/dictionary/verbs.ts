@@ -33,6 +33,8 @@ export interface VerbPattern {
   subjectTarget: boolean;
   /** The target acts on the subject: "071 | receive money from + | inverse" ("Eriador received money from Osgiliath"). */
   inverse: boolean;
+  /** The head is an event noun, not a verb: "190 | attack on + | noun" codes "Russia's attack on Kyiv" (assemble/nominal.ts). */
+  noun: boolean;
   /** The target must be a place, not an actor: "192 | capture + | place" takes "captured Kunduz", not "captured the general". */
   placeTarget: boolean;
   /** Only for a subject of two or more actors ("China and Russia agreed"), who, with no other target, act on one another. */
@@ -46,7 +48,7 @@ export interface VerbPattern {
   text: string;
 }
 
-const FLAGS = new Set(["both", "plural", "inverse", "place"]);
+const FLAGS = new Set(["both", "plural", "inverse", "place", "noun"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no"]);
 
 /** A pattern word accepts its base form, its plural and its -d/-ed forms ("talk", "talks", "agreed"). */
@@ -90,7 +92,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     const flagList = (flags ?? "").split(/\s+/).filter((f) => f !== "");
     const badFlag = flagList.find((f) => !FLAGS.has(f) && !/^reverse=/.test(f));
     if (badFlag) {
-      problems.push({ where: e.rule, message: `unknown flag "${badFlag}" (known: both, plural, inverse, place, reverse=CODE)` });
+      problems.push({ where: e.rule, message: `unknown flag "${badFlag}" (known: both, plural, inverse, place, noun, reverse=CODE)` });
       continue;
     }
     const reverse = flagList.find((f) => f.startsWith("reverse="))?.slice(8) ?? null;
@@ -191,7 +193,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     }
     if (!ok) continue;
     const label = (x: PatternElement) => (x.kind === "target" ? (x.plural ? "%" : "+") : x.kind === "skip" ? "^" : x.label);
-    const key = `${flagList.includes("plural") ? "plural " : ""}${flagList.includes("inverse") ? "inverse " : ""}${flagList.includes("place") ? "place " : ""}${subjectTarget ? "+ " : ""}${before.map(label).join(" ")}${adjacent ? "_" : " "}[${lemma}] ${elements.map(label).join(" ")}`;
+    const key = `${flagList.includes("plural") ? "plural " : ""}${flagList.includes("inverse") ? "inverse " : ""}${flagList.includes("place") ? "place " : ""}${flagList.includes("noun") ? "noun " : ""}${subjectTarget ? "+ " : ""}${before.map(label).join(" ")}${adjacent ? "_" : " "}[${lemma}] ${elements.map(label).join(" ")}`;
     const dup = seen.get(key);
     if (dup) {
       problems.push({ where: e.rule, message: `duplicate pattern "${pattern}" (first at ${dup})` });
@@ -212,6 +214,7 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
       plural: flagList.includes("plural"),
       inverse: flagList.includes("inverse"),
       placeTarget: flagList.includes("place"),
+      noun: flagList.includes("noun"),
       reverse,
       // a target or a plural subject asks more of the sentence than the bare verb
       specificity: wordCount * 2 + (elements.some((x) => x.kind === "target") || subjectTarget ? 1 : 0) + (elements.some((x) => x.kind === "target" && x.plural) || flagList.includes("plural") ? 1 : 0) + (flagList.includes("place") ? 1 : 0),
