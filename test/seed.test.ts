@@ -16,12 +16,11 @@ const events: Event[] = skip ? [] : codeDocument(readArticle(readFileSync(SEED, 
 const asserted = events.filter((e) => e.mood === "asserted" && !e.negated);
 const has = (src: RegExp, tgt: RegExp, root: string, list = asserted) => list.filter((e) => src.test(e.source?.code ?? "") && tgt.test(e.target?.code ?? "") && e.root === root);
 
-test("seed: Xi (CHNGOV) meets Putin (RUSGOV) and the reverse, root 04, on 2017-07-05 in Moscow", { skip }, () => {
-  for (const [a, b] of [[/^CHNGOV$/, /^RUSGOV$/], [/^RUSGOV$/, /^CHNGOV$/]]) {
-    const found = has(a, b, "04");
-    assert.ok(found.length > 0, `no ${a} -> ${b} 04 event`);
-    assert.ok(found.some((e) => e.date === "2017-07-05" && e.location?.name === "Moscow" && e.location.country === "RUS"));
-  }
+test("seed: Xi (CHNGOV) meets Putin (RUSGOV), root 04, on 2017-07-05 in Moscow: one event, the first named as source", { skip }, () => {
+  const found = has(/^CHNGOV$/, /^RUSGOV$/, "04");
+  assert.ok(found.length > 0, "no CHNGOV -> RUSGOV 04 event");
+  assert.ok(found.some((e) => e.date === "2017-07-05" && e.location?.name === "Moscow" && e.location.country === "RUS"));
+  assert.equal(has(/^RUSGOV$/, /^CHNGOV$/, "04").length, 0, "one meeting is one event");
 });
 
 test("seed: China and Russia each disapprove (root 11) of THAAD in South Korea or the US, with a missile-defence issue", { skip }, () => {
@@ -36,9 +35,8 @@ test("seed: Xi praises or endorses Russia (root 05)", { skip }, () => {
   assert.ok(has(/^CHNGOV$/, /^RUS/, "05").length > 0);
 });
 
-test("seed: the two sides agree to strengthen ties (root 03), both ways", { skip }, () => {
+test("seed: the two sides agree to strengthen ties (root 03)", { skip }, () => {
   assert.ok(has(/^CHNGOV$/, /^RUSGOV$/, "03").length > 0);
-  assert.ok(has(/^RUSGOV$/, /^CHNGOV$/, "03").length > 0);
 });
 
 test("seed: the planned visit to Germany and the G20 summit is not an asserted visit", { skip }, () => {

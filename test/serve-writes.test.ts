@@ -107,7 +107,7 @@ test("POST /api/documents: 403 with writes off, 401 without the right token, sto
   assert.equal(ok.status, 200, JSON.stringify(ok.body));
   assert.equal(ok.body.added, 1);
   assert.equal(ok.body.failed, 2);
-  assert.ok(ok.body.events >= 2);
+  assert.ok(ok.body.events >= 1);
   assert.deepEqual(ok.body.problems.map((p: { where: string }) => p.where), ["documents[1]", "documents[2]"]);
   const stored = await http(writable.url, "/api/events?doc=posted-1");
   assert.equal(stored.body.events.length, ok.body.events);

@@ -118,7 +118,7 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
     const issues = [...new Set(dicts.issues.scan(keys).flatMap((m) => m.values.map((v) => v.issue)))];
     nounsInNames(sentence.tokens, mentions);
     const clauses = findClauses(sentence.tokens);
-    const ctx = { docId: doc.id, docDate: doc.date, docText: doc.text, sentence, clauses, mentions, dicts, requireDyad: options.requireDyad ?? true, newActorLength: options.newActorLength ?? 0, statedActs: options.statedActs ?? true, datelinePlace, issues };
+    const ctx = { docId: doc.id, docDate: doc.date, docText: doc.text, sentence, clauses, mentions, dicts, requireDyad: options.requireDyad ?? true, newActorLength: options.newActorLength ?? 0, statedActs: options.statedActs ?? true, mutualBothWays: options.mutualBothWays ?? false, datelinePlace, issues };
     let previous: Event[] = [];
     const carried: boolean[] = [];
     for (const clause of clauses) {

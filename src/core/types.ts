@@ -125,6 +125,12 @@ export interface CodeOptions {
    * that (`annals eval petrarch` uses it).
    */
   statedActs?: boolean;
+  /**
+   * "X and Y met", "China and Russia agreed": a mutual act reported of a compound subject. Default false: one
+   * event between each two of them, the first named as the source, as one report of one meeting. True: both
+   * directions, as PETRARCH codes compounds (`annals eval petrarch` uses it).
+   */
+  mutualBothWays?: boolean;
   /** Also list the proper names no dictionary codes (`CodedDocument.unknown`). Default false. */
   reportUnknown?: boolean;
 }

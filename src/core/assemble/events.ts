@@ -34,6 +34,8 @@ export interface SentenceContext {
   newActorLength: number;
   /** `CodeOptions.statedActs`. */
   statedActs: boolean;
+  /** `CodeOptions.mutualBothWays`. */
+  mutualBothWays: boolean;
   datelinePlace: Location | null;
   issues: string[];
 }
@@ -91,6 +93,10 @@ const DOMESTIC = new Set(["GOV", "LEG", "JUD", "COP", "ELI", "OPP", "PTY"]);
  */
 export function clauseCountry(clause: Clause, ctx: SentenceContext): string | null {
   const from = Math.min(clause.introStart, clause.subject ? clause.subject[0] : clause.vg.start);
+  // "protesters rallied in Yerevan against ... Azerbaijan": where the clause happened says whose they are
+  const { tokens } = ctx.sentence;
+  const here = ctx.mentions.find((m) => m.start >= clause.vg.end && m.end <= clause.complement[1] && (m.refs.length === 0 || m.kind === "capital") && m.place && m.place.kind !== "country" && /^(in|at)$/.test(tokens[m.start - 1]?.lower ?? ""));
+  if (here?.place && ctx.dicts.ontology.countries.has(here.place.country)) return here.place.country;
   // the clause's own words first; a clause that names no country takes the sentence's
   return countryIn(ctx, from, clause.complement[1]) ?? countryIn(ctx, 0, ctx.sentence.tokens.length);
 }
@@ -245,7 +251,7 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const targetRefs = targetMentions.flatMap((m) => targetRefsOf(m, tokens, clause.complement[0], ctx.dicts, selfRef, places, pattern.placeTarget).map((ref) => ({ m, ref })));
   const fill = clauseCountry(clause, ctx);
   if (fill) {
-    for (const x of [...sourceRefs, ...targetRefs]) if (!x.ref.country && x.m.kind === "agent") x.ref = { ...x.ref, country: fill, code: fill + x.ref.code };
+    for (const x of [...sourceRefs, ...targetRefs]) if (!x.ref.country && (x.m.kind === "agent" || x.m.kind === "pronoun")) x.ref = { ...x.ref, country: fill, code: fill + x.ref.code };
   }
 
   // "shared data with one another": each side is the other's target, whatever the verb

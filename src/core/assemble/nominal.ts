@@ -101,7 +101,7 @@ export function nominalEvents(ctx: SentenceContext, carried: boolean[]): Event[]
     });
     // a bare role takes the one country its clause is about, as in clauses ("protests against government policies")
     const fill = at ? clauseCountry(at.clause, ctx) : null;
-    if (fill) for (const x of [...sourceRefs, ...targetRefs]) if (!x.ref.country && x.m.kind === "agent") x.ref = { ...x.ref, country: fill, code: fill + x.ref.code };
+    if (fill) for (const x of [...sourceRefs, ...targetRefs]) if (!x.ref.country && (x.m.kind === "agent" || x.m.kind === "pronoun")) x.ref = { ...x.ref, country: fill, code: fill + x.ref.code };
     // "talks between Serbia and Kosovo": with no owner, the parties named act on one another
     const mutual = sourceRefs.length === 0 && targetRefs.length >= 2 && match.pattern.both;
     const clauseMood = at ? moodOf(at.clause, tokens, ctx.docDate) : { mood: "asserted" as Mood, negated: false };

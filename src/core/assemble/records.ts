@@ -67,8 +67,11 @@ export function recordEvents(r: Reading, ctx: SentenceContext): Event[] {
   const { pattern } = r;
   const tokens = ctx.sentence.tokens;
   const pairs: [Side | null, Side | null][] = [];
-  if (r.mutual) {
+  if (r.mutual && ctx.mutualBothWays) {
     for (const a of r.sources) for (const b of r.sources) if (a !== b) pairs.push([a, b]);
+  } else if (r.mutual) {
+    // "X and Y agreed": one report, one event between each two of them, the first named as the source
+    r.sources.forEach((a, i) => r.sources.slice(i + 1).forEach((b) => pairs.push([a, b])));
   } else {
     for (const s of r.sources) {
       if (r.targets.length === 0) pairs.push([s, null]);

@@ -46,7 +46,7 @@ export function evaluatePetrarch(suiteXml: string, readDictionary: (name: string
   for (const record of suite.records) {
     let coded: CodedDocument;
     try {
-      coded = codeDocument({ id: record.id, text: record.text, date: record.date, place: null, parse: record.parse }, dictionaries, { requireDyad: record.requireDyad, newActorLength: record.newActorLength, useParse, statedActs: false });
+      coded = codeDocument({ id: record.id, text: record.text, date: record.date, place: null, parse: record.parse }, dictionaries, { requireDyad: record.requireDyad, newActorLength: record.newActorLength, useParse, statedActs: false, mutualBothWays: true });
     } catch (e) {
       // a record that cannot be coded (a malformed parse) codes nothing, which is right for the records that expect that
       if (!(e instanceof DocumentError)) throw e;
