@@ -140,10 +140,13 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
  */
 function nounsInNames(tokens: Sentence["tokens"], mentions: Mention[]): void {
   for (const m of mentions) {
-    if (m.end - m.start < 2 || m.kind === "pronoun" || m.via === "coreference") continue;
-    // the last word of the name: "Russian forces" yes; a verb inside "Save the Children" stays what the tagger says
+    if (m.kind === "pronoun" || m.via === "coreference") continue;
+    // a one-word role only where it is a subject: "the chief rejected", not "chief negotiator"
+    if (m.end - m.start < 2 && !/^(VERB|AUX)$/.test(tokens[m.end]?.pos ?? "")) continue;
+    // the last word of the name: "Russian forces" yes; a verb inside "Save the Children" stays what the tagger says;
+    // "the EU foreign policy chief rejected": a role's last word read as an adjective is its noun too
     const last = tokens[m.end - 1];
-    if (last.pos === "VERB" && /^[a-z]/.test(last.text) && m.kind === "agent") last.pos = "NOUN";
+    if ((last.pos === "VERB" || last.pos === "ADJ") && /^[a-z]/.test(last.text) && m.kind === "agent") last.pos = "NOUN";
   }
 }
 

@@ -128,6 +128,11 @@ function repairTags(tokens: Token[]): void {
       t.pos = "NOUN";
       t.lemma = t.lower.replace(/s$/, "");
     }
+    // "rejected U.S. calls for a truce": after a past tense and a name, an "-s" word before a preposition is the object
+    if (t.pos === "VERB" && /[a-z]s$/.test(t.text) && prev.pos === "PROPN" && tokens[k - 2]?.pos === "VERB" && /[a-z]ed$/.test(tokens[k - 2].text) && (next.pos === "ADP" || next.pos === "PUNCT" || next.lower === "that")) {
+      t.pos = "NOUN";
+      t.lemma = t.lower.replace(/s$/, "");
+    }
     // "awful and cool minister": a bare verb between "ADJ and" and a noun is an adjective
     if (t.pos === "VERB" && t.lower === t.lemma && prev.lower === "and" && tokens[k - 2]?.pos === "ADJ" && next.pos === "NOUN") t.pos = "ADJ";
     if (t.lower === "tear" && next.lower === "gas") t.pos = "NOUN";

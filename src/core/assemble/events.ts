@@ -251,7 +251,12 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const targetRefs = targetMentions.flatMap((m) => targetRefsOf(m, tokens, clause.complement[0], ctx.dicts, selfRef, places, pattern.placeTarget).map((ref) => ({ m, ref })));
   const fill = clauseCountry(clause, ctx);
   if (fill) {
-    for (const x of [...sourceRefs, ...targetRefs]) if (!x.ref.country && (x.m.kind === "agent" || x.m.kind === "pronoun")) x.ref = { ...x.ref, country: fill, code: fill + x.ref.code };
+    // ("lawmakers criticized Russia": the lawmakers are not Russia's own, or the event would be Russia on itself)
+    const bareCountry = (side: typeof sourceRefs) => side.some((x) => x.ref.country === fill && x.ref.sectors.length === 0);
+    for (const [side, other] of [[sourceRefs, targetRefs], [targetRefs, sourceRefs]] as const) {
+      if (bareCountry(other)) continue;
+      for (const x of side) if (!x.ref.country && (x.m.kind === "agent" || x.m.kind === "pronoun")) x.ref = { ...x.ref, country: fill, code: fill + x.ref.code };
+    }
   }
 
   // "shared data with one another": each side is the other's target, whatever the verb
