@@ -59,7 +59,7 @@ test("the table is checked line by line", () => {
   const problems = compileDictionaries(files).problems.map((p) => `${p.where}: ${p.message}`).join("\n");
   const line = (row: string) => table.text.split("\n").lastIndexOf(row) + 1;
   assert.match(problems, new RegExp(`stated-acts\\.txt:${line("intend | 99 | 036")}: no CAMEO code starts with "99"`));
-  assert.match(problems, new RegExp(`stated-acts\\.txt:${line("hope | 04 | 036")}: expected "intend\\|refuse \\| ACT \\| CODE"`));
+  assert.match(problems, new RegExp(`stated-acts\\.txt:${line("hope | 04 | 036")}: expected "intend\\|refuse\\|demand\\|appeal \\| ACT \\| CODE"`));
   assert.match(problems, new RegExp(`stated-acts\\.txt:${line("intend | 04 | 999")}: "999" is not a CAMEO code`));
   assert.match(problems, new RegExp(`stated-acts\\.txt:${line("intend | 04 | 036")}: duplicate intend row for 04`));
 });
@@ -79,4 +79,12 @@ test("the store counts stated acts with asserted events, and keeps the act", () 
   assert.deepEqual(store.query({ code: "03" }).map((e) => [e.code, e.intendedCode, e.mood]), [["0331", "071", "intended"]]);
   assert.equal(store.query({ counted: true }).length, 2);
   store.close();
+});
+
+test("asking another to act: 'said Y must' and 'demanded that Y' are demands, 'should' and 'urged Y to' appeals, aimed at Y", () => {
+  assert.deepEqual(code("France said Iran needs to free the French tourists."), ["FRA>IRN 1053(0841) asserted counts"]);
+  assert.deepEqual(code("The EU said Turkey should hold talks with Greece."), ["IGOEUR>TUR 026(040) asserted counts"]);
+  assert.deepEqual(code("France urged Iran to release the British sailors."), ["FRA>IRN 0253(0841) asserted counts"]);
+  // the verb's own pattern and the clause it governs give one event, not two
+  assert.equal(code("The EU demanded that Serbia hold talks with Kosovo.").filter((e) => e.startsWith("IGOEUR>SRB 106")).length, 1);
 });

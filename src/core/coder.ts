@@ -121,15 +121,25 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
     const ctx = { docId: doc.id, docDate: doc.date, docText: doc.text, sentence, clauses, mentions, dicts, requireDyad: options.requireDyad ?? true, newActorLength: options.newActorLength ?? 0, statedActs: options.statedActs ?? true, mutualBothWays: options.mutualBothWays ?? false, datelinePlace, issues };
     let previous: Event[] = [];
     const carried: boolean[] = [];
+    const inSentence: Event[] = [];
     for (const clause of clauses) {
       const found = clauseEvents(clause, ctx);
       carried.push(found.length > 0);
       // ", killing 20 people" after "jets struck Gaza": one violent incident, counted once
       const consequence = isConsequence(clause, sentence) && previous.some((e) => e.quad === 4) && found.every((e) => e.quad === 4);
-      if (!consequence) events.push(...found);
+      if (!consequence) inSentence.push(...found);
       previous = found;
     }
-    events.push(...nominalEvents(ctx, carried));
+    inSentence.push(...nominalEvents(ctx, carried));
+    // one sentence that gives the same dyad the same code twice (a verb and the clause it governs, a verb and its
+    // noun) reports one event: the first reading stays
+    const seen = new Set<string>();
+    for (const e of inSentence) {
+      const key = `${e.source?.code}|${e.target?.code}|${e.code}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      events.push(e);
+    }
   }
   return { events, unknown, sentences: sentences.map(({ index, start, end, text }) => ({ index, start, end, text })), warnings };
 }

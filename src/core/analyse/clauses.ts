@@ -43,6 +43,8 @@ export interface Clause {
   catenative: Catenative;
   /** The catenative verb group itself was negated ("did not plan to"). */
   catenativeNegated: boolean;
+  /** The catenative verb's lemma ("need" in "needs to withdraw"), when there is one. */
+  catenativeVerb?: string;
   /** For an embedded clause: the clause whose verb governs it ("demanded [that Russia withdraw]"). */
   parent: Clause | null;
   /** For a parenthetical frame: the subject it interrupts, which belongs to the next clause. */
@@ -298,6 +300,7 @@ function applyCatenative(cl: Clause, groups: VerbGroup[], tokens: Token[]): void
   if (!inf || inf.start >= cl.complement[1]) return;
   cl.catenative = kind;
   cl.catenativeNegated = vg.negated;
+  cl.catenativeVerb = vg.lemma;
   cl.vg = inf;
   cl.complement = [inf.end, cl.complement[1]];
 }

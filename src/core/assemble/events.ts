@@ -16,7 +16,7 @@ import type { Event, Location } from "../types.js";
 import type { VerbPattern } from "../dictionary/verbs.js";
 import { moodOf } from "./mood.js";
 import { isSelf, recordEvents } from "./records.js";
-import { STANCE_VERBS, stancedInfinitive } from "./stated-acts.js";
+import { addresseeInfinitive, ASKING_VERBS, obligation, STANCE_VERBS, stancedInfinitive } from "./stated-acts.js";
 import { statedAct, type Stance } from "../dictionary/ontology.js";
 import { contentClause, inRange, newActor, sourcesOf, withCoordinated } from "./participants.js";
 import { eventDate } from "./time.js";
@@ -191,8 +191,40 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
       }
     }
   }
+  // "urged Iran to release the sailors", "called on Russia to withdraw": an appeal (or a demand) for the act,
+  // aimed at whoever is asked to do it
+  const asking = ASKING_VERBS.get(lemma);
+  if (asking && ctx.statedActs && !vg.passive && (!match || match.pattern.specificity <= 3)) {
+    const asked = addresseeInfinitive(tokens, ctx.mentions, vg.end, clause.complement[1]);
+    const actPatterns = asked ? patternsFor(ctx.dicts, spellingKey(tokens[asked.inf].lemma), spellingKey(tokens[asked.inf].lower)) : undefined;
+    if (asked && actPatterns) {
+      const range: [number, number] = [asked.inf + 1, clause.complement[1]];
+      const act = matchVerb(tokens, asked.inf, range, ctx.mentions.filter((m) => inRange(m, range)), actPatterns, [], () => false, false);
+      if (act && statedAct(asking, act.pattern.code, ctx.dicts.ontology)) {
+        const { mood, negated } = moodOf(clause, tokens, ctx.docDate);
+        const head = tokens[vg.head];
+        return recordEvents(
+          { pattern: act.pattern, sources: sourceRefs, targets: asked.addressee.flatMap((m) => m.refs.map((ref) => ({ m, ref }))), places: new Set(), mutual: false, mood, negated, futureDenied: false, attempted: false, stance: asking, defaultTarget: false, verb: { text: head.text, start: head.start, end: head.end }, date: eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1], mood === "intended"), location: locationOf(clause, ctx, asked.addressee) },
+          ctx,
+        );
+      }
+    }
+  }
   if (!match) return [];
   const { pattern } = match;
+  // "the minister said North Korea must give up its weapons": a demand of the speaker (with "should", an appeal),
+  // aimed at whoever is to act
+  const obliged = ctx.statedActs && !vg.passive && clause.kind === "embedded" && clause.parent ? obligation(clause) : null;
+  if (obliged && clause.parent && statedAct(obliged, pattern.code, ctx.dicts.ontology)) {
+    const speakers = sourcesOf(clause.parent, ctx).flatMap((m) => m.refs.map((ref) => ({ m, ref })));
+    if (speakers.length === 0 || sourceRefs.length === 0) return [];
+    const { mood, negated } = moodOf(clause.parent, tokens, ctx.docDate);
+    const head = tokens[clause.parent.vg.head];
+    return recordEvents(
+      { pattern, sources: speakers, targets: sourceRefs, places: new Set(), mutual: false, mood, negated, futureDenied: false, attempted: false, stance: obliged, defaultTarget: false, verb: { text: head.text, start: head.start, end: head.end }, date: eventDate(ctx.docDate, tokens, clause.parent.introStart, clause.complement[1], mood === "intended"), location: locationOf(clause, ctx, []) },
+      ctx,
+    );
+  }
   // "was [shot] dead in + | inverse", "[free] from + | inverse": an inverse pattern reads the surface, so in
   // the passive too the subject is what is acted on and the actor after the verb the source
   if (pattern.inverse && vg.passive && sourceRefs.length === 0) for (const m of passiveSubject) for (const ref of m.refs) sourceRefs.push({ m, ref });

@@ -5,6 +5,9 @@
  * data (ontology/stated-acts.txt); here is only when it applies.
  */
 import type { Token } from "../analyse/tagger.js";
+import type { Clause } from "../analyse/clauses.js";
+import { SPEECH_VERBS } from "../analyse/grammar.js";
+import type { Mention } from "../match/mentions.js";
 import { statedAct, type Ontology, type Stance } from "../dictionary/ontology.js";
 import type { Event, Mood } from "../types.js";
 
@@ -31,6 +34,45 @@ export function stancedInfinitive(tokens: Token[], from: number, to: number): nu
   k++;
   while (k < to && tokens[k].pos === "ADV") k++;
   return k < to && tokens[k].pos === "VERB" ? k : -1;
+}
+
+/** Verbs that ask someone to act: their addressee is the target, the act they ask for gives the code. */
+export const ASKING_VERBS: ReadonlyMap<string, Stance> = new Map([
+  ...["urge", "ask", "call", "appeal", "press", "encourage", "implore", "beg", "request", "recommend", "suggest", "propose"].map((v): [string, Stance] => [v, "appeal"]),
+  ...["demand", "insist"].map((v): [string, Stance] => [v, "demand"]),
+]);
+
+/**
+ * "urged Iran to release", "called on Russia to withdraw": the addressee and where its infinitive is, or null.
+ */
+export function addresseeInfinitive(tokens: Token[], mentions: Mention[], from: number, to: number): { addressee: Mention[]; inf: number } | null {
+  let k = from;
+  if (/^(on|upon)$/.test(tokens[k]?.lower ?? "")) k++;
+  const first = mentions.find((m) => m.start >= k && m.start <= k + 2 && m.refs.length > 0 && tokens.slice(k, m.start).every((t) => t.pos === "DET" || t.pos === "ADJ"));
+  if (!first) return null;
+  const addressee = [first];
+  let i = mentions.indexOf(first);
+  while (mentions[i + 1] && /^(and|,|, and)$/.test(tokens.slice(mentions[i].end, mentions[i + 1].start).map((t) => t.lower).join(" "))) addressee.push(mentions[++i]);
+  let j = addressee[addressee.length - 1].end;
+  if (tokens[j]?.lower !== "to") return null;
+  j++;
+  while (j < to && tokens[j].pos === "ADV") j++;
+  return j < to && tokens[j].pos === "VERB" ? { addressee, inf: j } : null;
+}
+
+/**
+ * How a clause obliges its subject, as reported by the clause it depends on: "said Y must" or "demanded that Y"
+ * is a demand; "said Y should" or "urged that Y" an appeal; else null.
+ */
+export function obligation(clause: Clause): Stance | null {
+  const parent = clause.parent?.vg.lemma ?? "";
+  const asked = ASKING_VERBS.get(parent);
+  if (asked) return asked;
+  if (!SPEECH_VERBS.has(parent)) return null;
+  const modal = clause.vg.modal;
+  if (modal === "must" || (clause.catenative === "hypothetical" && (clause.catenativeVerb === "have" || clause.catenativeVerb === "need"))) return "demand";
+  if (modal === "should" || modal === "ought") return "appeal";
+  return null;
 }
 
 export interface StatedCode {

@@ -61,7 +61,7 @@ export interface Ontology {
 }
 
 /** How a sentence stands to an act it names: the actor intends (promises, plans, threatens) it, or refuses it. */
-export type Stance = "intend" | "refuse";
+export type Stance = "intend" | "refuse" | "demand" | "appeal";
 
 /** The code of a statement that an act is intended or refused, and the rule that says so; null when the table has none. */
 export function statedAct(stance: Stance, act: string, onto: Ontology): { code: string; rule: string } | null {
@@ -105,7 +105,7 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
     }
     return f;
   };
-  const onto: Ontology = { codes: new Map(), quads: new Map(), roles: new Map(), countries: new Map(), cities: [], cityRules: [], prefixes: new Set(), formerStates: new Map(), statedActs: { intend: new Map(), refuse: new Map() } };
+  const onto: Ontology = { codes: new Map(), quads: new Map(), roles: new Map(), countries: new Map(), cities: [], cityRules: [], prefixes: new Set(), formerStates: new Map(), statedActs: { intend: new Map(), refuse: new Map(), demand: new Map(), appeal: new Map() } };
 
   for (const e of entries(need("ontology/quad-classes.txt"))) {
     const [root, quad] = e.fields;
@@ -189,13 +189,13 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
   if (stated) {
     for (const e of entries(stated)) {
       const [stance, act, code] = e.fields;
-      if ((stance !== "intend" && stance !== "refuse") || !/^\d{2,4}$/.test(act ?? "") || !code) {
-        problems.push({ where: e.rule, message: `expected "intend|refuse | ACT | CODE" with ACT the start of a CAMEO code` });
+      if (!(stance in onto.statedActs) || !/^\d{2,4}$/.test(act ?? "") || !code) {
+        problems.push({ where: e.rule, message: `expected "intend|refuse|demand|appeal | ACT | CODE" with ACT the start of a CAMEO code` });
         continue;
       }
       if (!onto.codes.has(code)) problems.push({ where: e.rule, message: `"${code}" is not a CAMEO code of ontology/cameo.txt` });
       if (![...onto.codes.keys()].some((c) => c.startsWith(act))) problems.push({ where: e.rule, message: `no CAMEO code starts with "${act}"` });
-      const table = onto.statedActs[stance];
+      const table = onto.statedActs[stance as Stance];
       if (table.has(act)) problems.push({ where: e.rule, message: `duplicate ${stance} row for ${act} (first at ${table.get(act)!.rule})` });
       else table.set(act, { code, rule: e.rule });
     }
