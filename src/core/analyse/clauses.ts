@@ -76,7 +76,12 @@ export function findClauses(tokens: Token[]): Clause[] {
     const coordinatedInfinitive = prevWasInfinitive && prevTok?.pos === "CCONJ" && tokens[vg.head].lower === tokens[vg.head].lemma;
     // "to stop fighting", "to keep shelling": a gerund right after an infinitive belongs to it
     const gerundOfInfinitive = prevWasInfinitive && prevGroup !== null && vg.start === prevGroup.end && /ing$/.test(tokens[vg.head].lower) && !vg.passive;
-    if (vg.infinitive || coordinatedInfinitive || gerundOfInfinitive) {
+    // "accused Russia of (having) attacking", "blamed Iran for sending": a gerund after "of" or "for" is what the verb
+    // before it is about, not a clause of its own
+    let opens = vg.start - 1;
+    while (opens > 0 && /^(having|being|been)$/.test(tokens[opens].lower)) opens--;
+    const gerundOfNoun = /^(of|for)$/.test(tokens[opens]?.lower ?? "") && (opens < vg.start - 1 || /ing$/.test(tokens[vg.start].lower) || /ing$/.test(tokens[vg.head].lower));
+    if (vg.infinitive || coordinatedInfinitive || gerundOfInfinitive || gerundOfNoun) {
       vg.infinitive = true;
       prevGroup = vg;
       prevWasInfinitive = true;
