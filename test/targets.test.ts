@@ -45,3 +45,9 @@ test("a mutual act of a compound subject is one event, the first named as source
 test("where a clause happened gives its bare roles their country, also through 'they'", () => {
   assert.deepEqual(code("Thousands of protesters rallied in Ankara against President Recep Tayyip Erdogan and his deal with Syria. They demanded his resignation."), ["TUROPP>TURGOV 141", "TUROPP>TURGOV 1041"]);
 });
+
+test("a decision to act is the act; a participle after a targeting noun still aims it; a plural noun is no modifier of an event noun", () => {
+  assert.deepEqual(code("Japan has decided to lift the economic sanctions imposed on India."), ["JPN>IND 085"]);
+  assert.deepEqual(code("The US eased restrictions placed on Sudan."), ["USA>SDN 081"]);
+  assert.deepEqual(code("Saudi Arabia lifts blockade of Qatar."), []);
+});

@@ -12,6 +12,7 @@ import {
   FAILURE_VERBS,
   HYPOTHETICAL_VERBS,
   ATTEMPT_VERBS,
+  DECISION_VERBS,
   INTENT_VERBS,
   RELATIVE_PRONOUNS,
   SPEECH_VERBS,
@@ -23,7 +24,7 @@ export type ClauseKind = "main" | "coordinate" | "relative" | "embedded" | "fram
 
 /** How a catenative verb before the event verb colours it ("plans to visit", "failed to reach"). */
 /** What a verb before an infinitive says of it: planned, possible, failed, witnessed ("was seen to break in") or begun. */
-export type Catenative = "intended" | "hypothetical" | "attempted" | "failed" | "witnessed" | "begun" | null;
+export type Catenative = "intended" | "hypothetical" | "attempted" | "decided" | "failed" | "witnessed" | "begun" | null;
 
 export interface Clause {
   vg: VerbGroup;
@@ -293,6 +294,7 @@ function applyCatenative(cl: Clause, groups: VerbGroup[], tokens: Token[]): void
   } else if (INTENT_VERBS.has(vg.lemma) || head.lower === "going") kind = "intended";
   else if (HYPOTHETICAL_VERBS.has(vg.lemma)) kind = "hypothetical";
   else if (ATTEMPT_VERBS.has(vg.lemma)) kind = "attempted";
+  else if (DECISION_VERBS.has(vg.lemma)) kind = "decided";
   else if (FAILURE_VERBS.has(vg.lemma)) kind = "failed";
   // "was seen to break into", "is known to have met": the infinitive is the event, reported as fact
   else if (vg.passive && WITNESS_VERBS.has(vg.lemma)) kind = "witnessed";

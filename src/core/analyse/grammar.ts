@@ -14,6 +14,8 @@ export const NEGATORS = set("not n't never");
 export const INTENT_VERBS = set("plan intend expect hope aim want wish seek prepare schedule set mean going plot vow_not");
 /** Verbs that take an infinitive which may not happen. */
 export const HYPOTHETICAL_VERBS = set("need have seem appear consider");
+/** Verbs of deciding: the decision is the act, as the news reports it ("decided to lift sanctions"). */
+export const DECISION_VERBS = set("decide resolve vote opt");
 /** Verbs of trying: their infinitive was attempted ("tried to storm the embassy"). */
 export const ATTEMPT_VERBS = set("try attempt");
 /** Catenatives whose infinitive happened but in the negative. */

@@ -51,7 +51,9 @@ function modifierOf(tokens: Token[], mentions: Mention[], k: number): Mention | 
     if (m.possessive && tokens[j]?.lower === "'s") j++;
     // "Israeli air strikes", "a Saudi-led coalition airstrike": modifiers between the actor and the noun
     // ("Japan's planned visit": a participle before the noun modifies it too)
-    while (j < k && (/^(ADJ|NOUN)$/.test(tokens[j].pos) || (tokens[j].pos === "VERB" && /ed$/.test(tokens[j].lower))) && !/^[A-Z]/.test(tokens[j].text)) j++;
+    // (a plural noun between is no modifier but more likely a verb read as one: "Saudi Arabia lifts blockade")
+    const modifies = (t: Token) => t.pos === "ADJ" || (t.pos === "NOUN" && t.lower === t.lemma) || (t.pos === "VERB" && /ed$/.test(t.lower));
+    while (j < k && modifies(tokens[j]) && !/^[A-Z]/.test(tokens[j].text)) j++;
     if (j === k) return m;
   }
   return null;

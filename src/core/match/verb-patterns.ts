@@ -103,7 +103,9 @@ export function isFreeTarget(tokens: Token[], m: Mention, floor: number, wordsEn
   // (or the pattern's own last words are the mention: "open fire on &PROTESTER" aims at the protesters it names)
   const aimed = (at === wordsEnd && at > 0 && (tokens[at - 1].pos === "VERB" || TARGETING_NOUNS.has(tokens[at - 1].lemma))) || (at >= 0 && at + 1 === wordsEnd) || (at >= 0 && m.start < wordsEnd && m.end >= wordsEnd) ||
     // "the attack on Kabul", "sanctions against Iran", "the crackdown on protesters": the noun aims its phrase
-    (at > 0 && TARGETING_NOUNS.has(tokens[at - 1].lemma));
+    (at > 0 && TARGETING_NOUNS.has(tokens[at - 1].lemma)) ||
+    // "eased restrictions placed on Sudan", "lifted sanctions imposed on India": through the participle too
+    (at > 1 && tokens[at - 1].pos === "VERB" && /ed$/.test(tokens[at - 1].lower) && TARGETING_NOUNS.has(tokens[at - 2].lemma));
   if (prep && TOPIC_PREPOSITIONS.has(prep) && !aimed) return false;
   if (prep && LOCATIVE_PREPOSITIONS.has(prep) && (m.kind === "capital" || m.kind === "place")) return false;
   return true;
