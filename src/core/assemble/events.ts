@@ -283,8 +283,9 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const targetRefs = targetMentions.flatMap((m) => targetRefsOf(m, tokens, clause.complement[0], ctx.dicts, selfRef, places, pattern.placeTarget).map((ref) => ({ m, ref })));
   const fill = clauseCountry(clause, ctx);
   if (fill) {
-    // ("lawmakers criticized Russia": the lawmakers are not Russia's own, or the event would be Russia on itself)
-    const bareCountry = (side: typeof sourceRefs) => side.some((x) => x.ref.country === fill && x.ref.sectors.length === 0);
+    // ("lawmakers criticized Russia": the lawmakers are not Russia's own, or the event would be Russia on itself;
+    // "rebels captured Kunduz": a place is no such country, its rebels are the place's)
+    const bareCountry = (side: typeof sourceRefs) => side.some((x) => x.ref.country === fill && x.ref.sectors.length === 0 && !places.has(x.ref));
     for (const [side, other] of [[sourceRefs, targetRefs], [targetRefs, sourceRefs]] as const) {
       if (bareCountry(other)) continue;
       for (const x of side) if (!x.ref.country && (x.m.kind === "agent" || x.m.kind === "pronoun")) x.ref = { ...x.ref, country: fill, code: fill + x.ref.code };
