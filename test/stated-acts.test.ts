@@ -88,3 +88,8 @@ test("asking another to act: 'said Y must' and 'demanded that Y' are demands, 's
   // the verb's own pattern and the clause it governs give one event, not two
   assert.equal(code("The EU demanded that Serbia hold talks with Kosovo.").filter((e) => e.startsWith("IGOEUR>SRB 106")).length, 1);
 });
+
+test("failing to reach a cooperative act is a rejection; failing at force is only denied", () => {
+  assert.deepEqual(code("The United States and South Korea failed to reach agreement on a trade deal."), ["USA>KOR 127(057) asserted counts"]);
+  assert.deepEqual(code("The army failed to capture Kunduz."), ["AFGMIL>AFG 192 asserted negated"]);
+});

@@ -315,7 +315,8 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
       mood,
       // "did not [clash]": a pattern that names the denial codes it; the event is not denied again
       negated: denied && !pattern.absorbsNegation,
-      futureDenied: vg.negated && (vg.modal === "will" || vg.modal === "would"),
+      // "will not lift", "failed to reach agreement": held back, which CAMEO codes as a rejection
+      futureDenied: (vg.negated && (vg.modal === "will" || vg.modal === "would")) || clause.catenative === "failed",
       attempted: clause.catenative === "attempted",
       stance,
       defaultTarget,

@@ -84,8 +84,8 @@ export interface StatedCode {
 
 /**
  * The code an act gets as the sentence states it. `stance` is the stance verb's, when the act is its
- * infinitive; otherwise the mood decides: an intended act is intended, and an intended act denied with
- * "will not" or "would not" is refused.
+ * infinitive; otherwise the mood decides: an intended act is intended, and an act denied with "will not",
+ * "would not" or "failed to" (`futureDenied`) is refused.
  */
 export function statedCode(act: string, mood: Mood, negated: boolean, futureDenied: boolean, stance: Stance | null, onto: Ontology): StatedCode {
   const as = (s: Stance, keepNegation: boolean): StatedCode | null => {
@@ -93,9 +93,11 @@ export function statedCode(act: string, mood: Mood, negated: boolean, futureDeni
     return row ? { code: row.code, intendedCode: act, negated: keepNegation && negated, mood } : null;
   };
   if (stance) return as(stance, true) ?? { code: act, intendedCode: null, negated, mood };
-  if (mood === "intended") {
-    const stated = negated && futureDenied ? as("refuse", false) : negated ? null : as("intend", false);
-    if (stated) return stated;
+  // "will not lift the embargo", "failed to reach agreement": a denied act the actor holds back is a refusal
+  if (negated && futureDenied) {
+    const refused = as("refuse", false);
+    if (refused) return refused;
   }
+  if (mood === "intended" && !negated) return as("intend", false) ?? { code: act, intendedCode: null, negated, mood };
   return { code: act, intendedCode: null, negated, mood };
 }
