@@ -51,3 +51,9 @@ test("a decision to act is the act; a participle after a targeting noun still ai
   assert.deepEqual(code("The US eased restrictions placed on Sudan."), ["USA>SDN 081"]);
   assert.deepEqual(code("Saudi Arabia lifts blockade of Qatar."), []);
 });
+
+test("who is told is not who speaks in the clause; a singular role of a country is a 'he'; an office acts for its owner", () => {
+  assert.deepEqual(code("The Iranian president told CNN he would meet Trump."), ["IRNGOV>USAGOV 036"]);
+  assert.deepEqual(code("Palestinian President Mahmoud Abbas's office condemned Israel."), ["PSEGOV>ISR 111"]);
+  assert.deepEqual(code("The Washington Post sued the Pentagon."), ["USAMED>USAMIL 115"]);
+});

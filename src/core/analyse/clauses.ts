@@ -209,7 +209,16 @@ export function findClauses(tokens: Token[]): Clause[] {
         }
       }
       clause.introStart = split;
-      const subjStart = splitIsToken ? split + 1 : split;
+      let subjStart = splitIsToken ? split + 1 : split;
+      // "told CNN he would ...", "assured Kenya it will ...": the person told comes first; the subject is the pronoun
+      if (clause.kind === "embedded") {
+        for (let k = vg.start - 1; k > subjStart; k--) {
+          if (tokens[k].pos === "PRON" && /^(he|she|it|they|we|i)$/.test(tokens[k].lower)) {
+            subjStart = k;
+            break;
+          }
+        }
+      }
       clause.subject = [subjStart, vg.start];
       if (!hasWords(tokens, subjStart, vg.start)) {
         clause.subject = null;

@@ -9,6 +9,8 @@ import type { Mention } from "./mentions.js";
 
 const ORG_NOUNS = new Set(["agency", "alliance", "bloc", "organisation", "organization", "watchdog", "body"]);
 const PEOPLE_NOUNS = new Set(["leaders", "presidents", "men", "women", "ministers", "premiers", "chancellors", "heads", "envoys", "diplomats"]);
+/** Role nouns of one person: "president", "minister", "spokesman", "leader", "general". */
+const PERSON_ROLES = /(president|minister|premier|chancellor|leader|chief|king|queen|emir|sultan|prince|monarch|general|commander|spokes(man|woman|person)|ambassador|envoy|diplomat|secretary|governor|mayor|official|senator|lawmaker|judge|prosecutor|cleric|imam|bishop|activist|dissident|journalist)$/;
 const PRONOUNS = new Set(["he", "she", "him", "her", "they", "them", "it", "his", "their", "its"]);
 /** Possessive determiners: "demanded his resignation" aims at him; never a subject. */
 const POSSESSIVE_PRONOUNS = new Set(["his", "their", "its"]);
@@ -34,7 +36,9 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
           out.push(known ? { ...cur, refs: [known], via: "coreference" } : cur);
         } else out.push(cur);
         const last = tokens[cur.end - 1];
-        coref.note(out[out.length - 1], cur.kind === "agent" && last.lower !== last.lemma);
+        // "the Iranian president told CNN he would ...": a singular role of one person is a "he" or "she" too
+        const oneOfUs = cur.kind === "agent" && last.lower === last.lemma && PERSON_ROLES.test(last.lemma) && !!out[out.length - 1].refs[0]?.country;
+        coref.note(out[out.length - 1], cur.kind === "agent" && last.lower !== last.lemma, oneOfUs);
       }
       continue;
     }

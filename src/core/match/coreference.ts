@@ -97,7 +97,8 @@ export class Coreference {
   }
 
   /** Updates salience with one mention, in reading order. */
-  note(m: Mention, plural: boolean): void {
+  /** `person`: a role of one person ("the president"), who "he" or "she" can mean. */
+  note(m: Mention, plural: boolean, person = false): void {
     if (m.refs.length === 0) return;
     if (plural) {
       this.lastPlural = m.refs;
@@ -108,10 +109,10 @@ export class Coreference {
       return;
     }
     const ref = m.refs[0];
-    if (m.kind === "person" || (m.kind === "agent" && ref.person)) {
+    if (m.kind === "person" || (m.kind === "agent" && (ref.person || person))) {
       this.lastPerson = ref;
       if (!this.personsNow.some((p) => p.code === ref.code && p.name === ref.name)) this.personsNow.push(ref);
-      if (ref.country) this.personsByCode.set(ref.code, ref);
+      if (ref.country && (m.kind === "person" || ref.person)) this.personsByCode.set(ref.code, ref);
     } else if (m.kind === "country" || m.kind === "organisation" || m.kind === "capital" || (m.kind === "agent" && !plural && ref.country)) {
       // "the Israeli military says it ...": a singular body of a country is an "it" too
       this.lastThing = ref;
