@@ -14,9 +14,9 @@ export function runDict(argv: string[], out: NodeJS.WritableStream, err: NodeJS.
   const ms = Math.round(performance.now() - started);
   if (sub === "stats") {
     for (const [k, v] of Object.entries(dictionaries.counts)) out.write(`${k.padEnd(18)} ${v}\n`);
-    // verb patterns and CAMEO codes covered, by root
+    // verb and event-noun patterns and CAMEO codes covered, by root
     const byRoot = new Map<string, { patterns: number; codes: Set<string> }>();
-    for (const list of dictionaries.verbs.values()) {
+    for (const list of [...dictionaries.verbs.values(), ...dictionaries.nouns.values()]) {
       for (const p of list) {
         const root = p.code.slice(0, 2);
         const r = byRoot.get(root) ?? { patterns: 0, codes: new Set<string>() };
@@ -35,6 +35,6 @@ export function runDict(argv: string[], out: NodeJS.WritableStream, err: NodeJS.
   }
   for (const p of problems) err.write(`${join(dir, p.where.split(":")[0]) === p.where ? p.where : p.where}: ${p.message}\n`);
   const c = dictionaries.counts;
-  out.write(`${problems.length === 0 ? "ok" : `${problems.length} problem(s)`}: ${c.codes} event codes, ${c.countries} countries, ${c.actors} actors, ${c.agents} agents, ${c.verbPatterns} verb patterns, ${c.issues} issue keywords, ${c.discards} discards; compiled in ${ms} ms (version ${dictionaries.version})\n`);
+  out.write(`${problems.length === 0 ? "ok" : `${problems.length} problem(s)`}: ${c.codes} event codes, ${c.countries} countries, ${c.actors} actors, ${c.agents} agents, ${c.verbPatterns} verb patterns, ${c.nounPatterns} event-noun patterns, ${c.issues} issue keywords, ${c.discards} discards; compiled in ${ms} ms (version ${dictionaries.version})\n`);
   return problems.length === 0 ? 0 : 1;
 }
