@@ -57,3 +57,8 @@ test("who is told is not who speaks in the clause; a singular role of a country 
   assert.deepEqual(code("Palestinian President Mahmoud Abbas's office condemned Israel."), ["PSEGOV>ISR 111"]);
   assert.deepEqual(code("The Washington Post sued the Pentagon."), ["USAMED>USAMIL 115"]);
 });
+
+test("an office named before a known person is one actor in that office; the subject's own forces are no target", () => {
+  assert.deepEqual(code("UN Secretary General Antonio Guterres condemned Israel."), ["IGOUNO>ISR 111"]);
+  assert.deepEqual(code("Honduras withdrew its troops from the border zone."), []);
+});

@@ -251,7 +251,9 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   } else if (!(pattern.both && sourceRefs.length >= 2)) {
     // a bare role ("children", "police") is only a target where a pattern's + points at it, or the clause gives it a country
     const fillable = clauseCountry(clause, ctx) !== null;
-    const free = candidates.filter((m) => isFreeTarget(tokens, m, clause.complement[0], match.wordsEnd) && !isSource(m) && (m.refs.some((r) => r.country) || (fillable && m.kind === "agent") || (m.refs.length === 0 && m.place !== null)));
+    // ("withdrew its troops from ...": the subject's own forces are no target)
+    const own = (m: Mention) => m.kind === "agent" && /^(its|their|his|her|our)$/.test(tokens[m.start - 1]?.lower ?? "");
+    const free = candidates.filter((m) => isFreeTarget(tokens, m, clause.complement[0], match.wordsEnd) && !isSource(m) && !own(m) && (m.refs.some((r) => r.country) || (fillable && m.kind === "agent") || (m.refs.length === 0 && m.place !== null)));
     // "deployed troops to the border with Belarus": a role with no country is the means, not the target, when a country follows.
     const first = free.find((m) => m.refs.some((r) => r.country)) && !free[0]?.refs.some((r) => r.country) ? free.find((m) => m.refs.some((r) => r.country)) : free[0];
     if (first) {

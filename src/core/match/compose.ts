@@ -198,6 +198,14 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
         }
       }
     }
+    // "UN Secretary General Antonio Guterres", "Hamas political chief Ismail Haniyeh": a named office right before a
+    // name the dictionary knows is one actor, the person, in the office the title names
+    const holder = raw[m + 1];
+    if ((cur.kind === "organisation" || cur.kind === "group") && holder?.kind === "person" && holder.start === cur.end && !cur.possessive) {
+      const name = holder.refs[0]?.name ?? "";
+      cur = { ...holder, start: cur.start, refs: cur.refs.map((r) => ({ ...r, name, person: true })) };
+      m++;
+    }
     out.push(cur);
   }
 
