@@ -62,3 +62,11 @@ test("an office named before a known person is one actor in that office; the sub
   assert.deepEqual(code("UN Secretary General Antonio Guterres condemned Israel."), ["IGOUNO>ISR 111"]);
   assert.deepEqual(code("Honduras withdrew its troops from the border zone."), []);
 });
+
+test("a country and its rebels, opposition, press or people are two sides; it and its own state are one", () => {
+  assert.deepEqual(code("Syria attacked rebels in Idlib."), ["SYR>SYRREB 190"]);
+  assert.deepEqual(code("China detained three journalists."), ["CHN>CHNMED 173"]);
+  assert.deepEqual(code("Venezuela banned opposition leader Juan Guaido from office."), ["VEN>VENOPP 172"]);
+  assert.deepEqual(code("Russia criticized Russian troops."), []);
+  assert.deepEqual(code("Pakistan deployed thousands of police against protesters."), []);
+});

@@ -286,11 +286,15 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const fill = clauseCountry(clause, ctx);
   if (fill) {
     // ("lawmakers criticized Russia": the lawmakers are not Russia's own, or the event would be Russia on itself;
-    // "rebels captured Kunduz": a place is no such country, its rebels are the place's)
-    const bareCountry = (side: typeof sourceRefs) => side.some((x) => x.ref.country === fill && x.ref.sectors.length === 0 && !places.has(x.ref));
+    // "China detained journalists" are China's; "rebels captured Kunduz": a place is no country acting, its rebels are
+    // the place's)
     for (const [side, other] of [[sourceRefs, targetRefs], [targetRefs, sourceRefs]] as const) {
-      if (bareCountry(other)) continue;
-      for (const x of side) if (!x.ref.country && (x.m.kind === "agent" || x.m.kind === "pronoun")) x.ref = { ...x.ref, country: fill, code: fill + x.ref.code };
+      for (const x of side) {
+        if (x.ref.country || (x.m.kind !== "agent" && x.m.kind !== "pronoun")) continue;
+        const filled = { ...x.ref, country: fill, code: fill + x.ref.code };
+        // (a target is always the clause's: "Pakistan deployed police" is its own police, no event)
+        if (side === targetRefs || !other.some((o) => o.ref.country === fill && o.ref.sectors.length === 0 && !places.has(o.ref) && isSelf(filled, o.ref))) x.ref = filled;
+      }
     }
   }
 

@@ -19,14 +19,19 @@ export interface Side {
   ref: ActorRef;
 }
 
+/** The sectors of a state: a country named alone speaks for them ("Syria said", "Russia's troops"). */
+const STATE = new Set(["GOV", "MIL", "COP", "SPY", "LEG", "JUD", "ELI"]);
+
 export function isSelf(a: ActorRef, b: ActorRef): boolean {
   if (a.code === b.code) return true;
   // two named organisations of one country ("PSEREBHMS" and "PSEREBPIJ") are two sides
   const named = (r: ActorRef) => r.code.length > 3 + 3 * r.sectors.length;
   if (named(a) || named(b)) return false;
   if (a.country && a.country === b.country) {
-    // a country and its own government are one side; opposition against government are two
-    if (a.sectors.length === 0 || b.sectors.length === 0) return true;
+    // a country and its own state are one side; the country and its rebels, opposition, press or people are two
+    // ("Syria attacked rebels", "China detained journalists"), as are opposition against government
+    if (a.sectors.length === 0) return b.sectors.every((s) => STATE.has(s));
+    if (b.sectors.length === 0) return a.sectors.every((s) => STATE.has(s));
     return a.sectors.every((s) => b.sectors.includes(s));
   }
   return false;
