@@ -102,3 +102,9 @@ test("a parse of another wording is coded by its own words, each spanning the te
   assert.equal(s.differsAt, 1);
   assert.deepEqual(s.tokens.map((t) => `${t.text}/${t.lemma}@${text.slice(t.start, t.end)}`), ["The/the@The", "officials/official@ministry", "condemned/condemn@condemned", "the/the@the", "attack/attack@attack", "./.@."]);
 });
+
+test("an irregular past tense the model reads as a noun after a plural subject is a verb", () => {
+  const [s] = analyseText("Israeli forces shot a Palestinian teenager.");
+  const shot = s.tokens.find((t) => t.lower === "shot")!;
+  assert.deepEqual([shot.pos, shot.lemma], ["VERB", "shoot"]);
+});

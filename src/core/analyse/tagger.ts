@@ -104,6 +104,9 @@ export function analyseText(text: string): Sentence[] {
   });
 }
 
+/** Past tenses the model reads as nouns after a plural subject ("Troops shot two intruders"), with their verbs. */
+const IRREGULAR_PAST: Record<string, string> = { shot: "shoot", struck: "strike", fought: "fight", led: "lead", sent: "send", met: "meet", held: "hold", hit: "hit", beat: "beat", took: "take", threw: "throw", broke: "break", overran: "overrun", stole: "steal", drove: "drive", seized: "seize", freed: "free", shelled: "shell", bombed: "bomb" };
+
 /**
  * The model's commonest slip in news: a third-person verb read as a plural noun
  * after a name ("Merkel plans to visit", "Iran vows to retaliate").
@@ -137,6 +140,12 @@ function repairTags(tokens: Token[]): void {
     if (t.pos === "VERB" && t.lower === t.lemma && prev.lower === "and" && tokens[k - 2]?.pos === "ADJ" && next.pos === "NOUN") t.pos = "ADJ";
     if (t.lower === "tear" && next.lower === "gas") t.pos = "NOUN";
     if (t.lower === "live" && /^(ammunition|fire|rounds|bullets|shells)$/.test(next.lower)) t.pos = "ADJ";
+    // "Israeli forces shot a Palestinian", "Troops shot dead three": an irregular past tense read as a noun
+    const past = IRREGULAR_PAST[t.lower];
+    if (past && (t.pos === "NOUN" || t.pos === "ADJ") && (prev.pos === "NOUN" || prev.pos === "PROPN") && /s$/.test(prev.lower) && (/^(DET|NUM|PROPN|PRON|ADJ)$/.test(next.pos) || /^(dead|down|back)$/.test(next.lower))) {
+      t.pos = "VERB";
+      t.lemma = past;
+    }
     // "Hamas fighters abducted dozens": a past tense read as a noun after a plural subject
     if (t.pos === "NOUN" && /[a-z]ed$/.test(t.text) && t.lemma === t.lower && (prev.pos === "NOUN" || prev.pos === "PROPN") && /s$/.test(prev.lower) && /^(NOUN|PROPN|DET|NUM|ADP|PRON|ADJ)$/.test(next.pos)) {
       t.pos = "VERB";
