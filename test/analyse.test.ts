@@ -108,3 +108,11 @@ test("an irregular past tense the model reads as a noun after a plural subject i
   const shot = s.tokens.find((t) => t.lower === "shot")!;
   assert.deepEqual([shot.pos, shot.lemma], ["VERB", "shoot"]);
 });
+
+test("tag repairs of news text: a headline's missed verb, 'for help', a participle describing a noun", () => {
+  const pos = (text: string, word: string) => analyseText(text)[0].tokens.find((t) => t.lower === word)?.pos;
+  assert.equal(pos("Venezuela releases dozens of political activists.", "releases"), "VERB");
+  assert.equal(pos("Iraq asked Russia for help.", "help"), "NOUN");
+  assert.equal(pos("Israel evacuated wounded Palestinians.", "wounded"), "ADJ");
+  assert.equal(pos("Kosovo honored the American ambassador.", "honored"), "VERB");
+});

@@ -93,3 +93,7 @@ test("failing to reach a cooperative act is a rejection; failing at force is onl
   assert.deepEqual(code("The United States and South Korea failed to reach agreement on a trade deal."), ["USA>KOR 127(057) asserted counts"]);
   assert.deepEqual(code("The army failed to capture Kunduz."), ["AFGMIL>AFG 192 asserted negated"]);
 });
+
+test("a content clause whose verb codes its own event is not the governing verb's object", () => {
+  assert.deepEqual(code("Egypt announced it would cut aid to Sudan."), ["EGY>SDN 1311(162) intended counts"]);
+});

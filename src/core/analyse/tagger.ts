@@ -140,6 +140,15 @@ function repairTags(tokens: Token[]): void {
     if (t.pos === "VERB" && t.lower === t.lemma && prev.lower === "and" && tokens[k - 2]?.pos === "ADJ" && next.pos === "NOUN") t.pos = "ADJ";
     if (t.lower === "tear" && next.lower === "gas") t.pos = "NOUN";
     if (t.lower === "live" && /^(ammunition|fire|rounds|bullets|shells)$/.test(next.lower)) t.pos = "ADJ";
+    // "Qatar mediated talks", "Kosovo honored the envoy": a past tense after a name, before its object
+    if ((t.pos === "ADJ" || t.pos === "NOUN") && /[a-z]ed$/.test(t.text) && prev.pos === "PROPN" && (k === 1 || tokens[k - 2].pos === "PROPN" || tokens[k - 2].pos === "DET") && /^(DET|NUM|PROPN|PRON)$/.test(next.pos)) {
+      t.pos = "VERB";
+      t.lemma = t.lower.replace(/ied$/, "y").replace(/([^aeiou])\1ed$/, "$1").replace(/ed$/, "").replace(/(at|iz|is|ag|iv|ov|ur|us|ud|ag|id|ut)$/, "$1e");
+    }
+    // "asked Russia for help", "sought help": after a preposition or a verb of asking, "help" is what is asked for
+    if (t.lower === "help" && t.pos === "VERB" && (prev.pos === "ADP" || prev.lower === "for" || /^(seek|sought|ask|asked|request|requested|need|needed|offer|offered)$/.test(prev.lower))) t.pos = "NOUN";
+    // "evacuated wounded Palestinians", "freed detained activists": a participle between a verb and its noun describes
+    if (t.pos === "VERB" && /[a-z]ed$/.test(t.text) && prev.pos === "VERB" && (next.pos === "NOUN" || next.pos === "PROPN")) t.pos = "ADJ";
     // "Israeli forces shot a Palestinian", "Troops shot dead three": an irregular past tense read as a noun
     const past = IRREGULAR_PAST[t.lower];
     if (past && (t.pos === "NOUN" || t.pos === "ADJ") && (prev.pos === "NOUN" || prev.pos === "PROPN") && /s$/.test(prev.lower) && (/^(DET|NUM|PROPN|PRON|ADJ)$/.test(next.pos) || /^(dead|down|back)$/.test(next.lower))) {
@@ -150,6 +159,16 @@ function repairTags(tokens: Token[]): void {
     if (t.pos === "NOUN" && /[a-z]ed$/.test(t.text) && t.lemma === t.lower && (prev.pos === "NOUN" || prev.pos === "PROPN") && /s$/.test(prev.lower) && /^(NOUN|PROPN|DET|NUM|ADP|PRON|ADJ)$/.test(next.pos)) {
       t.pos = "VERB";
       t.lemma = t.lower.replace(/ied$/, "y").replace(/([^aeiou])\1ed$/, "$1").replace(/ed$/, "");
+    }
+  }
+  // a headline has no verb but the one the model missed: "Venezuela releases dozens of activists"
+  if (tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return;
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    const t = tokens[k];
+    if ((t.pos === "NOUN" || t.pos === "PROPN") && /[a-z]s$/.test(t.text) && tokens[k - 1].pos === "PROPN" && /^(DET|NUM|PROPN|ADJ|NOUN)$/.test(tokens[k + 1].pos)) {
+      t.pos = "VERB";
+      t.lemma = t.lower.replace(/(ss|sh|ch|x)es$/, "$1").replace(/ies$/, "y").replace(/s$/, "");
+      return;
     }
   }
 }

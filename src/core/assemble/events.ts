@@ -167,7 +167,10 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     const wideCandidates = ctx.mentions.filter((m) => inRange(m, wide));
     const reached = matchVerb(tokens, vg.head, wide, wideCandidates, patterns, passiveSubject, isSource, plural);
     // only for the words of a pattern that are there ("really pleasant"), never just for a target ("assure +")
-    const needsContent = reached !== null && reached.pattern.specificity >= 2 && reached.wordsEnd > content.introStart;
+    // ("announced it would cut aid" is no "announce aid": a content clause whose verb codes its own event is its own)
+    const contentHead = tokens[content.vg.head];
+    const ownEvent = patternsFor(ctx.dicts, spellingKey(content.vg.lemma), spellingKey(contentHead.lower)) !== undefined;
+    const needsContent = reached !== null && reached.pattern.specificity >= 2 && reached.wordsEnd > content.introStart && !(ownEvent && reached.wordsEnd > content.vg.end);
     if (reached && needsContent && (!match || reached.pattern.specificity > match.pattern.specificity)) {
       match = reached;
       candidates = wideCandidates;
