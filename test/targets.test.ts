@@ -70,3 +70,8 @@ test("a country and its rebels, opposition, press or people are two sides; it an
   assert.deepEqual(code("Russia criticized Russian troops."), []);
   assert.deepEqual(code("Pakistan deployed thousands of police against protesters."), []);
 });
+
+test("a name that opens with a country's name is one actor after its title, and a capitalised verb inside a name is part of it", () => {
+  assert.deepEqual(code("The Syrian NGO Syria Relief condemned Russia."), ["SYRNGO>RUS 111"]);
+  assert.deepEqual(code("Doctors Without Borders condemned the attack on Kunduz."), ["NGOMSF>AFG 111"]);
+});
