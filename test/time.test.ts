@@ -24,3 +24,8 @@ test("background: past perfect and 'since' are reported-past, not new events", (
   assert.deepEqual(dateOf("Japanese Prime Minister Shinzo Abe had met Chinese President Xi Jinping in Beijing."), ["2019-03-06 reported-past"]);
   assert.deepEqual(dateOf("Japan has criticised China since 2012."), ["2019-03-06 reported-past"]);
 });
+
+test("under a verb of saying in the past, the past perfect is the reported simple past, a new event", () => {
+  assert.deepEqual(dateOf("Russia said it had expelled two Polish diplomats."), ["2019-03-06 asserted"]);
+  assert.deepEqual(dateOf("Russia had expelled two Polish diplomats."), ["2019-03-06 reported-past"]);
+});

@@ -23,7 +23,10 @@ export function moodOf(clause: Clause, tokens: Token[], docDate: string | null):
   // "said it would investigate": the future of reported speech
   if (vg.modal === "would" && clause.kind === "embedded" && clause.parent && SPEECH_VERBS.has(clause.parent.vg.lemma)) return { mood: "intended", negated };
   if (vg.modal) return { mood: "hypothetical", negated };
-  if (vg.pastPerfect) return { mood: "reported-past", negated };
+  // "Russia said it had expelled the diplomats": under a verb of saying in the past, the past perfect is the
+  // reported simple past ("we expelled them"), a new event; elsewhere it is background ("had met before")
+  const backshifted = clause.kind === "embedded" && clause.parent !== null && SPEECH_VERBS.has(clause.parent.vg.lemma) && /ed$|^said$|^told$/.test(tokens[clause.parent.vg.head].lower);
+  if (vg.pastPerfect && !backshifted) return { mood: "reported-past", negated };
   // "the group that has seized parts of Iraq": a relative clause in the perfect describes, it does not report
   if (vg.perfect && clause.kind === "relative") return { mood: "reported-past", negated };
   const docYear = docDate ? Number(docDate.slice(0, 4)) : null;
