@@ -97,3 +97,8 @@ test("failing to reach a cooperative act is a rejection; failing at force is onl
 test("a content clause whose verb codes its own event is not the governing verb's object", () => {
   assert.deepEqual(code("Egypt announced it would cut aid to Sudan."), ["EGY>SDN 1311(162) intended counts"]);
 });
+
+test("a demand whose act no verb pattern knows is a demand all the same; one to stop is no demand of the act", () => {
+  assert.deepEqual(code("President Donald Trump said North Korea must do something meaningful."), ["USAGOV>PRK 100 asserted counts"]);
+  assert.deepEqual(code("The French foreign minister said Russia must stop attacking Ukraine."), ["FRAGOV>RUS 100 asserted counts"]);
+});

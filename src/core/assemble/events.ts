@@ -131,9 +131,58 @@ function patternsFor(dicts: Dictionaries, lemma: string, word: string): readonly
   return dicts.verbs.get(word.replace(/(ed|ing|s)$/, "")) ?? dicts.verbs.get(word.replace(/(d|ing|s)$/, ""));
 }
 
+/** A pattern for a demand or appeal whose act no verb pattern knows ("said Iran must do more"). */
+function wholeStatement(row: { code: string; rule: string }): VerbPattern {
+  return { code: row.code, lemma: "", before: [], elements: [], adjacent: false, absorbsNegation: false, both: false, subjectTarget: false, inverse: false, plural: false, placeTarget: false, noun: false, reverse: null, specificity: 0, rule: row.rule, text: "*" };
+}
+
+/**
+ * "the minister said North Korea must give up its weapons", "demanded that Serbia hold talks": a demand of the
+ * speaker (with "should", or after "urged that", an appeal), aimed at whoever is to act, coded by the act; null
+ * where the clause is no such report.
+ */
+function obligedEvents(clause: Clause, ctx: SentenceContext): Event[] | null {
+  const { tokens } = ctx.sentence;
+  const vg = clause.vg;
+  const obliged = ctx.statedActs && !vg.passive && clause.kind === "embedded" && clause.parent ? obligation(clause) : null;
+  if (!obliged || !clause.parent) return null;
+  const speakers = sourcesOf(clause.parent, ctx).flatMap((m) => m.refs.map((ref) => ({ m, ref })));
+  const addressees = sourcesOf(clause, ctx).flatMap((m) => m.refs.map((ref) => ({ m, ref })));
+  if (speakers.length === 0 || addressees.length === 0) return [];
+  const patterns = patternsFor(ctx.dicts, spellingKey(vg.lemma), spellingKey(tokens[vg.head].lower));
+  // ("must stop attacking", "should not meet": what is asked is not the act named, only that something be done)
+  const denied = moodOf(clause, tokens, ctx.docDate).negated;
+  const act = patterns && !denied ? matchVerb(tokens, vg.head, clause.complement, ctx.mentions.filter((m) => inRange(m, clause.complement)), patterns, [], () => false, false) : null;
+  const row = statedAct(obliged, act?.pattern.code ?? "", ctx.dicts.ontology);
+  if (!row) return null;
+  const { mood, negated } = moodOf(clause.parent, tokens, ctx.docDate);
+  const head = tokens[clause.parent.vg.head];
+  return recordEvents(
+    {
+      pattern: act ? act.pattern : wholeStatement(row),
+      sources: speakers,
+      targets: addressees,
+      places: new Set(),
+      mutual: false,
+      mood,
+      negated,
+      futureDenied: false,
+      attempted: false,
+      stance: act ? obliged : null,
+      defaultTarget: false,
+      verb: { text: head.text, start: head.start, end: head.end },
+      date: eventDate(ctx.docDate, tokens, clause.parent.introStart, clause.complement[1], mood === "intended"),
+      location: locationOf(clause, ctx, []),
+    },
+    ctx,
+  );
+}
+
 export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const { tokens } = ctx.sentence;
   const vg = clause.vg;
+  const obliged = obligedEvents(clause, ctx);
+  if (obliged) return obliged;
   const lemma = spellingKey(vg.lemma);
   const patterns = patternsFor(ctx.dicts, lemma, spellingKey(tokens[vg.head].lower));
   if (!patterns) return [];
@@ -215,19 +264,6 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   }
   if (!match) return [];
   const { pattern } = match;
-  // "the minister said North Korea must give up its weapons": a demand of the speaker (with "should", an appeal),
-  // aimed at whoever is to act
-  const obliged = ctx.statedActs && !vg.passive && clause.kind === "embedded" && clause.parent ? obligation(clause) : null;
-  if (obliged && clause.parent && statedAct(obliged, pattern.code, ctx.dicts.ontology)) {
-    const speakers = sourcesOf(clause.parent, ctx).flatMap((m) => m.refs.map((ref) => ({ m, ref })));
-    if (speakers.length === 0 || sourceRefs.length === 0) return [];
-    const { mood, negated } = moodOf(clause.parent, tokens, ctx.docDate);
-    const head = tokens[clause.parent.vg.head];
-    return recordEvents(
-      { pattern, sources: speakers, targets: sourceRefs, places: new Set(), mutual: false, mood, negated, futureDenied: false, attempted: false, stance: obliged, defaultTarget: false, verb: { text: head.text, start: head.start, end: head.end }, date: eventDate(ctx.docDate, tokens, clause.parent.introStart, clause.complement[1], mood === "intended"), location: locationOf(clause, ctx, []) },
-      ctx,
-    );
-  }
   // "was [shot] dead in + | inverse", "[free] from + | inverse": an inverse pattern reads the surface, so in
   // the passive too the subject is what is acted on and the actor after the verb the source
   if (pattern.inverse && vg.passive && sourceRefs.length === 0) for (const m of passiveSubject) for (const ref of m.refs) sourceRefs.push({ m, ref });

@@ -70,7 +70,8 @@ export function statedAct(stance: Stance, act: string, onto: Ontology): { code: 
     const row = table.get(act.slice(0, n));
     if (row) return row;
   }
-  return null;
+  // "*": any other act, or one the verb patterns do not know ("said Y must do more")
+  return table.get("*") ?? null;
 }
 
 /**
@@ -189,12 +190,12 @@ export function parseOntology(files: DataFile[], problems: DictionaryProblem[]):
   if (stated) {
     for (const e of entries(stated)) {
       const [stance, act, code] = e.fields;
-      if (!(stance in onto.statedActs) || !/^\d{2,4}$/.test(act ?? "") || !code) {
+      if (!(stance in onto.statedActs) || !/^(\d{2,4}|\*)$/.test(act ?? "") || !code) {
         problems.push({ where: e.rule, message: `expected "intend|refuse|demand|appeal | ACT | CODE" with ACT the start of a CAMEO code` });
         continue;
       }
       if (!onto.codes.has(code)) problems.push({ where: e.rule, message: `"${code}" is not a CAMEO code of ontology/cameo.txt` });
-      if (![...onto.codes.keys()].some((c) => c.startsWith(act))) problems.push({ where: e.rule, message: `no CAMEO code starts with "${act}"` });
+      if (act !== "*" && ![...onto.codes.keys()].some((c) => c.startsWith(act))) problems.push({ where: e.rule, message: `no CAMEO code starts with "${act}"` });
       const table = onto.statedActs[stance as Stance];
       if (table.has(act)) problems.push({ where: e.rule, message: `duplicate ${stance} row for ${act} (first at ${table.get(act)!.rule})` });
       else table.set(act, { code, rule: e.rule });
