@@ -76,3 +76,8 @@ test("a name that opens with a country's name is one actor after its title, and 
   assert.deepEqual(code("The Syrian NGO Syria Relief condemned Russia."), ["SYRNGO>RUS 111"]);
   assert.deepEqual(code("Doctors Without Borders condemned the attack on Kunduz."), ["NGOMSF>AFG 111"]);
 });
+
+test("an arrest with no agent named is the state's where it happened, if whoever was arrested is of political note", () => {
+  assert.deepEqual(code("An opposition leader was arrested in Harare on Friday."), ["ZWE>ZWEOPP 173"]);
+  assert.deepEqual(code("A man was arrested in Lyon on Tuesday."), []);
+});

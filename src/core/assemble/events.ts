@@ -264,6 +264,13 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   }
   if (!match) return [];
   const { pattern } = match;
+  // "the journalist was arrested in Niger": only a state arrests, jails or deports; with no agent named, the
+  // state where it happened did it (to someone of political note: "a man was arrested in Lyon" is no event)
+  const noted = passiveSubject.some((m) => m.refs.some((r) => r.person || r.sectors.some((s) => s !== "CVL")));
+  if (vg.passive && sourceRefs.length === 0 && pattern.code.startsWith("17") && noted) {
+    const where = ctx.mentions.find((m) => inRange(m, clause.complement) && m.place && (m.kind === "country" || m.kind === "capital" || m.kind === "place") && /^(in|at)$/.test(prepositionBefore(tokens, m, clause.complement[0]) ?? ""));
+    if (where?.place && ctx.dicts.ontology.countries.has(where.place.country)) sourceRefs.push({ m: where, ref: countryRef(where.place.country, ctx.dicts) });
+  }
   // "was [shot] dead in + | inverse", "[free] from + | inverse": an inverse pattern reads the surface, so in
   // the passive too the subject is what is acted on and the actor after the verb the source
   if (pattern.inverse && vg.passive && sourceRefs.length === 0) for (const m of passiveSubject) for (const ref of m.refs) sourceRefs.push({ m, ref });
