@@ -140,6 +140,8 @@ function repairTags(tokens: Token[]): void {
     if (t.pos === "VERB" && t.lower === t.lemma && prev.lower === "and" && tokens[k - 2]?.pos === "ADJ" && next.pos === "NOUN") t.pos = "ADJ";
     if (t.lower === "tear" && next.lower === "gas") t.pos = "NOUN";
     if (t.lower === "live" && /^(ammunition|fire|rounds|bullets|shells)$/.test(next.lower)) t.pos = "ADJ";
+    // "the EU's diplomatic chief rejected", "a senior official said": a role word before its verb is its noun
+    if (t.pos === "ADJ" && /^(chief|general|official|representative|executive|rival|commander)$/.test(t.lower) && (next.pos === "VERB" || next.pos === "AUX")) t.pos = "NOUN";
     // "Israel Flying Aid", "Doctors Without Borders": a capitalised word between two names is part of the name
     if ((t.pos === "VERB" || t.pos === "ADP") && /^[A-Z][a-z]/.test(t.text) && prev.pos === "PROPN" && next.pos === "PROPN" && /^[A-Z]/.test(prev.text) && /^[A-Z]/.test(next.text)) t.pos = "PROPN";
     // "Qatar mediated talks", "Kosovo honored the envoy": a past tense after a name, before its object

@@ -81,7 +81,7 @@ export function newActor(tokens: Token[], from: number, to: number, max: number)
 }
 
 /** Nouns for people or bodies of people, by their endings and a few common words: "mayor", "militia", "guards". */
-const ACTING_NOUN = /(er|or|ist|ian|ant|ent|ee|man|men|woman|women|ary|ia|guard|force|troop|army|navy|people|staff|crew|team|unit|squad|delegation|cabinet|council|board|committee|regime|office|campaign|camp|aide)s?$/;
+const ACTING_NOUN = /(er|or|ist|ian|ant|ent|ee|man|men|woman|women|ary|ia|guard|force|troop|army|navy|people|staff|crew|team|unit|squad|delegation|cabinet|council|board|committee|regime|office|campaign|camp|aide|chief|head|envoy|deputy)s?$/;
 
 export function sourcesOf(clause: Clause, ctx: SentenceContext, depth = 0): Mention[] {
   const { tokens } = ctx.sentence;
