@@ -81,3 +81,8 @@ test("an arrest with no agent named is the state's where it happened, if whoever
   assert.deepEqual(code("An opposition leader was arrested in Harare on Friday."), ["ZWE>ZWEOPP 173"]);
   assert.deepEqual(code("A man was arrested in Lyon on Tuesday."), []);
 });
+
+test("force used or shown in a place, with no other target, is aimed at that place", () => {
+  assert.deepEqual(code("Russian jets carried out airstrikes in Idlib."), ["RUSMIL>SYR 195"]);
+  assert.deepEqual(code("Taliban fighters killed 20 people in Kabul."), ["AFGREBTAL>AFGCVL 190"]);
+});

@@ -320,6 +320,12 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
       }
     }
   }
+  // "launched airstrikes in Idlib", "massed troops in Crimea": force used or shown in a place with no other
+  // target is aimed at that place
+  if (targetMentions.length === 0 && !pattern.both && !pattern.inverse && /^(15|18|19|20)/.test(pattern.code)) {
+    const there = candidates.find((m) => m.refs.length === 0 && m.place && m.place.kind !== "country" && /^(in|into|inside)$/.test(prepositionBefore(tokens, m, clause.complement[0]) ?? ""));
+    if (there) targetMentions = [there];
+  }
   if (targetMentions.length === 0 && ctx.newActorLength > 0 && !pattern.both) {
     // the first noun phrase after the verb, or after its preposition ("left for the Ministry of Magic")
     let k = match.wordsEnd;
