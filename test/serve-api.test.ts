@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync, rmSync } from "node:fs";
 import { get } from "node:http";
 import { join } from "node:path";
+import { countsAsEvent } from "../src/core/index.js";
 import { openStore, type EventFilter, type Store } from "../src/store/index.js";
 import type { ApiEvent, EventsResponse } from "../src/serve/api-types.js";
 import type { RunningServer } from "../src/serve/server.js";
@@ -88,6 +89,7 @@ test("events: every filter parameter gives what Store.query gives for it, paged"
     ["mood=intended", { mood: "intended" }, (e) => e.mood === "intended"],
     ["negated=false", { negated: false }, (e) => !e.negated],
     ["negated=true", { negated: true }, (e) => e.negated],
+    ["counted=true", { counted: true }, (e) => countsAsEvent(e)],
     ["from=2023-01-01", { from: "2023-01-01" }, (e) => e.date! >= "2023-01-01"],
     ["to=2022-12-31", { to: "2022-12-31" }, (e) => e.date! <= "2022-12-31"],
     ["from=2023-03-01&to=2023-03-31", { from: "2023-03-01", to: "2023-03-31" }, (e) => e.date!.startsWith("2023-03")],

@@ -23,6 +23,7 @@ const FILTER = [
   query("quad", "Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.", { type: "string", enum: ["1", "2", "3", "4"] }),
   query("plover", "PLOVER category (CONSULT)."),
   query("mood", "The event's mood.", { type: "string", enum: ["asserted", "intended", "hypothetical", "reported-past"] }),
+  query("counted", "Only events that count in aggregates: asserted, not denied, or stated acts.", { type: "string", enum: ["true", "false"] }),
   query("negated", "Whether the sentence denies the event.", { type: "string", enum: ["true", "false"] }),
   query("from", "First date, inclusive.", { type: "string", format: "date" }),
   query("to", "Last date, inclusive.", { type: "string", format: "date" }),

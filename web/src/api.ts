@@ -15,6 +15,8 @@ export interface Filter {
   plover?: string;
   mood?: string;
   negated?: string;
+  /** "true": only events that count (asserted, not denied, or stated acts). */
+  counted?: string;
   from?: string;
   to?: string;
   /** Words that must all be in the sentence. */
@@ -22,7 +24,7 @@ export interface Filter {
   doc?: string;
 }
 
-export const FILTER_KEYS = ["actor", "source", "target", "code", "quad", "plover", "mood", "negated", "from", "to", "text", "doc"] as const;
+export const FILTER_KEYS = ["actor", "source", "target", "code", "quad", "plover", "mood", "negated", "counted", "from", "to", "text", "doc"] as const;
 
 /** An error the API answered with (`{error}`), or a network failure, as one message. */
 export class ApiError extends Error {

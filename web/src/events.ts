@@ -76,6 +76,7 @@ export function eventPanel(e: ApiEvent | Event, options: { stored?: boolean } = 
       ...row("verb", e.verb.text),
       ...row("date", e.date ?? "unknown"),
       ...row("mood", h("span", { class: "mood" }, e.mood)),
+      ...(e.intendedCode ? row("stated act", h("code", { class: "intended-code" }, e.intendedCode)) : []),
       ...row("negated", h("span", { class: "negated" }, e.negated ? "yes" : "no")),
       ...row("location", e.location ? `${e.location.name}${e.location.country ? ` (${e.location.country})` : ""}` : "none"),
       ...(e.issues.length ? row("issues", e.issues.join(", ")) : []),

@@ -120,9 +120,9 @@ function legend(all: boolean): HTMLElement {
 async function showPeriod(list: HTMLElement, route: Route, period: string, by: Period): Promise<void> {
   const filter = filterOf(route.params);
   const range = periodRange(period, by);
-  // by default the bar counts asserted, non-negated events only: list the same ones
+  // by default the bar counts the events that count (asserted, not denied, or stated acts): list the same ones
   const dates = { ...filter, from: later(filter.from, range.from), to: earlier(filter.to, range.to) };
-  const f = countsAll(route.params) ? dates : { ...dates, mood: filter.mood ?? "asserted", negated: filter.negated ?? "false" };
+  const f = countsAll(route.params) ? dates : { ...dates, counted: "true" };
   replace(list, message(`loading ${period}…`));
   for (const bar of list.ownerDocument.querySelectorAll(".dyad-chart .bar")) bar.classList.toggle("picked", bar.getAttribute("data-period") === period);
   try {
