@@ -1,10 +1,11 @@
 /**
  * Scores coded events against gold events of real text: the rule of the PLV data set, used for every gold set.
  *
- * A gold event is found when the coder produced, in its document, an asserted, non-negated event whose code
- * fits the gold event (one of its roots, or its code as a prefix) and whose source and target fit the gold
- * sides (spans overlap; codes by prefix; countries equal). Recall: gold events found / gold events. Precision:
- * asserted, non-negated events that fit some gold event of their document / all such events.
+ * A gold event is found when the coder produced, in its document, an event that counts (asserted and not denied,
+ * or a stated act: `countsAsEvent`) whose code fits the gold event (one of its roots, or its code as a prefix)
+ * and whose source and target fit the gold sides (spans overlap; codes by prefix; countries equal). Recall: gold
+ * events found / gold events. Precision: counted events that fit some gold event of their document / all counted
+ * events; where the gold set marks only some of a document's events, it is a lower bound.
  */
 import { countsAsEvent } from "../assemble/stated-acts.js";
 import { codeDocument } from "../coder.js";
