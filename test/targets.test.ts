@@ -86,3 +86,10 @@ test("force used or shown in a place, with no other target, is aimed at that pla
   assert.deepEqual(code("Russian jets carried out airstrikes in Idlib."), ["RUSMIL>SYR 195"]);
   assert.deepEqual(code("Taliban fighters killed 20 people in Kabul."), ["AFGREBTAL>AFGCVL 190"]);
 });
+
+test("an adverbial clause ('when', 'because') after the verb is no part of its object; a threat's condition is", () => {
+  assert.deepEqual(code("Sudanese rebels will not free the pilots until money is paid to the family of a civilian killed when their plane crashed."), []);
+  assert.deepEqual(code("Ukrainian forces shelled the town when Russian troops entered it."), []);
+  assert.deepEqual(code("Iran threatened to close the strait if the United States attacked."), ["IRN>USA 1381"]);
+  assert.deepEqual(code("North Korea warned that if South Korea held the drills, it would respond."), ["PRK>KOR 130"]);
+});

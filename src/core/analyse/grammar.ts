@@ -30,6 +30,12 @@ export const SPEECH_VERBS = set(
 export const SUBORDINATORS = set(
   "that because while although though if unless when whereas after before since as until once whether so lest what how why where",
 );
+/**
+ * Subordinators that only ever open an adverbial clause of their own (unlike "after", "since" or "as", also
+ * prepositions). Not "if" or "unless": a threat's condition names whom it is aimed at ("threatened to close the
+ * strait if the United States attacked").
+ */
+export const ADVERBIAL_SUBORDINATORS = set("because while although though when whereas");
 export const CONDITIONALS = set("if unless");
 export const RELATIVE_PRONOUNS = set("who which whom whose");
 

@@ -4,7 +4,7 @@
  * both ways, self-dyads dropped, and every field of the event record filled.
  */
 import type { Clause } from "../analyse/clauses.js";
-import { LOCATIVE_PREPOSITIONS, MUTUAL_VERBS, RELATION_NOUNS } from "../analyse/grammar.js";
+import { ADVERBIAL_SUBORDINATORS, LOCATIVE_PREPOSITIONS, MUTUAL_VERBS, RELATION_NOUNS } from "../analyse/grammar.js";
 import { phrasesIn } from "../analyse/phrases.js";
 import type { Sentence, Token } from "../analyse/tagger.js";
 import type { Dictionaries } from "../dictionary/compile.js";
@@ -187,7 +187,12 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const patterns = patternsFor(ctx.dicts, lemma, spellingKey(tokens[vg.head].lower));
   if (!patterns) return [];
 
-  const compMentions = ctx.mentions.filter((m) => inRange(m, clause.complement));
+  // ("a civilian killed when their plane crashed": an adverbial clause is no part of the object; "said that when
+  // Israel ..." opens what was said)
+  const opens = (k: number) => ADVERBIAL_SUBORDINATORS.has(tokens[k].lower) && tokens[k].pos !== "NOUN" && tokens[k - 1]?.lower !== "that";
+  let objectEnd = clause.complement[0];
+  while (objectEnd < clause.complement[1] && !opens(objectEnd)) objectEnd++;
+  const compMentions = ctx.mentions.filter((m) => inRange(m, clause.complement) && m.start < objectEnd);
   let sources: Mention[];
   let passiveSubject: Mention[] = [];
   let candidates = compMentions;
