@@ -43,6 +43,19 @@ function clausesOf(sentence: string) {
   }));
 }
 
+test("a bare participle after a noun is a reduced relative: the finite verb after it has the noun as its subject", () => {
+  const cs = clausesOf("The Gondorian coalition fighting rebels in Rohan has declared a truce.");
+  assert.deepEqual(cs.map((c) => [c.verb, c.subject, c.complement]), [
+    ["fighting", "The Gondorian coalition", "rebels in Rohan"],
+    ["declared", "The Gondorian coalition", "a truce ."],
+  ]);
+  const arrested = clausesOf("A man arrested in Minas Tirith said Mordor had paid him.");
+  assert.equal(arrested[1].verb, "said");
+  assert.equal(arrested[1].subject, "A man");
+  // a finite verb after a noun is no participle: "Police arrested protesters" keeps its own subject
+  assert.equal(clausesOf("Police arrested protesters blocking the road.")[0].subject, "Police");
+});
+
 test("passive voice, negation and modals are read off the verb group", () => {
   const [c] = clausesOf("Ten protesters were not detained by police.");
   assert.equal(c.verb, "detained");

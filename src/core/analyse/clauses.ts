@@ -197,6 +197,15 @@ export function findClauses(tokens: Token[]): Clause[] {
             }
           }
         }
+        // "the coalition fighting rebels in Yemen has declared ...", "a man arrested in Paris said ...": a bare
+        // participle right after a noun is a reduced relative; the finite verb after it is its noun's
+        if (!found && last && last.vg === prevGroup && reducedRelative(tokens, last) && finite(tokens, vg)) {
+          clause.introStart = vg.start;
+          clause.subject = last.subject;
+          clauses.push(clause);
+          prevGroup = vg;
+          continue;
+        }
         if (!found && !/^(being|having)$/.test(tokens[vg.start].lower)) {
           // a run-on with no comma or conjunction ("ties with Libya almost crowds trashed its embassy"):
           // the new verb's subject is only the noun phrase right before it
@@ -278,6 +287,22 @@ export function findClauses(tokens: Token[]): Clause[] {
     applyCatenative(cl, groups, tokens);
   }
   return clauses;
+}
+
+/** A main clause whose verb is one bare participle right after its subject's noun: "the coalition fighting ...". */
+function reducedRelative(tokens: Token[], c: Clause): boolean {
+  const { vg } = c;
+  if (c.kind !== "main" || !c.subject || c.subject[1] !== vg.start || vg.start !== vg.head || vg.end !== vg.head + 1) return false;
+  const before = tokens[vg.start - 1];
+  if (!before || !/^(NOUN|PROPN)$/.test(before.pos) || CALENDAR_WORD.test(before.lower)) return false;
+  const verb = tokens[vg.head];
+  return /ing$/.test(verb.lower) && verb.lower !== verb.lemma ? true : verb.lower !== verb.lemma && /ed$/.test(verb.lower);
+}
+
+/** A verb group with a tense of its own: an auxiliary or modal, or a tensed verb that is no gerund. */
+function finite(tokens: Token[], vg: VerbGroup): boolean {
+  if (vg.head > vg.start || vg.modal) return true;
+  return !/ing$/.test(tokens[vg.head].lower);
 }
 
 const CALENDAR_WORD = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|week|month|year|night|morning|evening)$/;
