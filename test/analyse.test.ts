@@ -128,4 +128,6 @@ test("tag repairs of news text: a headline's missed verb, 'for help', a particip
   assert.equal(pos("Iraq asked Russia for help.", "help"), "NOUN");
   assert.equal(pos("Israel evacuated wounded Palestinians.", "wounded"), "ADJ");
   assert.equal(pos("Kosovo honored the American ambassador.", "honored"), "VERB");
+  assert.equal(pos("Rohan returned the treasures, including a crown, to Gondor.", "including"), "ADP");
+  assert.equal(pos("The package is including new loans.", "including"), "VERB");
 });

@@ -138,6 +138,8 @@ function repairTags(tokens: Token[]): void {
     }
     // "awful and cool minister": a bare verb between "ADJ and" and a noun is an adjective
     if (t.pos === "VERB" && t.lower === t.lemma && prev.lower === "and" && tokens[k - 2]?.pos === "ADJ" && next.pos === "NOUN") t.pos = "ADJ";
+    // "returned artifacts, including a fresco, to Italy": "including" with no auxiliary is a preposition
+    if (t.pos === "VERB" && (t.lower === "including" || t.lower === "excluding") && prev.pos !== "AUX") t.pos = "ADP";
     if (t.lower === "tear" && next.lower === "gas") t.pos = "NOUN";
     if (t.lower === "live" && /^(ammunition|fire|rounds|bullets|shells)$/.test(next.lower)) t.pos = "ADJ";
     // "the EU's diplomatic chief rejected", "a senior official said": a role word before its verb is its noun
