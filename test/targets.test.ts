@@ -85,6 +85,9 @@ test("an arrest with no agent named is the state's where it happened, if whoever
 test("force used or shown in a place, with no other target, is aimed at that place", () => {
   assert.deepEqual(code("Russian jets carried out airstrikes in Idlib."), ["RUSMIL>SYR 195"]);
   assert.deepEqual(code("Taliban fighters killed 20 people in Kabul."), ["AFGREBTAL>AFGCVL 190"]);
+  // a state coercing its whole country: the country is the target, as a city of it would be
+  assert.deepEqual(code("Bolivian authorities declared a state of siege in Bolivia."), ["BOLGOV>BOL 1724"]);
+  assert.deepEqual(code("Bolivian authorities met in Bolivia."), []);
 });
 
 test("an adverbial clause ('when', 'because') after the verb is no part of its object; a threat's condition is", () => {

@@ -326,9 +326,11 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     }
   }
   // "launched airstrikes in Idlib", "massed troops in Crimea": force used or shown in a place with no other
-  // target is aimed at that place
-  if (targetMentions.length === 0 && !pattern.both && !pattern.inverse && /^(15|18|19|20)/.test(pattern.code)) {
-    const there = candidates.find((m) => m.refs.length === 0 && m.place && m.place.kind !== "country" && /^(in|into|inside)$/.test(prepositionBefore(tokens, m, clause.complement[0]) ?? ""));
+  // target is aimed at that place; so is coercion of a whole country by its own state ("declared a state of
+  // emergency in Bolivia")
+  if (targetMentions.length === 0 && !pattern.both && !pattern.inverse && /^(15|17|18|19|20)/.test(pattern.code)) {
+    const inside = (m: Mention) => /^(in|into|inside|across|throughout)$/.test(prepositionBefore(tokens, m, clause.complement[0]) ?? "");
+    const there = candidates.find((m) => inside(m) && ((m.refs.length === 0 && m.place && m.place.kind !== "country") || (m.kind === "country" && m.refs.length > 0)));
     if (there) targetMentions = [there];
   }
   if (targetMentions.length === 0 && ctx.newActorLength > 0 && !pattern.both) {
