@@ -130,4 +130,7 @@ test("tag repairs of news text: a headline's missed verb, 'for help', a particip
   assert.equal(pos("Kosovo honored the American ambassador.", "honored"), "VERB");
   assert.equal(pos("Rohan returned the treasures, including a crown, to Gondor.", "including"), "ADP");
   assert.equal(pos("The package is including new loans.", "including"), "VERB");
+  // a sentence with no verb has the one the model missed
+  assert.equal(pos("Rohan troops on Sunday apprehended a Gondorian man.", "apprehended"), "VERB");
+  assert.equal(pos("The apprehended man from Gondor.", "apprehended"), "ADJ");
 });

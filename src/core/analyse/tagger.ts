@@ -167,13 +167,23 @@ function repairTags(tokens: Token[]): void {
       t.lemma = t.lower.replace(/ied$/, "y").replace(/([^aeiou])\1ed$/, "$1").replace(/ed$/, "");
     }
   }
-  // a headline has no verb but the one the model missed: "Venezuela releases dozens of activists"
+  // a sentence has a verb: with none, it is the one the model missed, a headline's "-s" ("Venezuela releases
+  // dozens of activists") or a past tense read as an adjective or noun ("troops on Sunday apprehended a man",
+  // "police tortured an inmate")
   if (tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return;
   for (let k = 1; k + 1 < tokens.length; k++) {
     const t = tokens[k];
     if ((t.pos === "NOUN" || t.pos === "PROPN") && /[a-z]s$/.test(t.text) && tokens[k - 1].pos === "PROPN" && /^(DET|NUM|PROPN|ADJ|NOUN)$/.test(tokens[k + 1].pos)) {
       t.pos = "VERB";
       t.lemma = t.lower.replace(/(ss|sh|ch|x)es$/, "$1").replace(/ies$/, "y").replace(/s$/, "");
+      return;
+    }
+  }
+  for (let k = 1; k + 1 < tokens.length; k++) {
+    const t = tokens[k];
+    if ((t.pos === "NOUN" || t.pos === "ADJ") && /[a-z]ed$/.test(t.text) && /^(NOUN|PROPN)$/.test(tokens[k - 1].pos) && /^(DET|NUM|PROPN|PRON)$/.test(tokens[k + 1].pos)) {
+      t.pos = "VERB";
+      t.lemma = t.lower.replace(/ied$/, "y").replace(/([^aeiouls])\1ed$/, "$1").replace(/ed$/, "").replace(/(at|iz|is|ag|iv|ov|ur|us|ud|id|ut)$/, "$1e");
       return;
     }
   }
