@@ -21,8 +21,8 @@ const dir = mkdtempSync(join(tmpdir(), "annals-eval-"));
 const isDate = (d: string) => normalizeDate(d) === d;
 
 /** Recall and precision on PLV_train.tsv never fall below these; raise them as the coder improves. */
-const PLV_RECALL_FLOOR = 0.49;
-const PLV_PRECISION_FLOOR = 0.75;
+const PLV_RECALL_FLOOR = 0.5;
+const PLV_PRECISION_FLOOR = 0.76;
 
 const PLV_HEADER = "\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root\tmodality_L2";
 const plvRow = (n: number, id: string, marked: string, root: string) => `${n}\t${id}\t${unmark(marked).text}\t${marked}\t\t\t${root}\tpast`;
