@@ -124,13 +124,14 @@ test("an irregular past tense the model reads as a noun after a plural subject i
 
 test("tag repairs of news text: a headline's missed verb, 'for help', a participle describing a noun", () => {
   const pos = (text: string, word: string) => analyseText(text)[0].tokens.find((t) => t.lower === word)?.pos;
-  assert.equal(pos("Venezuela releases dozens of political activists.", "releases"), "VERB");
+  assert.equal(pos("Eritrea releases dozens of political detainees.", "releases"), "VERB");
   assert.equal(pos("Iraq asked Russia for help.", "help"), "NOUN");
   assert.equal(pos("Israel evacuated wounded Palestinians.", "wounded"), "ADJ");
   assert.equal(pos("Kosovo honored the American ambassador.", "honored"), "VERB");
   assert.equal(pos("Rohan returned the treasures, including a crown, to Gondor.", "including"), "ADP");
   assert.equal(pos("The package is including new loans.", "including"), "VERB");
   // a sentence with no verb has the one the model missed
-  assert.equal(pos("Rohan troops on Sunday apprehended a Gondorian man.", "apprehended"), "VERB");
-  assert.equal(pos("The apprehended man from Gondor.", "apprehended"), "ADJ");
+  assert.equal(pos("Mordor police beheaded a Gondorian spy.", "beheaded"), "VERB");
+  assert.equal(pos("Rohan police tortured a Gondorian prisoner.", "tortured"), "VERB");
+  assert.equal(pos("The beheaded spy from Gondor.", "beheaded"), "ADJ");
 });

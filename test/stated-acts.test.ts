@@ -90,7 +90,7 @@ test("asking another to act: 'said Y must' and 'demanded that Y' are demands, 's
 });
 
 test("failing to reach a cooperative act is a rejection; failing at force is only denied", () => {
-  assert.deepEqual(code("The United States and South Korea failed to reach agreement on a trade deal."), ["USA>KOR 127(057) asserted counts"]);
+  assert.deepEqual(code("Japan and Australia failed to reach agreement on a fisheries deal."), ["JPN>AUS 127(057) asserted counts"]);
   assert.deepEqual(code("The army failed to capture Kunduz."), ["AFGMIL>AFG 192 asserted negated"]);
 });
 

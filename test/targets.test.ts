@@ -26,7 +26,7 @@ test("an embassy in a capital is not that country's; a pattern may name its targ
 });
 
 test("a speech frame after a comma is not what the verb before it takes", () => {
-  assert.deepEqual(code("Armenia and Azerbaijan agreed to a ceasefire in the region, the Russian foreign minister said."), ["ARM>AZE 0871"]);
+  assert.deepEqual(code("Ethiopia and Eritrea agreed to a ceasefire in the region, the Kenyan foreign minister said."), ["ETH>ERI 0871"]);
 });
 
 test("'it' may be a country's body named before it, and the event shows that name as its evidence", () => {
@@ -37,9 +37,9 @@ test("'it' may be a country's body named before it, and the event shows that nam
 });
 
 test("a mutual act of a compound subject is one event, the first named as source; PETRARCH's both ways on request", () => {
-  assert.deepEqual(code("Armenia and Azerbaijan agreed to a ceasefire."), ["ARM>AZE 0871"]);
-  const both = codeDocument({ id: "t", text: "Armenia and Azerbaijan agreed to a ceasefire.", date: "2019-05-06", place: null }, dictionaries, { mutualBothWays: true }).events.map((e) => `${e.source?.code}>${e.target?.code}`);
-  assert.deepEqual(both, ["ARM>AZE", "AZE>ARM"]);
+  assert.deepEqual(code("Ethiopia and Eritrea agreed to a ceasefire."), ["ETH>ERI 0871"]);
+  const both = codeDocument({ id: "t", text: "Ethiopia and Eritrea agreed to a ceasefire.", date: "2019-05-06", place: null }, dictionaries, { mutualBothWays: true }).events.map((e) => `${e.source?.code}>${e.target?.code}`);
+  assert.deepEqual(both, ["ETH>ERI", "ERI>ETH"]);
 });
 
 test("where a clause happened gives its bare roles their country, also through 'they'", () => {
@@ -47,15 +47,15 @@ test("where a clause happened gives its bare roles their country, also through '
 });
 
 test("a decision to act is the act; a participle after a targeting noun still aims it; a headline's missed verb is its verb", () => {
-  assert.deepEqual(code("Japan has decided to lift the economic sanctions imposed on India."), ["JPN>IND 085"]);
+  assert.deepEqual(code("Canada has decided to lift the trade sanctions imposed on Belarus."), ["CAN>BLR 085"]);
   assert.deepEqual(code("The US eased restrictions placed on Sudan."), ["USA>SDN 081"]);
   // not a blockade named by its noun with the "lifts" before it as a modifier
-  assert.deepEqual(code("Saudi Arabia lifts blockade of Qatar."), ["SAU>QAT 0872"]);
+  assert.deepEqual(code("Chad lifts blockade of Sudan."), ["TCD>SDN 0872"]);
 });
 
 test("who is told is not who speaks in the clause; a singular role of a country is a 'he'; an office acts for its owner", () => {
   assert.deepEqual(code("The Iranian president told CNN he would meet Trump."), ["IRNGOV>USAGOV 036"]);
-  assert.deepEqual(code("Palestinian President Mahmoud Abbas's office condemned Israel."), ["PSEGOV>ISR 111"]);
+  assert.deepEqual(code("Kenyan President William Ruto's office condemned Somalia."), ["KENGOV>SOM 111"]);
   assert.deepEqual(code("The Washington Post sued the Pentagon."), ["USAMED>USAMIL 115"]);
 });
 
@@ -67,7 +67,7 @@ test("an office named before a known person is one actor in that office; the sub
 test("a country and its rebels, opposition, press or people are two sides; it and its own state are one", () => {
   assert.deepEqual(code("Syria attacked rebels in Idlib."), ["SYR>SYRREB 190"]);
   assert.deepEqual(code("China detained three journalists."), ["CHN>CHNMED 173"]);
-  assert.deepEqual(code("Venezuela banned opposition leader Juan Guaido from office."), ["VEN>VENOPP 172"]);
+  assert.deepEqual(code("Belarus banned opposition leader Sviatlana Tsikhanouskaya from the country."), ["BLR>BLROPP 172"]);
   assert.deepEqual(code("Russia criticized Russian troops."), []);
   assert.deepEqual(code("Pakistan deployed thousands of police against protesters."), []);
 });
@@ -86,12 +86,12 @@ test("force used or shown in a place, with no other target, is aimed at that pla
   assert.deepEqual(code("Russian jets carried out airstrikes in Idlib."), ["RUSMIL>SYR 195"]);
   assert.deepEqual(code("Taliban fighters killed 20 people in Kabul."), ["AFGREBTAL>AFGCVL 190"]);
   // a state coercing its whole country: the country is the target, as a city of it would be
-  assert.deepEqual(code("Bolivian authorities declared a state of siege in Bolivia."), ["BOLGOV>BOL 1724"]);
-  assert.deepEqual(code("Bolivian authorities met in Bolivia."), []);
+  assert.deepEqual(code("Peruvian authorities declared a state of emergency in Peru."), ["PERGOV>PER 1724"]);
+  assert.deepEqual(code("Peruvian authorities met in Peru."), []);
 });
 
 test("an adverbial clause ('when', 'because') after the verb is no part of its object; a threat's condition is", () => {
-  assert.deepEqual(code("Sudanese rebels will not free the pilots until money is paid to the family of a civilian killed when their plane crashed."), []);
+  assert.deepEqual(code("Malian rebels want cash handed over to the widow of a farmer killed when their lorry overturned."), []);
   assert.deepEqual(code("Ukrainian forces shelled the town when Russian troops entered it."), []);
   assert.deepEqual(code("Iran threatened to close the strait if the United States attacked."), ["IRN>USA 1381"]);
   assert.deepEqual(code("North Korea warned that if South Korea held the drills, it would respond."), ["PRK>KOR 130"]);

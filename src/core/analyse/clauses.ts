@@ -197,7 +197,7 @@ export function findClauses(tokens: Token[]): Clause[] {
             }
           }
         }
-        // "the coalition fighting rebels in Yemen has declared ...", "a man arrested in Paris said ...": a bare
+        // "the militia fighting the army in Darfur has signed ...", "a man arrested in Paris said ...": a bare
         // participle right after a noun is a reduced relative; the finite verb after it is its noun's
         if (!found && last && last.vg === prevGroup && reducedRelative(tokens, last) && finite(tokens, vg)) {
           clause.introStart = vg.start;

@@ -131,7 +131,7 @@ function repairTags(tokens: Token[]): void {
       t.pos = "NOUN";
       t.lemma = t.lower.replace(/s$/, "");
     }
-    // "rejected U.S. calls for a truce": after a past tense and a name, an "-s" word before a preposition is the object
+    // "rejected Gondor calls for a truce": after a past tense and a name, an "-s" word before a preposition is the object
     if (t.pos === "VERB" && /[a-z]s$/.test(t.text) && prev.pos === "PROPN" && tokens[k - 2]?.pos === "VERB" && /[a-z]ed$/.test(tokens[k - 2].text) && (next.pos === "ADP" || next.pos === "PUNCT" || next.lower === "that")) {
       t.pos = "NOUN";
       t.lemma = t.lower.replace(/s$/, "");
@@ -144,7 +144,7 @@ function repairTags(tokens: Token[]): void {
     if (t.lower === "live" && /^(ammunition|fire|rounds|bullets|shells)$/.test(next.lower)) t.pos = "ADJ";
     // "the EU's diplomatic chief rejected", "a senior official said": a role word before its verb is its noun
     if (t.pos === "ADJ" && /^(chief|general|official|representative|executive|rival|commander)$/.test(t.lower) && (next.pos === "VERB" || next.pos === "AUX")) t.pos = "NOUN";
-    // "Israel Flying Aid", "Doctors Without Borders": a capitalised word between two names is part of the name
+    // "Doctors Without Borders", "Reporters Without Borders": a capitalised word between two names is part of the name
     if ((t.pos === "VERB" || t.pos === "ADP") && /^[A-Z][a-z]/.test(t.text) && prev.pos === "PROPN" && next.pos === "PROPN" && /^[A-Z]/.test(prev.text) && /^[A-Z]/.test(next.text)) t.pos = "PROPN";
     // "Qatar mediated talks", "Kosovo honored the envoy": a past tense after a name, before its object
     if ((t.pos === "ADJ" || t.pos === "NOUN") && /[a-z]ed$/.test(t.text) && prev.pos === "PROPN" && (k === 1 || tokens[k - 2].pos === "PROPN" || tokens[k - 2].pos === "DET") && /^(DET|NUM|PROPN|PRON)$/.test(next.pos)) {
@@ -168,8 +168,8 @@ function repairTags(tokens: Token[]): void {
     }
   }
   // a sentence has a verb: with none, it is the one the model missed, a headline's "-s" ("Venezuela releases
-  // dozens of activists") or a past tense read as an adjective or noun ("troops on Sunday apprehended a man",
-  // "police tortured an inmate")
+  // dozens of activists") or a past tense read as an adjective or noun ("police beheaded a spy",
+  // "police tortured a prisoner")
   if (tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return;
   for (let k = 1; k + 1 < tokens.length; k++) {
     const t = tokens[k];

@@ -187,7 +187,7 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const patterns = patternsFor(ctx.dicts, lemma, spellingKey(tokens[vg.head].lower));
   if (!patterns) return [];
 
-  // ("a civilian killed when their plane crashed": an adverbial clause is no part of the object; "said that when
+  // ("a guard shot when their lorry overturned": an adverbial clause is no part of the object; "said that when
   // Israel ..." opens what was said)
   const opens = (k: number) => ADVERBIAL_SUBORDINATORS.has(tokens[k].lower) && tokens[k].pos !== "NOUN" && tokens[k - 1]?.lower !== "that";
   let objectEnd = clause.complement[0];
@@ -327,7 +327,7 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   }
   // "launched airstrikes in Idlib", "massed troops in Crimea": force used or shown in a place with no other
   // target is aimed at that place; so is coercion of a whole country by its own state ("declared a state of
-  // emergency in Bolivia")
+  // emergency in Peru")
   if (targetMentions.length === 0 && !pattern.both && !pattern.inverse && /^(15|17|18|19|20)/.test(pattern.code)) {
     const inside = (m: Mention) => /^(in|into|inside|across|throughout)$/.test(prepositionBefore(tokens, m, clause.complement[0]) ?? "");
     const there = candidates.find((m) => inside(m) && ((m.refs.length === 0 && m.place && m.place.kind !== "country") || (m.kind === "country" && m.refs.length > 0)));

@@ -1,5 +1,5 @@
 /**
- * Events named by nouns where no verb carries them: "Russia's attack on Kyiv", "a Taliban attack on a police
+ * Events named by nouns where no verb carries them: "Russia's attack on Kyiv", "a rebel attack on a police
  * post killed ...", "talks between Serbia and Kosovo", "the visit by Xi to Moscow", and headlines without a
  * verb ("Israeli strikes on Gaza"). The noun's patterns are verb patterns flagged `noun`; its source is the
  * actor that owns or modifies it ("Russia's", "Taliban"), the actor after "by", or, after a light verb
@@ -43,7 +43,7 @@ function clauseAt(clauses: Clause[], k: number): { clause: Clause; part: "subjec
   return null;
 }
 
-/** The actor that owns or modifies the noun: "Russia's attack", "a Taliban attack", "Israeli air strikes". */
+/** The actor that owns or modifies the noun: "Russia's attack", "a rebel attack", "Israeli air strikes". */
 function modifierOf(tokens: Token[], mentions: Mention[], k: number): Mention | null {
   for (const m of mentions) {
     if (m.end > k || m.end < k - 3 || m.refs.length === 0 || m.kind === "place") continue;

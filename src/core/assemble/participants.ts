@@ -88,7 +88,7 @@ export function sourcesOf(clause: Clause, ctx: SentenceContext, depth = 0): Ment
   if (depth > 6) return [];
   if (clause.subject) return subjectIn(tokens, ctx.mentions, clause.subject);
   if (clause.antecedentEnd !== null) {
-    // ("a Taliban attack in Kabul that killed ...": where it happened is no antecedent)
+    // ("a militia raid in Goma that left ...": where it happened is no antecedent)
     const venue = (m: Mention) => (m.kind === "capital" || m.kind === "country") && /^(in|at|near)$/.test(prepositionBefore(tokens, m, 0) ?? "");
     const before = ctx.mentions.filter((m) => m.end <= clause.antecedentEnd! && m.refs.length > 0 && !m.possessive && m.kind !== "place" && !venue(m));
     const last = before[before.length - 1];

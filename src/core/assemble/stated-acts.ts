@@ -93,7 +93,7 @@ export function statedCode(act: string, mood: Mood, negated: boolean, futureDeni
     return row ? { code: row.code, intendedCode: act, negated: keepNegation && negated, mood } : null;
   };
   if (stance) return as(stance, true) ?? { code: act, intendedCode: null, negated, mood };
-  // "will not lift the embargo", "failed to reach agreement": a denied act the actor holds back is a refusal
+  // "will not end the embargo", "failed to reach agreement": a denied act the actor holds back is a refusal
   if (negated && futureDenied) {
     const refused = as("refuse", false);
     if (refused) return refused;

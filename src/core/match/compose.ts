@@ -182,7 +182,7 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
         cur = { ...person, start: cur.start, refs };
         m++;
       } else {
-        // "the Israeli NGO Israel Flying Aid": a country's name that opens a longer name is part of it, not an actor
+        // "the Syrian NGO Syria Relief": a country's name that opens a longer name is part of it, not an actor
         const inside = raw[m + 1];
         const swallowed = inside && inside.start === cur.end && (inside.kind === "country" || inside.kind === "adjective") && NAME_POS.has(tokens[inside.end]?.pos ?? "") && /^[A-Z]/.test(tokens[inside.end]?.text ?? "") && raw[m + 2]?.start !== inside.end;
         if (swallowed) m++;
