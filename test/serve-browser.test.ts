@@ -161,7 +161,7 @@ describe("the web page in Chromium", { skip: noChromium }, () => {
     await page.waitForSelector(".period-events table.events");
     const [y, m] = busiest.split("-").map(Number);
     const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-    const listed = await allEvents(`from=${busiest}-01&to=${last}&mood=asserted&negated=false`);
+    const listed = await allEvents(`from=${busiest}-01&to=${last}&counted=true`);
     assert.deepEqual(await page.$$eval(".period-events tbody tr", (rows) => rows.map((r) => r.getAttribute("data-id"))), listed.map((e) => e.id));
     assert.equal(listed.length, series.rows.filter((r) => r.period === busiest).reduce((n, r) => n + r.events, 0), "the bar's events are its count");
     await shot("dyad");

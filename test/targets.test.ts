@@ -11,6 +11,9 @@ test("a place is its country as a target, also of its own country's forces; a pl
   assert.deepEqual(code("Syrian troops shelled Aleppo."), ["SYRMIL>SYR 194"]);
   assert.deepEqual(code("Russia sent troops to Mali."), ["RUS>MLI 154"]);
   assert.deepEqual(code("Indian authorities imposed a curfew in Srinagar."), ["INDGOV>IND 1723"]);
+  // a place things come from is none, unless the pattern aims at it
+  assert.deepEqual(code("Japan released treated water from the Fukushima plant."), []);
+  assert.deepEqual(code("Russia withdrew its troops from Kherson."), ["RUS>UKR 0874"]);
   assert.deepEqual(code("Putin met Xi in Beijing."), ["RUSGOV>CHNGOV 040"]);
 });
 

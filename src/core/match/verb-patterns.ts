@@ -108,6 +108,9 @@ export function isFreeTarget(tokens: Token[], m: Mention, floor: number, wordsEn
     (at > 1 && tokens[at - 1].pos === "VERB" && /ed$/.test(tokens[at - 1].lower) && TARGETING_NOUNS.has(tokens[at - 2].lemma));
   if (prep && TOPIC_PREPOSITIONS.has(prep) && !aimed) return false;
   if (prep && LOCATIVE_PREPOSITIONS.has(prep) && (m.kind === "capital" || m.kind === "place")) return false;
+  // "released water from the Fukushima plant": a place things come from is no party, unless the pattern aims
+  // at it ("withdrew from +")
+  if (prep === "from" && m.refs.length === 0 && m.place && !aimed) return false;
   return true;
 }
 
