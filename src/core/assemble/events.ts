@@ -11,7 +11,7 @@ import type { Dictionaries } from "../dictionary/compile.js";
 import { spellingKey } from "../dictionary/text.js";
 import type { ActorRef } from "../match/coreference.js";
 import type { Mention } from "../match/mentions.js";
-import { isFreeTarget, matchVerb, prepositionBefore, prepositionIndex } from "../match/verb-patterns.js";
+import { isFreeTarget, matchVerb, prepositionBefore, prepositionIndex, type VerbMatch } from "../match/verb-patterns.js";
 import type { Event, Location } from "../types.js";
 import type { VerbPattern } from "../dictionary/verbs.js";
 import { moodOf } from "./mood.js";
@@ -300,39 +300,10 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   } else if (vg.passive && passiveSubject.length > 0) {
     targetMentions = passiveSubject;
   } else if (!(pattern.both && sourceRefs.length >= 2)) {
-    // a bare role ("children", "police") is only a target where a pattern's + points at it, or the clause gives it a country
-    const fillable = clauseCountry(clause, ctx) !== null;
-    // ("withdrew its troops from ...": the subject's own forces are no target)
-    const own = (m: Mention) => m.kind === "agent" && /^(its|their|his|her|our)$/.test(tokens[m.start - 1]?.lower ?? "");
-    const free = candidates.filter((m) => isFreeTarget(tokens, m, clause.complement[0], match.wordsEnd) && !isSource(m) && !own(m) && (m.refs.some((r) => r.country) || (fillable && m.kind === "agent") || (m.refs.length === 0 && m.place !== null)));
-    // "deployed troops to the border with Belarus": a role with no country is the means, not the target, when a country follows.
-    const first = free.find((m) => m.refs.some((r) => r.country)) && !free[0]?.refs.some((r) => r.country) ? free.find((m) => m.refs.some((r) => r.country)) : free[0];
-    if (first) {
-      targetMentions = withCoordinated(tokens, candidates, first, clause.complement[1]);
-      defaultTarget = true;
-    } else if (content && !pattern.plural && tokens.slice(clause.complement[0], content.introStart).every((t) => t.pos === "ADV")) {
-      // "Arnor believes Dagolath and Osgiliath can cope", "Russia alleged that Ukraine ...": what the verb is
-      // about is the named subject of the clause right after it ("assured the emissary that the U.S. ..." is not).
-      // Only a pattern that names more than its verb ("begun [question]") reaches further, to the first actor
-      // the clause names ("whether he has a future with the Orcs").
-      const [a, b] = content.subject ?? [content.complement[0], content.complement[0]];
-      const about = ctx.mentions.filter((m) => m.start >= a && m.end <= b && m.kind !== "pronoun" && m.refs.some((r) => r.country) && !isSource(m) && prepositionIndex(tokens, m, a) < 0);
-      const named = pattern.specificity < 2 ? [] : ctx.mentions.filter((m) => m.start >= b && m.end <= content.complement[1] && m.refs.some((r) => r.country) && !isSource(m) && isFreeTarget(tokens, m, content.complement[0]));
-      const first = about[0] ?? named[0];
-      if (first) {
-        targetMentions = withCoordinated(tokens, ctx.mentions, first, about[0] ? b : content.complement[1]);
-        defaultTarget = true;
-      }
-    }
+    targetMentions = unnamedTargets(clause, ctx, match, candidates, content, isSource);
+    defaultTarget = targetMentions.length > 0;
   }
-  // "launched airstrikes in Idlib", "massed troops in Crimea": force used or shown in a place with no other
-  // target is aimed at that place; so is coercion of a whole country by its own state ("declared a state of
-  // emergency in Peru")
-  if (targetMentions.length === 0 && !pattern.both && !pattern.inverse && /^(15|17|18|19|20)/.test(pattern.code)) {
-    const inside = (m: Mention) => /^(in|into|inside|across|throughout)$/.test(prepositionBefore(tokens, m, clause.complement[0]) ?? "");
-    const there = candidates.find((m) => inside(m) && ((m.refs.length === 0 && m.place && m.place.kind !== "country") || (m.kind === "country" && m.refs.length > 0)));
-    if (there) targetMentions = [there];
-  }
+  if (targetMentions.length === 0 && !pattern.both && !pattern.inverse) targetMentions = placeOfForce(clause, ctx, pattern, candidates);
   if (targetMentions.length === 0 && ctx.newActorLength > 0 && !pattern.both) {
     // the first noun phrase after the verb, or after its preposition ("left for the Ministry of Magic")
     let k = match.wordsEnd;
@@ -391,4 +362,45 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     },
     ctx,
   );
+}
+
+/**
+ * The target when no word of the pattern points at one: the first actor after the verb that can be one, else
+ * the named subject of the clause the verb governs.
+ */
+function unnamedTargets(clause: Clause, ctx: SentenceContext, match: VerbMatch, candidates: Mention[], content: Clause | undefined, isSource: (m: Mention) => boolean): Mention[] {
+  const { tokens } = ctx.sentence;
+  const { pattern } = match;
+  // a bare role ("children", "police") is only a target where a pattern's + points at it, or the clause gives it a country
+  const fillable = clauseCountry(clause, ctx) !== null;
+  // ("withdrew its troops from ...": the subject's own forces are no target)
+  const own = (m: Mention) => m.kind === "agent" && /^(its|their|his|her|our)$/.test(tokens[m.start - 1]?.lower ?? "");
+  const free = candidates.filter((m) => isFreeTarget(tokens, m, clause.complement[0], match.wordsEnd) && !isSource(m) && !own(m) && (m.refs.some((r) => r.country) || (fillable && m.kind === "agent") || (m.refs.length === 0 && m.place !== null)));
+  // "deployed troops to the border with Belarus": a role with no country is the means, not the target, when a country follows.
+  const withCountry = free.find((m) => m.refs.some((r) => r.country));
+  const first = withCountry && !free[0].refs.some((r) => r.country) ? withCountry : free[0];
+  if (first) return withCoordinated(tokens, candidates, first, clause.complement[1]);
+  if (!content || pattern.plural || !tokens.slice(clause.complement[0], content.introStart).every((t) => t.pos === "ADV")) return [];
+  // "Arnor believes Dagolath and Osgiliath can cope", "Russia alleged that Ukraine ...": what the verb is
+  // about is the named subject of the clause right after it ("assured the emissary that the U.S. ..." is not).
+  // Only a pattern that names more than its verb ("begun [question]") reaches further, to the first actor
+  // the clause names ("whether he has a future with the Orcs").
+  const [a, b] = content.subject ?? [content.complement[0], content.complement[0]];
+  const about = ctx.mentions.filter((m) => m.start >= a && m.end <= b && m.kind !== "pronoun" && m.refs.some((r) => r.country) && !isSource(m) && prepositionIndex(tokens, m, a) < 0);
+  const named = pattern.specificity < 2 ? [] : ctx.mentions.filter((m) => m.start >= b && m.end <= content.complement[1] && m.refs.some((r) => r.country) && !isSource(m) && isFreeTarget(tokens, m, content.complement[0]));
+  const found = about[0] ?? named[0];
+  return found ? withCoordinated(tokens, ctx.mentions, found, about[0] ? b : content.complement[1]) : [];
+}
+
+/**
+ * "launched airstrikes in Idlib", "massed troops in Crimea": force used or shown in a place with no other target
+ * is aimed at that place; so is coercion of a whole country by its own state ("declared a state of emergency in
+ * Peru").
+ */
+function placeOfForce(clause: Clause, ctx: SentenceContext, pattern: VerbPattern, candidates: Mention[]): Mention[] {
+  if (!/^(15|17|18|19|20)/.test(pattern.code)) return [];
+  const { tokens } = ctx.sentence;
+  const inside = (m: Mention) => /^(in|into|inside|across|throughout)$/.test(prepositionBefore(tokens, m, clause.complement[0]) ?? "");
+  const there = candidates.find((m) => inside(m) && ((m.refs.length === 0 && m.place && m.place.kind !== "country") || (m.kind === "country" && m.refs.length > 0)));
+  return there ? [there] : [];
 }
