@@ -1,5 +1,4 @@
 /** `annals dict check [DIR]`: every dictionary problem as file:line, exit 1 if any. */
-import { join } from "node:path";
 import { loadDictionaries, DEFAULT_DATA_DIR } from "../node/data-files.js";
 import { UsageError } from "./args.js";
 import { runImportPetrarch } from "./import-petrarch.js";
@@ -33,7 +32,7 @@ export function runDict(argv: string[], out: NodeJS.WritableStream, err: NodeJS.
     }
     return 0;
   }
-  for (const p of problems) err.write(`${join(dir, p.where.split(":")[0]) === p.where ? p.where : p.where}: ${p.message}\n`);
+  for (const p of problems) err.write(`${p.where}: ${p.message}\n`);
   const c = dictionaries.counts;
   out.write(`${problems.length === 0 ? "ok" : `${problems.length} problem(s)`}: ${c.codes} event codes, ${c.countries} countries, ${c.actors} actors, ${c.agents} agents, ${c.verbPatterns} verb patterns, ${c.nounPatterns} event-noun patterns, ${c.issues} issue keywords, ${c.discards} discards; compiled in ${ms} ms (version ${dictionaries.version})\n`);
   return problems.length === 0 ? 0 : 1;

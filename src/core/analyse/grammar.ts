@@ -70,12 +70,13 @@ export const TARGETING_NOUNS = set(
   "sanction embargo tariff restriction ban curb pressure attack strike airstrike raid crackdown war blockade boycott assault offensive fire bombardment missile rocket shelling limit cap duty levy penalty measure hold",
 );
 
+/** Verbs that take an event noun as what they do: "launched an attack", "held talks", "imposed sanctions". */
+export const LIGHT_VERBS = set("launch carry conduct stage mount hold begin start open make pay impose declare announce order wage continue resume step intensify escalate unleash");
+
 /**
  * Verbs whose plural subject acts on itself when nothing else is named: "China and Russia agreed",
  * "the two sides met". A pattern marked `both` says the same for its own verb.
  */
-/** Verbs that take an event noun as what they do: "launched an attack", "held talks", "imposed sanctions". */
-export const LIGHT_VERBS = set("launch carry conduct stage mount hold begin start open make pay impose declare announce order wage continue resume step intensify escalate unleash");
 export const MUTUAL_VERBS = set("agree meet talk negotiate reconcile cooperate");
 
 /**
@@ -87,9 +88,10 @@ export const RELATION_NOUNS = set("tie relation relationship meeting talk summit
 /** Passives before an infinitive that report the infinitive as fact: "was seen to break in", "is known to have met". */
 export const WITNESS_VERBS = set("see know observe report");
 
-/** Nouns for outlets that speak for their owner: "the official news agency", "state media". */
 /** Posts abroad: "the embassy in Nairobi" is some other country's, in Kenya. */
 export const POSTS_ABROAD = set("embassy consulate ambassador envoy consul diplomat mission delegation");
+
+/** Nouns for outlets that speak for their owner: "the official news agency", "state media". */
 export const MEDIA_NOUNS = set("news agency media newspaper television radio broadcaster channel daily");
 
 /** Nouns for people other than their possessor: "Ukraine's allies" are not Ukraine. */

@@ -104,6 +104,14 @@ export function analyseText(text: string): Sentence[] {
   });
 }
 
+/**
+ * The verb of a regular past tense: "mediated" mediate, "stopped" stop, "shelled" shell, "carried" carry.
+ * (A doubled l or s stays: "killed", "passed".)
+ */
+function pastLemma(word: string): string {
+  return word.replace(/ied$/, "y").replace(/([^aeiouls])\1ed$/, "$1").replace(/ed$/, "").replace(/(at|iz|is|ag|iv|ov|ur|us|ud|id|ut)$/, "$1e");
+}
+
 /** Past tenses the model reads as nouns after a plural subject ("Troops shot two intruders"), with their verbs. */
 const IRREGULAR_PAST: Record<string, string> = { shot: "shoot", struck: "strike", fought: "fight", led: "lead", sent: "send", met: "meet", held: "hold", hit: "hit", beat: "beat", took: "take", threw: "throw", broke: "break", overran: "overrun", stole: "steal", drove: "drive", seized: "seize", freed: "free", shelled: "shell", bombed: "bomb" };
 
@@ -149,7 +157,7 @@ function repairTags(tokens: Token[]): void {
     // "Qatar mediated talks", "Kosovo honored the envoy": a past tense after a name, before its object
     if ((t.pos === "ADJ" || t.pos === "NOUN") && /[a-z]ed$/.test(t.text) && prev.pos === "PROPN" && (k === 1 || tokens[k - 2].pos === "PROPN" || tokens[k - 2].pos === "DET") && /^(DET|NUM|PROPN|PRON)$/.test(next.pos)) {
       t.pos = "VERB";
-      t.lemma = t.lower.replace(/ied$/, "y").replace(/([^aeiou])\1ed$/, "$1").replace(/ed$/, "").replace(/(at|iz|is|ag|iv|ov|ur|us|ud|ag|id|ut)$/, "$1e");
+      t.lemma = pastLemma(t.lower);
     }
     // "asked Russia for help", "sought help": after a preposition or a verb of asking, "help" is what is asked for
     if (t.lower === "help" && t.pos === "VERB" && (prev.pos === "ADP" || prev.lower === "for" || /^(seek|sought|ask|asked|request|requested|need|needed|offer|offered)$/.test(prev.lower))) t.pos = "NOUN";
@@ -164,7 +172,7 @@ function repairTags(tokens: Token[]): void {
     // "Hamas fighters abducted dozens": a past tense read as a noun after a plural subject
     if (t.pos === "NOUN" && /[a-z]ed$/.test(t.text) && t.lemma === t.lower && (prev.pos === "NOUN" || prev.pos === "PROPN") && /s$/.test(prev.lower) && /^(NOUN|PROPN|DET|NUM|ADP|PRON|ADJ)$/.test(next.pos)) {
       t.pos = "VERB";
-      t.lemma = t.lower.replace(/ied$/, "y").replace(/([^aeiou])\1ed$/, "$1").replace(/ed$/, "");
+      t.lemma = pastLemma(t.lower);
     }
   }
   // a sentence has a verb: with none, it is the one the model missed, a headline's "-s" ("Venezuela releases
@@ -183,7 +191,7 @@ function repairTags(tokens: Token[]): void {
     const t = tokens[k];
     if ((t.pos === "NOUN" || t.pos === "ADJ") && /[a-z]ed$/.test(t.text) && /^(NOUN|PROPN)$/.test(tokens[k - 1].pos) && /^(DET|NUM|PROPN|PRON)$/.test(tokens[k + 1].pos)) {
       t.pos = "VERB";
-      t.lemma = t.lower.replace(/ied$/, "y").replace(/([^aeiouls])\1ed$/, "$1").replace(/ed$/, "").replace(/(at|iz|is|ag|iv|ov|ur|us|ud|id|ut)$/, "$1e");
+      t.lemma = pastLemma(t.lower);
       return;
     }
   }

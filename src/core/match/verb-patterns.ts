@@ -80,6 +80,7 @@ export function prepositionIndex(tokens: Token[], m: Mention, floor: number): nu
   return -1;
 }
 
+/** Words between a verb and the place it takes: "seized the port city of Hodeidah". */
 const PLACE_NOUNS = new Set(["city", "town", "village", "port", "capital", "province", "region", "district", "area", "enclave", "stronghold", "base", "airport", "border", "crossing", "of"]);
 
 /** Is the place at `at` the object of the verb whose object starts at `from`: "seized the port city of Hodeidah"? */
@@ -96,12 +97,11 @@ export function isFreeTarget(tokens: Token[], m: Mention, floor: number, wordsEn
   if (m.refs.length === 0 && !m.place) return false;
   const at = prepositionIndex(tokens, m, floor);
   const prep = at >= 0 ? tokens[at].lower : null;
-  // a topic ("talks on Syria") is no target, unless the pattern's own words point at it ("sanctions on Iran")
   // a topic ("talks on Syria", "data on missiles") is no target, unless the pattern's own last word aims "on" at it:
   // a verb ("comment on Zelensky's remarks") or a targeting noun ("sanctions on Iran")
   // (or the pattern itself ends in the preposition: "rumors about +" written "&SET_rumors about")
   // (or the pattern's own last words are the mention: "open fire on &PROTESTER" aims at the protesters it names)
-  const aimed = (at === wordsEnd && at > 0 && (tokens[at - 1].pos === "VERB" || TARGETING_NOUNS.has(tokens[at - 1].lemma))) || (at >= 0 && at + 1 === wordsEnd) || (at >= 0 && m.start < wordsEnd && m.end >= wordsEnd) ||
+  const aimed = (at === wordsEnd && at > 0 && tokens[at - 1].pos === "VERB") || (at >= 0 && at + 1 === wordsEnd) || (at >= 0 && m.start < wordsEnd && m.end >= wordsEnd) ||
     // "the attack on Kabul", "sanctions against Iran", "the crackdown on protesters": the noun aims its phrase
     (at > 0 && TARGETING_NOUNS.has(tokens[at - 1].lemma)) ||
     // "eased restrictions placed on Sudan", "lifted sanctions imposed on India": through the participle too
