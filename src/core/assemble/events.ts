@@ -52,7 +52,7 @@ function locationOf(clause: Clause, ctx: SentenceContext, targets: Mention[]): L
   return ctx.datelinePlace;
 }
 
-function countryRef(iso: string, dicts: Dictionaries): ActorRef {
+export function countryRef(iso: string, dicts: Dictionaries): ActorRef {
   return { code: iso, country: iso, sectors: [], name: dicts.ontology.countries.get(iso)?.name ?? iso, person: false };
 }
 
@@ -131,6 +131,24 @@ function patternsFor(dicts: Dictionaries, lemma: string, word: string): readonly
   return dicts.verbs.get(word.replace(/(ed|ing|s)$/, "")) ?? dicts.verbs.get(word.replace(/(d|ing|s)$/, ""));
 }
 
+/** A verb's text and offsets, as the event shows them. */
+export const spanOf = (t: Token) => ({ text: t.text, start: t.start, end: t.end });
+
+/**
+ * The act an infinitive at `inf` (-1: none) names ("agreed to release the sailors", "urged Iran to release"), by
+ * its own verb's patterns up to `end`, with the actors that may be its target.
+ */
+function infinitiveAct(ctx: SentenceContext, inf: number, end: number, isSource: (m: Mention) => boolean, plural: boolean): { act: VerbMatch; candidates: Mention[] } | null {
+  if (inf < 0) return null;
+  const { tokens } = ctx.sentence;
+  const patterns = patternsFor(ctx.dicts, spellingKey(tokens[inf].lemma), spellingKey(tokens[inf].lower));
+  if (!patterns) return null;
+  const range: [number, number] = [inf + 1, end];
+  const candidates = ctx.mentions.filter((m) => inRange(m, range));
+  const act = matchVerb(tokens, inf, range, candidates, patterns, [], isSource, plural);
+  return act ? { act, candidates } : null;
+}
+
 /** A pattern for a demand or appeal whose act no verb pattern knows ("said Iran must do more"). */
 function wholeStatement(row: { code: string; rule: string }): VerbPattern {
   return { code: row.code, lemma: "", before: [], elements: [], adjacent: false, absorbsNegation: false, both: false, subjectTarget: false, inverse: false, plural: false, placeTarget: false, noun: false, reverse: null, specificity: 0, rule: row.rule, text: "*" };
@@ -156,7 +174,6 @@ function obligedEvents(clause: Clause, ctx: SentenceContext): Event[] | null {
   const row = statedAct(obliged, act?.pattern.code ?? "", ctx.dicts.ontology);
   if (!row) return null;
   const { mood, negated } = moodOf(clause.parent, tokens, ctx.docDate);
-  const head = tokens[clause.parent.vg.head];
   return recordEvents(
     {
       pattern: act ? act.pattern : wholeStatement(row),
@@ -170,7 +187,7 @@ function obligedEvents(clause: Clause, ctx: SentenceContext): Event[] | null {
       attempted: false,
       stance: act ? obliged : null,
       defaultTarget: false,
-      verb: { text: head.text, start: head.start, end: head.end },
+      verb: spanOf(tokens[clause.parent.vg.head]),
       date: eventDate(ctx.docDate, tokens, clause.parent.introStart, clause.complement[1], mood === "intended"),
       location: locationOf(clause, ctx, []),
     },
@@ -235,17 +252,11 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   let stance: Stance | null = null;
   const stanceOf = STANCE_VERBS.get(lemma);
   if (stanceOf && ctx.statedActs && (!match || match.pattern.specificity <= 3)) {
-    const inf = stancedInfinitive(tokens, vg.end, clause.complement[1]);
-    const actPatterns = inf >= 0 ? patternsFor(ctx.dicts, spellingKey(tokens[inf].lemma), spellingKey(tokens[inf].lower)) : undefined;
-    if (actPatterns) {
-      const range: [number, number] = [inf + 1, clause.complement[1]];
-      const actCandidates = ctx.mentions.filter((m) => inRange(m, range));
-      const act = matchVerb(tokens, inf, range, actCandidates, actPatterns, [], isSource, plural);
-      if (act && statedAct(stanceOf, act.pattern.code, ctx.dicts.ontology)) {
-        match = act;
-        candidates = actCandidates;
-        stance = stanceOf;
-      }
+    const stated = infinitiveAct(ctx, stancedInfinitive(tokens, vg.end, clause.complement[1]), clause.complement[1], isSource, plural);
+    if (stated && statedAct(stanceOf, stated.act.pattern.code, ctx.dicts.ontology)) {
+      match = stated.act;
+      candidates = stated.candidates;
+      stance = stanceOf;
     }
   }
   // "urged Iran to release the sailors", "called on Russia to withdraw": an appeal (or a demand) for the act,
@@ -253,18 +264,13 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
   const asking = ASKING_VERBS.get(lemma);
   if (asking && ctx.statedActs && !vg.passive && (!match || match.pattern.specificity <= 3)) {
     const asked = addresseeInfinitive(tokens, ctx.mentions, vg.end, clause.complement[1]);
-    const actPatterns = asked ? patternsFor(ctx.dicts, spellingKey(tokens[asked.inf].lemma), spellingKey(tokens[asked.inf].lower)) : undefined;
-    if (asked && actPatterns) {
-      const range: [number, number] = [asked.inf + 1, clause.complement[1]];
-      const act = matchVerb(tokens, asked.inf, range, ctx.mentions.filter((m) => inRange(m, range)), actPatterns, [], () => false, false);
-      if (act && statedAct(asking, act.pattern.code, ctx.dicts.ontology)) {
-        const { mood, negated } = moodOf(clause, tokens, ctx.docDate);
-        const head = tokens[vg.head];
-        return recordEvents(
-          { pattern: act.pattern, sources: sourceRefs, targets: asked.addressee.flatMap((m) => m.refs.map((ref) => ({ m, ref }))), places: new Set(), mutual: false, mood, negated, futureDenied: false, attempted: false, stance: asking, defaultTarget: false, verb: { text: head.text, start: head.start, end: head.end }, date: eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1], mood === "intended"), location: locationOf(clause, ctx, asked.addressee) },
-          ctx,
-        );
-      }
+    const requested = asked ? infinitiveAct(ctx, asked.inf, clause.complement[1], () => false, false) : null;
+    if (asked && requested && statedAct(asking, requested.act.pattern.code, ctx.dicts.ontology)) {
+      const { mood, negated } = moodOf(clause, tokens, ctx.docDate);
+      return recordEvents(
+        { pattern: requested.act.pattern, sources: sourceRefs, targets: asked.addressee.flatMap((m) => m.refs.map((ref) => ({ m, ref }))), places: new Set(), mutual: false, mood, negated, futureDenied: false, attempted: false, stance: asking, defaultTarget: false, verb: spanOf(tokens[vg.head]), date: eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1], mood === "intended"), location: locationOf(clause, ctx, asked.addressee) },
+        ctx,
+      );
     }
   }
   if (!match) return [];
@@ -340,7 +346,6 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
     (MUTUAL_VERBS.has(lemma) || comp.some((t) => t.pos === "NOUN" && RELATION_NOUNS.has(t.lemma)));
   const mutual = (pattern.both || pattern.plural || reciprocal || mutualSubject) && (targetRefs.length === 0 || reciprocal);
   const { mood, negated: denied } = moodOf(clause, tokens, ctx.docDate);
-  const head = tokens[vg.head];
   return recordEvents(
     {
       pattern,
@@ -356,7 +361,7 @@ export function clauseEvents(clause: Clause, ctx: SentenceContext): Event[] {
       attempted: clause.catenative === "attempted",
       stance,
       defaultTarget,
-      verb: { text: head.text, start: head.start, end: head.end },
+      verb: spanOf(tokens[vg.head]),
       date: eventDate(ctx.docDate, tokens, clause.introStart, clause.complement[1], mood === "intended"),
       location: locationOf(clause, ctx, targetMentions),
     },

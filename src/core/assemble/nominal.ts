@@ -12,7 +12,7 @@ import { spellingKey } from "../dictionary/text.js";
 import type { Mention } from "../match/mentions.js";
 import { matchVerb, prepositionBefore } from "../match/verb-patterns.js";
 import type { Event, Mood } from "../types.js";
-import { clauseCountry, type SentenceContext } from "./events.js";
+import { clauseCountry, countryRef, spanOf, type SentenceContext } from "./events.js";
 import { moodOf } from "./mood.js";
 import { inRange, sourcesOf, withCoordinated } from "./participants.js";
 import { isSelf, recordEvents, type Side } from "./records.js";
@@ -97,7 +97,7 @@ export function nominalEvents(ctx: SentenceContext, carried: boolean[]): Event[]
     const targetRefs: Side[] = targets.flatMap((m) => {
       if (m.refs.length > 0) return m.refs.map((ref) => ({ m, ref }));
       if (!m.place) return [];
-      const ref = { code: m.place.country, country: m.place.country, sectors: [], name: m.place.name, person: false };
+      const ref = countryRef(m.place.country, ctx.dicts);
       places.add(ref);
       return [{ m, ref }];
     });
@@ -123,7 +123,7 @@ export function nominalEvents(ctx: SentenceContext, carried: boolean[]): Event[]
           attempted: false,
           stance: null,
           defaultTarget: false,
-          verb: { text: t.text, start: t.start, end: t.end },
+          verb: spanOf(t),
           date: eventDate(ctx.docDate, tokens, at ? at.clause.introStart : 0, at ? at.clause.complement[1] : tokens.length, mood === "intended"),
           location: ctx.datelinePlace,
         },
