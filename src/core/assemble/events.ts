@@ -52,6 +52,7 @@ function locationOf(clause: Clause, ctx: SentenceContext, targets: Mention[]): L
   return ctx.datelinePlace;
 }
 
+/** A country as an actor: its code, named as countries.txt names it. */
 export function countryRef(iso: string, dicts: Dictionaries): ActorRef {
   return { code: iso, country: iso, sectors: [], name: dicts.ontology.countries.get(iso)?.name ?? iso, person: false };
 }

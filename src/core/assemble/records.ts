@@ -92,7 +92,7 @@ export function recordEvents(r: Reading, ctx: SentenceContext): Event[] {
   const coded: { s: Side | null; t: Side | null; code: string }[] = pairs.map(([s, t]) => ({ s, t, code: pattern.code }));
   if (pattern.reverse) for (const [s, t] of pairs) if (s && t) coded.push({ s: t, t: s, code: pattern.reverse });
 
-  const seen = new Set<string>();
+  // (the same source, target and code twice in one sentence is one event: the coder keeps the first)
   const events: Event[] = [];
   for (const { s, t, code: act } of coded) {
     if (s && t && isSelf(s.ref, t.ref) && !(r.places.has(t.ref) && s.ref.sectors.length > 0)) continue;
@@ -100,9 +100,6 @@ export function recordEvents(r: Reading, ctx: SentenceContext): Event[] {
     const stated = ctx.statedActs ? statedCode(act, mood, r.negated, r.futureDenied, r.stance, ctx.dicts.ontology) : { code: act, intendedCode: null, negated: r.negated, mood };
     const eventCode = stated.code;
     if (ctx.requireDyad && (!s || !t)) continue;
-    const key = `${s?.ref.code}|${t?.ref.code}|${eventCode}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     let confidence = 0.9;
     for (const x of [s, t]) {
       if (!x) continue;
