@@ -113,7 +113,7 @@ function pastLemma(word: string): string {
 }
 
 /** Past tenses the model reads as nouns after a plural subject ("Troops shot two intruders"), with their verbs. */
-const IRREGULAR_PAST: Record<string, string> = { shot: "shoot", struck: "strike", fought: "fight", led: "lead", sent: "send", met: "meet", held: "hold", hit: "hit", beat: "beat", took: "take", threw: "throw", broke: "break", overran: "overrun", stole: "steal", drove: "drive", seized: "seize", freed: "free", shelled: "shell", bombed: "bomb" };
+const IRREGULAR_PAST = new Map(Object.entries({ shot: "shoot", struck: "strike", fought: "fight", led: "lead", sent: "send", met: "meet", held: "hold", hit: "hit", beat: "beat", took: "take", threw: "throw", broke: "break", overran: "overrun", stole: "steal", drove: "drive", seized: "seize", freed: "free", shelled: "shell", bombed: "bomb" }));
 
 /**
  * The model's commonest slip in news: a third-person verb read as a plural noun
@@ -124,23 +124,24 @@ function repairTags(tokens: Token[]): void {
     const t = tokens[k];
     const prev = tokens[k - 1];
     const next = tokens[k + 1];
-    if ((t.pos === "NOUN" || t.pos === "PROPN") && /[a-z]s$/.test(t.text) && (prev.pos === "PROPN" || prev.pos === "PRON") && next.lower === "to" && tokens[k + 2]?.pos === "VERB") {
+    // (each test puts its cheapest, rarest condition first: this runs on every word of every sentence)
+    if (next.lower === "to" && (t.pos === "NOUN" || t.pos === "PROPN") && (prev.pos === "PROPN" || prev.pos === "PRON") && tokens[k + 2]?.pos === "VERB" && /[a-z]s$/.test(t.text)) {
       t.pos = "VERB";
       t.lemma = t.lower.replace(/(ss|sh|ch|x)es$/, "$1").replace(/ies$/, "y").replace(/s$/, "");
       next.pos = "PART";
     }
     // "almost crowds trashed its embassy": two finite verbs cannot follow one another; the "-s" one is the subject
-    if (t.pos === "VERB" && /[a-z]s$/.test(t.text) && next.pos === "VERB" && /[a-z]ed$/.test(next.text) && prev.pos !== "AUX" && prev.pos !== "PRON") {
+    if (t.pos === "VERB" && next.pos === "VERB" && prev.pos !== "AUX" && prev.pos !== "PRON" && /[a-z]s$/.test(t.text) && /[a-z]ed$/.test(next.text)) {
       t.pos = "NOUN";
       t.lemma = t.lower;
     }
     // "expressed hopes that", "voiced fears of": after a past tense, an "-s" word is its object
-    if (t.pos === "VERB" && /[a-z]s$/.test(t.text) && prev.pos === "VERB" && /[a-z]ed$/.test(prev.text) && (next.pos === "ADP" || next.pos === "SCONJ" || next.lower === "that")) {
+    if (t.pos === "VERB" && prev.pos === "VERB" && (next.pos === "ADP" || next.pos === "SCONJ" || next.lower === "that") && /[a-z]s$/.test(t.text) && /[a-z]ed$/.test(prev.text)) {
       t.pos = "NOUN";
       t.lemma = t.lower.replace(/s$/, "");
     }
     // "rejected Gondor calls for a truce": after a past tense and a name, an "-s" word before a preposition is the object
-    if (t.pos === "VERB" && /[a-z]s$/.test(t.text) && prev.pos === "PROPN" && tokens[k - 2]?.pos === "VERB" && /[a-z]ed$/.test(tokens[k - 2].text) && (next.pos === "ADP" || next.pos === "PUNCT" || next.lower === "that")) {
+    if (t.pos === "VERB" && prev.pos === "PROPN" && tokens[k - 2]?.pos === "VERB" && (next.pos === "ADP" || next.pos === "PUNCT" || next.lower === "that") && /[a-z]s$/.test(t.text) && /[a-z]ed$/.test(tokens[k - 2].text)) {
       t.pos = "NOUN";
       t.lemma = t.lower.replace(/s$/, "");
     }
@@ -151,26 +152,26 @@ function repairTags(tokens: Token[]): void {
     if (t.lower === "tear" && next.lower === "gas") t.pos = "NOUN";
     if (t.lower === "live" && /^(ammunition|fire|rounds|bullets|shells)$/.test(next.lower)) t.pos = "ADJ";
     // "the EU's diplomatic chief rejected", "a senior official said": a role word before its verb is its noun
-    if (t.pos === "ADJ" && /^(chief|general|official|representative|executive|rival|commander)$/.test(t.lower) && (next.pos === "VERB" || next.pos === "AUX")) t.pos = "NOUN";
+    if (t.pos === "ADJ" && (next.pos === "VERB" || next.pos === "AUX") && /^(chief|general|official|representative|executive|rival|commander)$/.test(t.lower)) t.pos = "NOUN";
     // "Doctors Without Borders", "Reporters Without Borders": a capitalised word between two names is part of the name
-    if ((t.pos === "VERB" || t.pos === "ADP") && /^[A-Z][a-z]/.test(t.text) && prev.pos === "PROPN" && next.pos === "PROPN" && /^[A-Z]/.test(prev.text) && /^[A-Z]/.test(next.text)) t.pos = "PROPN";
+    if (prev.pos === "PROPN" && next.pos === "PROPN" && (t.pos === "VERB" || t.pos === "ADP") && /^[A-Z][a-z]/.test(t.text) && /^[A-Z]/.test(prev.text) && /^[A-Z]/.test(next.text)) t.pos = "PROPN";
     // "Qatar mediated talks", "Kosovo honored the envoy": a past tense after a name, before its object
-    if ((t.pos === "ADJ" || t.pos === "NOUN") && /[a-z]ed$/.test(t.text) && prev.pos === "PROPN" && (k === 1 || tokens[k - 2].pos === "PROPN" || tokens[k - 2].pos === "DET") && /^(DET|NUM|PROPN|PRON)$/.test(next.pos)) {
+    if (prev.pos === "PROPN" && (t.pos === "ADJ" || t.pos === "NOUN") && (k === 1 || tokens[k - 2].pos === "PROPN" || tokens[k - 2].pos === "DET") && /^(DET|NUM|PROPN|PRON)$/.test(next.pos) && /[a-z]ed$/.test(t.text)) {
       t.pos = "VERB";
       t.lemma = pastLemma(t.lower);
     }
     // "asked Russia for help", "sought help": after a preposition or a verb of asking, "help" is what is asked for
     if (t.lower === "help" && t.pos === "VERB" && (prev.pos === "ADP" || prev.lower === "for" || /^(seek|sought|ask|asked|request|requested|need|needed|offer|offered)$/.test(prev.lower))) t.pos = "NOUN";
     // "evacuated wounded Palestinians", "freed detained activists": a participle between a verb and its noun describes
-    if (t.pos === "VERB" && /[a-z]ed$/.test(t.text) && prev.pos === "VERB" && (next.pos === "NOUN" || next.pos === "PROPN")) t.pos = "ADJ";
+    if (t.pos === "VERB" && prev.pos === "VERB" && (next.pos === "NOUN" || next.pos === "PROPN") && /[a-z]ed$/.test(t.text)) t.pos = "ADJ";
     // "Israeli forces shot a Palestinian", "Troops shot dead three": an irregular past tense read as a noun
-    const past = IRREGULAR_PAST[t.lower];
-    if (past && (t.pos === "NOUN" || t.pos === "ADJ") && (prev.pos === "NOUN" || prev.pos === "PROPN") && /s$/.test(prev.lower) && (/^(DET|NUM|PROPN|PRON|ADJ)$/.test(next.pos) || /^(dead|down|back)$/.test(next.lower))) {
+    const past = t.pos === "NOUN" || t.pos === "ADJ" ? IRREGULAR_PAST.get(t.lower) : undefined;
+    if (past && (prev.pos === "NOUN" || prev.pos === "PROPN") && /s$/.test(prev.lower) && (/^(DET|NUM|PROPN|PRON|ADJ)$/.test(next.pos) || /^(dead|down|back)$/.test(next.lower))) {
       t.pos = "VERB";
       t.lemma = past;
     }
     // "Hamas fighters abducted dozens": a past tense read as a noun after a plural subject
-    if (t.pos === "NOUN" && /[a-z]ed$/.test(t.text) && t.lemma === t.lower && (prev.pos === "NOUN" || prev.pos === "PROPN") && /s$/.test(prev.lower) && /^(NOUN|PROPN|DET|NUM|ADP|PRON|ADJ)$/.test(next.pos)) {
+    if (t.pos === "NOUN" && t.lemma === t.lower && (prev.pos === "NOUN" || prev.pos === "PROPN") && /[a-z]ed$/.test(t.text) && /s$/.test(prev.lower) && /^(NOUN|PROPN|DET|NUM|ADP|PRON|ADJ)$/.test(next.pos)) {
       t.pos = "VERB";
       t.lemma = pastLemma(t.lower);
     }

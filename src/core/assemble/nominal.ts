@@ -68,10 +68,11 @@ export function nominalEvents(ctx: SentenceContext, carried: boolean[]): Event[]
   const events: Event[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
+    if (t.pos !== "NOUN" && t.pos !== "PROPN") continue;
     // ("Talks between ..." opening a sentence is tagged a proper noun)
     const first = k === 0 || /^["“(]$/.test(tokens[k - 1].text);
-    if (t.pos !== "NOUN" && !(t.pos === "PROPN" && first)) continue;
-    const patterns = ctx.dicts.nouns.get(spellingKey(t.lemma)) ?? ctx.dicts.nouns.get(spellingKey(t.lower)) ?? (first ? ctx.dicts.nouns.get(spellingKey(t.lower.replace(/s$/, ""))) : undefined);
+    if (t.pos === "PROPN" && !first) continue;
+    const patterns = ctx.dicts.nouns.get(t.lemmaKey) ?? ctx.dicts.nouns.get(t.key) ?? (first ? ctx.dicts.nouns.get(spellingKey(t.lower.replace(/s$/, ""))) : undefined);
     if (!patterns) continue;
     if (ctx.mentions.some((m) => m.start <= k && k < m.end)) continue;
     const at = clauseAt(ctx.clauses, k);

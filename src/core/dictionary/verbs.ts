@@ -10,7 +10,15 @@ export type PatternElement =
    * One of several token sequences, each in base form; `accepts` holds each word's inflected forms. `exact`:
    * written in quotes, the word matches only as written ("effort" is not "efforts").
    */
-  | { kind: "words"; options: string[][]; accepts: Set<string>[][]; label: string; exact?: boolean }
+  | {
+      kind: "words";
+      options: string[][];
+      accepts: Set<string>[][];
+      /** Every form any option's first word may take: where none is in a clause, the element cannot match there. */
+      firsts: string[];
+      label: string;
+      exact?: boolean;
+    }
   /** The target actor; `plural`: two or more of them ("agrees with % ": "with the Philippines and France"). */
   | { kind: "target"; plural?: boolean }
   /** A noun phrase passed over: an actor in it is not the target ("warned at ^ +": "at the border of X"). */
@@ -54,7 +62,8 @@ const NEGATIONS = new Set(["not", "n't", "never", "no"]);
 /** A pattern word accepts its base form, its plural and its -d/-ed forms ("talk", "talks", "agreed"). */
 function wordsElement(options: string[][], label: string, exact = false): PatternElement {
   const accepts = options.map((o) => o.map((w) => new Set(exact ? [w] : [w, pluralOf(w), w + "d", w + "ed"])));
-  return { kind: "words", options, accepts, label, exact };
+  const firsts = [...new Set(options.flatMap((o, i) => [o[0], ...accepts[i][0]]))];
+  return { kind: "words", options, accepts, firsts, label, exact };
 }
 
 export function parseVerbs(files: DataFile[], onto: Ontology, problems: DictionaryProblem[]): Map<string, VerbPattern[]> {

@@ -37,6 +37,27 @@ function objectBefore(tokens: Token[], from: number, at: number): boolean {
   return false;
 }
 
+/** The keys and lemma keys of a sentence's tokens, made once a sentence. */
+const sentenceWords = new WeakMap<Token[], Set<string>>();
+function wordsOf(tokens: Token[]): Set<string> {
+  let words = sentenceWords.get(tokens);
+  if (!words) {
+    words = new Set<string>();
+    for (const t of tokens) {
+      words.add(t.key);
+      words.add(t.lemmaKey);
+    }
+    sentenceWords.set(tokens, words);
+  }
+  return words;
+}
+
+/** Is any of the words in the set? */
+function mayBeIn(present: Set<string>, words: string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (present.has(words[i])) return true;
+  return false;
+}
+
 function findWords(tokens: Token[], from: number, to: number, options: string[][], accepts: Set<string>[][], first = false, exact = false): number {
   let best = -1;
   for (let o = 0; o < options.length; o++) {
@@ -161,8 +182,12 @@ export function matchVerb(
 ): VerbMatch | null {
   const [from, to] = complement;
   const particle = from < to && PARTICLES.has(tokens[from].lower) ? tokens[from].lower : null;
+  // the sentence's words, to pass over at once a pattern whose first words are nowhere in it
+  const present = wordsOf(tokens);
   for (const pattern of patterns) {
     if (pattern.plural && !pluralSubject) continue;
+    const lead = pattern.elements[0];
+    if (lead?.kind === "words" && !mayBeIn(present, lead.firsts)) continue;
     if (pattern.before.length > 0 && !matchBefore(tokens, verbAt, pattern.before, pattern.adjacent)) continue;
     // a phrasal verb only matches patterns written with its particle
     if (particle) {
