@@ -66,7 +66,11 @@ export interface Event {
   id: string;
   /** Document id. */
   doc: string;
-  /** 0-based sentence index in the document. */
+  /**
+   * 0-based sentence index in the document. A sentence over 1,000 characters (a list, a text that lost its full
+   * stops) is coded in pieces of at most 1,000 characters, cut at clause boundaries, and each piece counts as a
+   * sentence (a sentence given as a parse tree, `CodeOptions.useParse`, is coded whole).
+   */
   sentence: number;
   /** Event date (ISO), the document date moved by "yesterday", "on Saturday", ...; null if unknown. */
   date: string | null;
@@ -96,7 +100,7 @@ export interface Event {
   location: Location | null;
   /** Issue codes found in the sentence ("MISSILE_DEFENSE"). */
   issues: string[];
-  /** The sentence the event comes from. */
+  /** The sentence the event comes from: the piece, for a sentence over 1,000 characters (see `sentence`). */
   text: string;
   /** The dictionary entry that fired, as `path:line` under data/. */
   rule: string;

@@ -5,6 +5,7 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { normalizeWord, spellingKey } from "../dictionary/text.js";
+import { pieces, tokenizerCuts } from "./pieces.js";
 
 export interface Token {
   /** Index in the sentence. */
@@ -25,7 +26,7 @@ export interface Token {
 }
 
 export interface Sentence {
-  /** 0-based index in the document. */
+  /** 0-based index in the document; each piece of an over-long sentence is a sentence (see pieces.ts). */
   index: number;
   start: number;
   end: number;
@@ -45,9 +46,34 @@ function tagger(): Nlp {
 /** Tokens that cannot end a sentence: titles, month and number abbreviations, initials. */
 const NON_FINAL = /^(mr|mrs|ms|dr|gen|lt|col|maj|sgt|capt|cmdr|adm|gov|sen|rep|rev|prof|st|no|nos|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|inc|corp|co|ltd|vs|v|[a-z])\.$/i;
 
-export function analyseText(text: string): Sentence[] {
+/** The model's reading of a text: each token's text, offset, tag and lemma, and sentences as inclusive token ranges. */
+interface ModelReading {
+  values: string[];
+  starts: number[];
+  tags: string[];
+  lemmas: string[];
+  spans: [number, number][];
+}
+
+/**
+ * The model's reading of the whole text, read in the segments `tokenizerCuts` marks (none in ordinary text), so
+ * that the tokenizer never meets a giant word.
+ */
+function readWithModel(text: string): ModelReading {
+  const reading: ModelReading = { values: [], starts: [], tags: [], lemmas: [], spans: [] };
+  let from = 0;
+  for (const cut of tokenizerCuts(text)) {
+    readSegment(text, from, cut, reading);
+    from = cut;
+  }
+  readSegment(text, from, text.length, reading);
+  return reading;
+}
+
+/** Adds the model's reading of `text[from, to)` to `reading`, with offsets into the whole text. */
+function readSegment(text: string, from: number, to: number, reading: ModelReading): void {
   const its = tagger().its;
-  const doc = tagger().readDoc(text);
+  const doc = tagger().readDoc(from === 0 && to === text.length ? text : text.slice(from, to));
   const values = doc.tokens().out() as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
@@ -55,8 +81,8 @@ export function analyseText(text: string): Sentence[] {
   const lemmas = doc.tokens().out(its.lemma as never) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
 
-  const starts = new Array<number>(values.length);
-  let offset = 0;
+  const first = reading.values.length;
+  let offset = from;
   for (let k = 0; k < values.length; k++) {
     offset += spaces[k].length;
     // The tagger keeps every character, but find the token if it ever does not.
@@ -64,9 +90,18 @@ export function analyseText(text: string): Sentence[] {
       const found = text.indexOf(values[k], offset);
       if (found >= 0) offset = found;
     }
-    starts[k] = offset;
+    reading.values.push(values[k]);
+    reading.starts.push(offset);
+    reading.tags.push(tags[k]);
+    reading.lemmas.push(lemmas[k]);
     offset += values[k].length;
   }
+  for (const [a, b] of spans) reading.spans.push([first + a, first + b]);
+}
+
+/** The text's sentences, tagged, with offsets into it; a sentence over `MAX_PIECE_CHARS` (pieces.ts) comes as its pieces. */
+export function analyseText(text: string): Sentence[] {
+  const { values, starts, tags, lemmas, spans } = readWithModel(text);
 
   // Merge sentences the splitter broke after an abbreviation or before a lower-case word.
   const merged: [number, number][] = [];
@@ -76,13 +111,14 @@ export function analyseText(text: string): Sentence[] {
     else merged.push([a, b]);
   }
 
-  return merged.map(([a, b], index) => {
-    const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  for (const [a, b] of merged) {
+    const words: Token[] = [];
     for (let k = a; k <= b; k++) {
       // Line breaks come back as tokens; they carry nothing for the syntax.
       if (values[k].trim() === "") continue;
-      tokens.push({
-        i: tokens.length,
+      words.push({
+        i: 0,
         text: values[k],
         lower: normalizeWord(values[k]),
         lemma: normalizeWord(lemmas[k] ?? values[k]),
@@ -93,15 +129,20 @@ export function analyseText(text: string): Sentence[] {
         end: starts[k] + values[k].length,
       });
     }
-    repairTags(tokens);
-    for (const t of tokens) {
-      t.key = spellingKey(t.lower);
-      t.lemmaKey = spellingKey(t.lemma);
+    // a sentence too long to analyse whole is analysed as the sentences of its pieces
+    for (const tokens of pieces(words)) {
+      for (let i = 0; i < tokens.length; i++) tokens[i].i = i;
+      repairTags(tokens);
+      for (const t of tokens) {
+        t.key = spellingKey(t.lower);
+        t.lemmaKey = spellingKey(t.lemma);
+      }
+      const start = tokens.length ? tokens[0].start : 0;
+      const end = tokens.length ? tokens[tokens.length - 1].end : 0;
+      sentences.push({ index: sentences.length, start, end, text: text.slice(start, end), tokens });
     }
-    const start = tokens.length ? tokens[0].start : 0;
-    const end = tokens.length ? tokens[tokens.length - 1].end : 0;
-    return { index, start, end, text: text.slice(start, end), tokens };
-  });
+  }
+  return sentences;
 }
 
 /**
