@@ -10,11 +10,15 @@ import { readGold } from "../core/evaluate/gold-file.js";
 import { evaluatePetrarch } from "../core/evaluate/petrarch.js";
 import { GoldFormatError, readPlv } from "../core/evaluate/plv.js";
 import { DEFAULT_DATA_DIR, loadDictionaries, readDataDir } from "../node/data-files.js";
+import { ConlluError, readConllu } from "../core/parse/conllu.js";
+import { attachmentScores } from "../core/parse/evaluate.js";
+import { loadParser } from "../node/parser-model.js";
 import { parse, UsageError } from "./args.js";
 import { goldReport, showCases, type Show } from "./eval-report.js";
 
 export const EVAL_USAGE = `annals eval petrarch FILE [--use-parse] [--show-failures]
-  annals eval plv FILE.tsv | annals eval gold FILE.jsonl  [--show misses|false|all] [--date D] [--dict DIR] [--no-require-dyad]`;
+  annals eval plv FILE.tsv | annals eval gold FILE.jsonl  [--show misses|false|all] [--date D] [--dict DIR] [--no-require-dyad]
+  annals eval ud FILE.conllu [--model FILE]   (the parser on a treebank's own words: UAS and LAS)`;
 
 export function runEval(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   const { values, positionals } = parse(argv, {
@@ -24,9 +28,11 @@ export function runEval(argv: string[], out: NodeJS.WritableStream, err: NodeJS.
     date: { type: "string" },
     dict: { type: "string" },
     "no-require-dyad": { type: "boolean" },
+    model: { type: "string" },
   });
   const [what, file] = positionals;
   if (!file || positionals.length > 2) throw new UsageError(EVAL_USAGE);
+  if (what === "ud") return evalUd(file, values.model, out, err);
   if (what === "petrarch") return evalPetrarch(file, values["use-parse"] === true, values["show-failures"] === true, out);
   if (what !== "plv" && what !== "gold") throw new UsageError(EVAL_USAGE);
 
@@ -59,6 +65,24 @@ export function runEval(argv: string[], out: NodeJS.WritableStream, err: NodeJS.
   out.write(goldReport(result));
   const refused = result.cases.filter((c) => c.error);
   for (const c of refused) err.write(`annals: ${c.doc.where}: not coded: ${c.error}\n`);
+  return 0;
+}
+
+function evalUd(file: string, model: string | undefined, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  let sentences;
+  try {
+    sentences = readConllu(readFileSync(file, "utf8"));
+  } catch (e) {
+    const why = e instanceof ConlluError ? e.message : ((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    err.write(`annals: ${file}: ${why}\n`);
+    return 1;
+  }
+  const s = attachmentScores(loadParser(model), sentences);
+  const pct = (x: number) => x.toFixed(3);
+  out.write(`${sentences.length} sentences, ${s.words} words; tags: UPOS ${pct(s.upos)}, XPOS ${pct(s.xpos)}\n`);
+  out.write("relation         words    UAS    LAS\n");
+  for (const r of s.byRelation) out.write(`${r.relation.padEnd(15)} ${String(r.words).padStart(6)}  ${pct(r.uas)}  ${pct(r.las)}\n`);
+  out.write(`UAS ${pct(s.uas)} LAS ${pct(s.las)}\n`);
   return 0;
 }
 

@@ -9,6 +9,7 @@ import { QUERY_USAGE, runQuery } from "./query.js";
 import { RECODE_USAGE, runRecode } from "./recode.js";
 import { runServe, SERVE_USAGE } from "./serve.js";
 import { runStats, STATS_USAGE } from "./stats.js";
+import { PARSE_USAGE, runParse } from "./parse.js";
 import { StoreError } from "../store/index.js";
 
 const USAGE = `usage:
@@ -22,7 +23,8 @@ const USAGE = `usage:
   annals dict check [DIR]
   annals dict stats [DIR]
   annals dict import-petrarch FILES --out DIR
-  ${EVAL_USAGE}`;
+  ${EVAL_USAGE}
+  ${PARSE_USAGE}`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -44,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runServe(rest, process.stdout, process.stderr);
       case "dict":
         return runDict(rest, process.stdout, process.stderr);
+      case "parse":
+        return runParse(rest, process.stdout, process.stderr);
       case "eval":
         return runEval(rest, process.stdout, process.stderr);
       case undefined:

