@@ -23,6 +23,7 @@ import { TAGGER_FEATURES, taggerFeatures, tagPass } from "../src/core/parse/pos-
 import { LinearModel } from "../src/core/parse/linear-model.js";
 import { normalForm, wordAtoms } from "../src/core/parse/words.js";
 import { hashString } from "../src/core/parse/hashing.js";
+import { modelTagsOf } from "../src/core/analyse/tagger.js";
 import { AveragedPerceptron, seeded, shuffle } from "./perceptron.js";
 
 const { values: opts } = parseArgs({
@@ -30,7 +31,7 @@ const { values: opts } = parseArgs({
     ud: { type: "string", default: "../shared/ud" },
     out: { type: "string", default: "models/parser-en-ewt.bin" },
     "tagger-epochs": { type: "string", default: "6" },
-    "parser-epochs": { type: "string", default: "10" },
+    "parser-epochs": { type: "string", default: "14" },
     folds: { type: "string", default: "4" },
     seed: { type: "string", default: "1" },
     // weights below these are dropped: the model shrinks from 29 MB to a few, for half a point of UAS on dev
@@ -86,7 +87,7 @@ const unambiguous: [number, number][] = [];
 for (const [word, m] of byWord) {
   const total = [...m.values()].reduce((a, b) => a + b, 0);
   const [top, n] = [...m].sort((a, b) => b[1] - a[1])[0];
-  if (total >= 20 && n / total >= 0.995) unambiguous.push([hashString(word), top]);
+  if (total >= 10 && n / total >= 0.995) unambiguous.push([hashString(word), top]);
 }
 const unambiguousMap = new Map(unambiguous);
 log(`${unambiguous.length} words always tagged one way`);
@@ -98,6 +99,8 @@ interface Prepared {
   heads: Int32Array;
   rels: Int32Array;
   predicted: Int32Array;
+  /** wink-nlp's universal tags of the words: the tagger's second opinion. */
+  hints: string[];
 }
 const prepare = (s: TreebankSentence): Prepared => {
   const n = s.words.length;
@@ -109,7 +112,8 @@ const prepare = (s: TreebankSentence): Prepared => {
     heads[k + 1] = w.head;
     rels[k + 1] = labelId.get(w.deprel) ?? 0;
   });
-  return { s, forms: s.words.map((w) => w.form), gold, heads, rels, predicted: gold.slice() };
+  const forms = s.words.map((w) => w.form);
+  return { s, forms, gold, heads, rels, predicted: gold.slice(), hints: modelTagsOf(forms) };
 };
 const trainSet = train.map(prepare);
 
@@ -120,7 +124,7 @@ function trainTagger(sentences: Prepared[], epochs: number, random: () => number
   const scores = new Float32Array(tags.length);
   for (let e = 0; e < epochs; e++) {
     for (const p of shuffle(sentences, random)) {
-      const a = wordAtoms(p.forms);
+      const a = wordAtoms(p.forms, p.hints);
       const history = new Int32Array(a.n + 1);
       const next = ahead?.get(p) ?? null;
       for (let i = 1; i <= a.n; i++) {
@@ -149,7 +153,7 @@ function finished(model: AveragedPerceptron): LinearModel {
 }
 
 const tagSet = { tags, unambiguous: unambiguousMap };
-const atomsOf = (p: Prepared) => wordAtoms(p.forms);
+const atomsOf = (p: Prepared) => wordAtoms(p.forms, p.hints);
 const random = seeded(seed);
 const foldOf = (k: number) => k % folds;
 

@@ -238,3 +238,22 @@ function repairTags(tokens: Token[]): void {
     }
   }
 }
+
+/**
+ * wink-nlp's universal tag of each of a sentence's words when the words are given (a treebank's own
+ * tokens): the words are read as one line and each takes the tag of the model's token that starts where
+ * it does ("X" where none does). The parser's tagger takes these as a second opinion.
+ */
+export function modelTagsOf(words: readonly string[]): string[] {
+  const text = words.join(" ");
+  const reading = readWithModel(text);
+  const byStart = new Map<number, string>();
+  for (let k = reading.starts.length - 1; k >= 0; k--) byStart.set(reading.starts[k], reading.tags[k]);
+  const out: string[] = [];
+  let at = 0;
+  for (const w of words) {
+    out.push(byStart.get(at) ?? "X");
+    at += w.length + 1;
+  }
+  return out;
+}

@@ -2,6 +2,7 @@
  * Attachment scores against a treebank, on its own words: UAS counts words given the right head,
  * LAS the right head and relation (subtypes included). Punctuation counts, as in the CoNLL 2018 scorer.
  */
+import { modelTagsOf } from "../analyse/tagger.js";
 import type { TreebankSentence } from "./conllu.js";
 import type { DependencyParser } from "./parser.js";
 
@@ -20,7 +21,8 @@ export function attachmentScores(parser: DependencyParser, sentences: TreebankSe
   let words = 0, heads = 0, labelled = 0, upos = 0, xpos = 0;
   const by = new Map<string, { words: number; heads: number; labelled: number }>();
   for (const s of sentences) {
-    const parsed = parser.parse(s.words.map((w) => w.form));
+    const forms = s.words.map((w) => w.form);
+    const parsed = parser.parse(forms, modelTagsOf(forms));
     for (let i = 0; i < s.words.length; i++) {
       const gold = s.words[i];
       const got = parsed[i];

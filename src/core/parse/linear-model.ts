@@ -2,6 +2,11 @@
  * A trained linear classifier: for each feature, the weights it gives some of the classes.
  * Features are 32-bit hashes kept in an open-addressing table; each holds a short row of
  * (class, weight) pairs, so that a feature that speaks for two of fifty classes costs two adds.
+ *
+ * The tables are far larger than the processor's caches, so a parse waits on memory more than it
+ * computes: a look-up should touch as few cache lines as it can. A slot is four 32-bit numbers side by
+ * side. With at most three classes (the parser's transitions) it holds the weights themselves; otherwise
+ * it holds where its row starts and ends in one array of pairs, each pair a weight and a class in 32 bits.
  */
 
 export interface LinearModelData {
@@ -17,57 +22,86 @@ export interface LinearModelData {
   scale: number;
 }
 
+const INLINE_CLASSES = 3;
+
 export class LinearModel {
   readonly classes: number;
   private readonly mask: number;
-  /**
-   * Three numbers a slot: the feature (0 for an empty slot), where its row starts in the pair arrays
-   * and where it ends. Side by side, so that a look-up touches one cache line: the tables are far
-   * larger than the processor's caches, and memory latency is what a parse waits on.
-   */
+  /** Per slot: the feature (0 for an empty slot), then three numbers (see above). */
   private readonly slots: Uint32Array;
-  private readonly pairClasses: Uint8Array;
-  private readonly pairWeights: Float32Array;
+  /** The same memory read as weights, for slots that hold them. */
+  private readonly inlineWeights: Float32Array;
+  private readonly inline: boolean;
+  /** Each pair: the weight as a multiple of `scale` in the high 24 bits, the class in the low 8. */
+  private readonly pairs: Int32Array;
+  private readonly scale: number;
 
   constructor(data: LinearModelData) {
     this.classes = data.classes;
+    this.scale = data.scale;
+    this.inline = data.classes <= INLINE_CLASSES;
     let size = 16;
     while (size < data.keys.length * 2) size <<= 1;
     this.mask = size - 1;
     this.slots = new Uint32Array(size * 4);
-    this.pairClasses = data.pairClasses;
-    this.pairWeights = new Float32Array(data.pairWeights.length);
-    for (let i = 0; i < data.pairWeights.length; i++) this.pairWeights[i] = data.pairWeights[i] * data.scale;
+    this.inlineWeights = new Float32Array(this.slots.buffer);
+    this.pairs = new Int32Array(data.pairWeights.length);
+    for (let i = 0; i < data.pairWeights.length; i++) this.pairs[i] = (data.pairWeights[i] << 8) | data.pairClasses[i];
     let at = 0;
     for (let r = 0; r < data.keys.length; r++) {
       const key = data.keys[r];
       let slot = key & this.mask;
       while (this.slots[slot * 4] !== 0) slot = (slot + 1) & this.mask;
       this.slots[slot * 4] = key;
-      this.slots[slot * 4 + 1] = at;
-      at += data.counts[r];
-      this.slots[slot * 4 + 2] = at;
+      if (this.inline) {
+        for (let i = 0; i < data.counts[r]; i++) this.inlineWeights[slot * 4 + 1 + data.pairClasses[at + i]] = data.pairWeights[at + i] * data.scale;
+        at += data.counts[r];
+      } else {
+        this.slots[slot * 4 + 1] = at;
+        at += data.counts[r];
+        this.slots[slot * 4 + 2] = at;
+      }
     }
   }
 
   /** Adds the weights of `n` features to `scores` (which the caller zeroes). */
   score(features: Uint32Array, n: number, scores: Float32Array): void {
     const slots = this.slots;
+    const wrap = this.mask * 4 + 3;
     const mask = this.mask;
-    const cls = this.pairClasses;
-    const w = this.pairWeights;
+    if (this.inline) {
+      const w = this.inlineWeights;
+      for (let f = 0; f < n; f++) {
+        const key = features[f];
+        let at = (key & mask) * 4;
+        let k = slots[at];
+        while (k !== key && k !== 0) {
+          at = (at + 4) & wrap;
+          k = slots[at];
+        }
+        if (k === 0) continue;
+        scores[0] += w[at + 1];
+        scores[1] += w[at + 2];
+        scores[2] += w[at + 3];
+      }
+      return;
+    }
+    const pairs = this.pairs;
+    const scale = this.scale;
     for (let f = 0; f < n; f++) {
       const key = features[f];
       let at = (key & mask) * 4;
       let k = slots[at];
-      while (k !== key) {
-        if (k === 0) break;
-        at = (at + 4) & (mask * 4 + 3);
+      while (k !== key && k !== 0) {
+        at = (at + 4) & wrap;
         k = slots[at];
       }
       if (k === 0) continue;
       const end = slots[at + 2];
-      for (let i = slots[at + 1]; i < end; i++) scores[cls[i]] += w[i];
+      for (let i = slots[at + 1]; i < end; i++) {
+        const p = pairs[i];
+        scores[p & 0xff] += (p >> 8) * scale;
+      }
     }
   }
 }

@@ -7,7 +7,7 @@ import type { Configuration } from "./arc-hybrid.js";
 import { feature, mix } from "./hashing.js";
 import { NO_WORD, ROOT_WORD } from "./words.js";
 
-export const PARSER_FEATURES = 80;
+export const PARSER_FEATURES = 86;
 export const LABEL_FEATURES = 30;
 
 const NONE = 0x3f3f;
@@ -166,6 +166,15 @@ export function transitionFeatures(c: Configuration, x: ParserInput, out: Uint32
   out[k++] = feature(77, b0t, b1 < 0 ? 1 : 2, s0t);
   out[k++] = feature(78, s0wt, b1t);
   out[k++] = feature(79, s0t, b0w, b1w);
+  // where a prepositional phrase hangs ("sent boats [to the islands]"): the preposition, already a child of its
+  // noun, with the two candidate heads
+  const prep = W(x, b0l);
+  out[k++] = feature(80, s0w, prep, b0w);
+  out[k++] = feature(81, s1w, prep, b0w);
+  out[k++] = feature(82, s1t, s0t, prep);
+  out[k++] = feature(83, s0w, prep);
+  out[k++] = feature(84, s1w, prep);
+  out[k++] = feature(85, s1wt, s0t, b0t);
   return k;
 }
 

@@ -48,9 +48,12 @@ export class DependencyParser {
     this.labelScores = new Float32Array(file.header.labels.length);
   }
 
-  /** Tag ids (indexes into `header.tags`) of the words; position 0 is the root. */
-  tag(forms: readonly string[]): Int32Array {
-    return tagWords(this.tagger, this.taggerAhead, this.tagSet, wordAtoms(forms));
+  /**
+   * Tag ids (indexes into `header.tags`) of the words; position 0 is the root. `hints` are wink-nlp's
+   * universal tags of the words (`modelTagsOf`, or the coder's own tokens'), which the tagger was trained with.
+   */
+  tag(forms: readonly string[], hints: readonly string[] | null = null): Int32Array {
+    return tagWords(this.tagger, this.taggerAhead, this.tagSet, wordAtoms(forms, hints));
   }
 
   /** Heads and label ids of the words (position 0 unused), given their tag ids. */
@@ -63,11 +66,18 @@ export class DependencyParser {
     const labelCount = this.header.labels.length;
     const root = this.rootLabel;
     while (!c.done) {
-      const n = transitionFeatures(c, x, features);
-      scores.fill(0);
-      this.transitions.score(features, n, scores);
       let t = -1;
-      for (let k = 0; k < TRANSITIONS; k++) if (c.legal(k) && (t < 0 || scores[k] > scores[t])) t = k;
+      let legal = 0;
+      for (let k = 0; k < TRANSITIONS; k++) if (c.legal(k)) legal++;
+      if (legal === 1) {
+        // one way on (an empty stack shifts, an empty buffer reduces to the right): nothing to score
+        for (let k = 0; k < TRANSITIONS; k++) if (c.legal(k)) t = k;
+      } else {
+        const n = transitionFeatures(c, x, features);
+        scores.fill(0);
+        this.transitions.score(features, n, scores);
+        for (let k = 0; k < TRANSITIONS; k++) if (c.legal(k) && (t < 0 || scores[k] > scores[t])) t = k;
+      }
       if (t === SHIFT) {
         c.apply(SHIFT, -1);
         continue;
@@ -87,8 +97,8 @@ export class DependencyParser {
   }
 
   /** Tags and parses one sentence's words. */
-  parse(forms: readonly string[]): ParsedWord[] {
-    const tags = this.tag(forms);
+  parse(forms: readonly string[], hints: readonly string[] | null = null): ParsedWord[] {
+    const tags = this.tag(forms, hints);
     const { heads, labels } = this.parseTagged(forms, tags);
     const out: ParsedWord[] = [];
     for (let i = 1; i <= forms.length; i++) out.push({ form: forms[i - 1], upos: this.upos[tags[i]], xpos: this.xpos[tags[i]], head: heads[i], deprel: this.header.labels[labels[i]] });

@@ -8,7 +8,7 @@ import { feature } from "./hashing.js";
 import { best, type LinearModel } from "./linear-model.js";
 import { NO_WORD, type WordAtoms } from "./words.js";
 
-export const TAGGER_FEATURES = 31;
+export const TAGGER_FEATURES = 36;
 const START = 0x5eed;
 
 /**
@@ -52,6 +52,12 @@ export function taggerFeatures(a: WordAtoms, tags: Int32Array, i: number, out: U
   out[k++] = feature(24, i < n ? a.suffix2[i + 1] : NO_WORD, w[i]);
   out[k++] = feature(25, i > 1 ? a.shape[i - 1] : NO_WORD, a.shape[i]);
   out[k++] = feature(26, wPrev, w[i], wNext);
+  const hint = a.hint[i];
+  out[k++] = feature(31, hint);
+  out[k++] = feature(32, hint, w[i]);
+  out[k++] = feature(33, hint, a.suffix3[i]);
+  out[k++] = feature(34, i > 1 ? a.hint[i - 1] : NO_WORD, hint, i < n ? a.hint[i + 1] : NO_WORD);
+  out[k++] = feature(35, hint, p1);
   if (ahead) {
     const n1 = i < n ? ahead[i + 1] + 1 : START;
     const n2 = i + 1 < n ? ahead[i + 2] + 1 : START;

@@ -16,6 +16,8 @@ export interface WordAtoms {
   suffix1: Uint32Array;
   /** "Xxxx", "xx-xx", "dd": case, digits and punctuation at a glance. */
   shape: Uint32Array;
+  /** wink-nlp's universal tag of the word, a second opinion trained on other text (NO_WORD when not given). */
+  hint: Uint32Array;
 }
 
 export const ROOT_WORD = hashString("<root>");
@@ -40,7 +42,7 @@ function shapeOf(form: string): string {
   return out;
 }
 
-export function wordAtoms(forms: readonly string[]): WordAtoms {
+export function wordAtoms(forms: readonly string[], hints: readonly string[] | null = null): WordAtoms {
   const n = forms.length;
   const a: WordAtoms = {
     n,
@@ -52,6 +54,7 @@ export function wordAtoms(forms: readonly string[]): WordAtoms {
     suffix4: new Uint32Array(n + 1),
     suffix1: new Uint32Array(n + 1),
     shape: new Uint32Array(n + 1),
+    hint: new Uint32Array(n + 1).fill(NO_WORD),
   };
   a.word[0] = a.suffix3[0] = a.suffix2[0] = a.prefix1[0] = a.shape[0] = a.prefix3[0] = a.suffix4[0] = a.suffix1[0] = ROOT_WORD;
   for (let i = 1; i <= n; i++) {
@@ -65,6 +68,7 @@ export function wordAtoms(forms: readonly string[]): WordAtoms {
     a.prefix3[i] = mix(5, hashString(lower.slice(0, 3)));
     a.suffix4[i] = mix(6, hashString(lower.slice(-4)));
     a.suffix1[i] = mix(7, hashString(lower.slice(-1)));
+    if (hints) a.hint[i] = mix(8, hashString(hints[i - 1]));
   }
   return a;
 }
