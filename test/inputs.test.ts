@@ -80,3 +80,34 @@ test("a pipe with an input file's name is reported, not waited on; a folder with
     chmodSync(join(base, dir, "locked"), 0o755);
   }
 });
+
+test("one id with other text twice in one input: a warning names both lines, the first is kept, and ingesting again changes nothing", () => {
+  const dir = folder({
+    "a.jsonl": [
+      `{"id":"a","date":"2019-03-04","text":"Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Tokyo."}`,
+      `{"id":"b","date":"2019-03-04","text":"Russia criticized Ukraine."}`,
+      `{"id":"a","date":"2019-03-04","text":"China criticized Japan."}`,
+      `{"id":"b","date":"2019-03-04","text":"Russia criticized Ukraine."}`,
+    ].join("\n"),
+    "b.xml": `<Sentences>\n<Sentence id="a" date="20190304"><Text>Iran attacked Iraq.</Text></Sentence>\n</Sentences>\n`,
+  });
+  const code = run(["code", dir], base);
+  assert.equal(code.status, 0, code.stderr);
+  assert.deepEqual([...docs(code.stdout)].sort(), ["a", "b"]);
+  assert.match(code.stdout, /Xi Jinping/);
+  assert.doesNotMatch(code.stdout, /China criticized Japan|Iran attacked Iraq/);
+  const warnings = code.stderr.trim().split("\n");
+  assert.deepEqual(warnings, [
+    `annals: warning: ${dir}/a.jsonl:3: document id "a" came before at ${dir}/a.jsonl:1 with other text: the first is kept and this one skipped (the first occurrence of an id wins)`,
+    `annals: warning: ${dir}/b.xml:2: document id "a" came before at ${dir}/a.jsonl:1 with other text: the first is kept and this one skipped (the first occurrence of an id wins)`,
+  ]);
+  const db = join(base, "dup.db");
+  const first = run(["ingest", "--db", db, "--workers", "1", dir], base);
+  assert.equal(first.status, 0, first.stderr);
+  assert.match(first.stderr, /2 documents \(2 added, 0 replaced, 0 unchanged, 0 failed\)/);
+  const again = run(["ingest", "--db", db, "--workers", "2", dir], base);
+  assert.equal(again.status, 0, again.stderr);
+  assert.match(again.stderr, /2 documents \(0 added, 0 replaced, 2 unchanged, 0 failed\)/);
+  const stored = run(["query", "--db", db, "--doc", "a", "--format", "jsonl"], base);
+  assert.match(stored.stdout, /Xi Jinping/);
+});

@@ -5,6 +5,7 @@
 import { lstatSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
 import { extname, join, relative, sep } from "node:path";
 import { detectFormat, readInput, type Document, type InputProblem } from "../core/index.js";
+import { hash64 } from "../core/hash.js";
 
 const SUPPORTED = /\.(txt|jsonl|ndjson|xml)$/i;
 
@@ -145,6 +146,47 @@ export function expandPaths(paths: string[]): { files: string[]; problems: Input
     take(p, real);
   }
   return { files, problems };
+}
+
+/**
+ * Each document id once in one input. A document whose id came before is left out: with the same content it is
+ * the same document read twice, and goes without saying; with other content it is a warning naming both places.
+ * The first occurrence wins, as a database's insert-if-absent would, so a second run over the same input finds
+ * every document stored as it is and changes nothing.
+ */
+export class FirstOccurrences {
+  private readonly seen = new Map<string, { text: string; rest: string; where: string }>();
+
+  /** The batch without the documents whose id came before, and a warning for each one with other content. */
+  keep(batch: InputBatch): InputBatch {
+    let documents: Document[] | null = null; // copied at the first document left out
+    let where: string[] | null = null;
+    let problems: InputProblem[] | null = null;
+    for (let i = 0; i < batch.documents.length; i++) {
+      const doc = batch.documents[i];
+      const at = batch.where[i] ?? batch.name;
+      const text = hash64(doc.text);
+      const rest = hash64(JSON.stringify([doc.date, doc.place, doc.title ?? null, doc.source ?? null, doc.url ?? null, doc.parse ?? null]));
+      const first = this.seen.get(doc.id);
+      if (first === undefined) {
+        this.seen.set(doc.id, { text, rest, where: at });
+        if (documents) {
+          documents.push(doc);
+          where!.push(at);
+        }
+        continue;
+      }
+      if (!documents) {
+        documents = batch.documents.slice(0, i);
+        where = batch.where.slice(0, i);
+        problems = batch.problems.slice();
+      }
+      if (first.text === text && first.rest === rest) continue;
+      const what = first.text !== text ? "other text" : "the same text but other fields (date, place, title, source, url or parse)";
+      problems!.push({ where: at, message: `document id "${doc.id}" came before at ${first.where} with ${what}: the first is kept and this one skipped (the first occurrence of an id wins)`, severity: "warning" });
+    }
+    return documents ? { name: batch.name, documents, problems: problems!, where: where! } : batch;
+  }
 }
 
 /** Decodes a file's bytes, refusing binary data and invalid UTF-8. */
