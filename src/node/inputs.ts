@@ -65,7 +65,7 @@ export function expandPaths(paths: string[]): { files: string[]; problems: Input
   const walkTree = (top: string, root: string): number => {
     const walked = new Set<string>([root]); // real paths of the folders walked
     const links: { path: string; name: string; real: string }[] = []; // and the real path of the folder each is in
-    let found = 0;
+    let found = 0; // input files reached, -1 when the folder itself cannot be read
     const entry = (full: string, name: string, st: Stats, to: string, real: string) => {
       if (st.isDirectory()) {
         if (inside(to, real)) problem(full, `not read: a link loop (the link leads back to ${join(top, relative(root, to))}, a folder it is in)`);
@@ -88,6 +88,7 @@ export function expandPaths(paths: string[]): { files: string[]; problems: Input
         names = readdirSync(dir).sort();
       } catch (e) {
         problem(dir, cannotRead(e));
+        if (dir === top) found = -1;
         return;
       }
       for (const name of names) {
