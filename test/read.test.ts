@@ -98,3 +98,33 @@ test("formats are detected from the name, then the first character", () => {
   assert.equal(detectFormat("-", ' {"text":"a"}'), "jsonl");
   assert.equal(detectFormat("story.txt", "date 2017-01-01 Rome\nText"), "article");
 });
+
+test("PETRARCH XML: a record with broken markup is reported with its line, the records around it are read", () => {
+  const xml = [
+    `<Sentences>`,
+    `<Sentence date="20150806" id="A"><Text>China criticized Japan.`,
+    `<Sentence date="20150806" id="B"><Text>Russia met Iran.</Text></Sentence>`,
+    `<Sentence date="20150806" id="C"><Text>France condemned`,
+    `Germany.</Sentence>`,
+    `<Sentence date="20150806" id="D"><Text>Chile &amp; Peru met.</Text><Parse>(ROOT</Parse></Sentence>`,
+    `<Sentense date="20150806" id="E"><Text>Spain met Italy.</Text></Sentence>`,
+    `<Sentence date="20150806" id="F"><Text>Egypt met Sudan.</Text>`,
+    `</Sentences>`,
+  ].join("\n");
+  const { documents, problems, where } = readPetrarchXml(xml, "t.xml");
+  assert.deepEqual(documents.map((d) => [d.id, d.text]), [["B", "Russia met Iran."], ["D", "Chile & Peru met."]]);
+  assert.deepEqual(where, ["t.xml:3", "t.xml:6"]);
+  assert.deepEqual(problems.map((p) => p.where), ["t.xml:2", "t.xml:4", "t.xml:7", "t.xml:8"]);
+  assert.match(problems[0].message, /sentence A: no <\/Sentence> before the next <Sentence> \(line 3\)/);
+  assert.match(problems[1].message, /sentence C: <Text> is not closed/);
+  assert.match(problems[2].message, /<\/Sentence> with no <Sentence>/);
+  assert.match(problems[3].message, /sentence F: no <\/Sentence> before the end of the file/);
+  assert.ok(problems.every((p) => p.severity === "error"));
+});
+
+test("PETRARCH XML: comments, CDATA and empty elements inside a record are markup, not text", () => {
+  const xml = `<Sentence id="A"><!-- note --><EventCoding sentenceid="A" noevents="True"/><Text><![CDATA[Iran & Iraq]]> met.<!-- x --></Text></Sentence>`;
+  const { documents, problems } = readPetrarchXml(xml, "t.xml");
+  assert.deepEqual(problems, []);
+  assert.equal(documents[0].text, "Iran & Iraq met.");
+});

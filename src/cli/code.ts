@@ -1,7 +1,7 @@
 /** `annals code`: documents in, events out (JSONL, TSV or pretty). */
 import { codeDocument, DocumentError, type Document, type InputProblem } from "../core/index.js";
 import { loadDictionaries, DEFAULT_DATA_DIR } from "../node/data-files.js";
-import { expandPaths, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
+import { expandPaths, FirstOccurrences, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
 import { parse, UsageError } from "./args.js";
 import { CODING_ARGS, codingOptions } from "./coding-options.js";
 import { pretty, tsvRow, TSV_COLUMNS, type OutputFormat } from "./format.js";
@@ -40,9 +40,11 @@ export async function runCode(argv: string[], out: NodeJS.WritableStream, err: N
   if (format === "tsv") out.write(TSV_COLUMNS.join("\t") + "\n");
   let failed = problems.length > 0;
   for (const p of problems) err.write(`annals: ${p.where}: ${p.message}\n`);
-  for (const batch of batches) {
+  const firsts = new FirstOccurrences();
+  for (const read of batches) {
+    const batch = firsts.keep(read);
     for (const p of batch.problems) {
-      err.write(`annals: ${p.where}: ${p.message}\n`);
+      err.write(`annals: ${p.severity === "warning" ? "warning: " : ""}${p.where}: ${p.message}\n`);
       if (p.severity === "error") failed = true;
     }
     for (const doc of batch.documents) failed = !codeOne(doc, batch.name) || failed;

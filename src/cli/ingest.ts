@@ -10,7 +10,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { defaultWorkers } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
-import { expandPaths, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
+import { expandPaths, FirstOccurrences, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
 import { openStore, type CodedItem, type Store } from "../store/index.js";
 import { parse, UsageError } from "./args.js";
 import { CODING_ARGS, codingOptions } from "./coding-options.js";
@@ -89,9 +89,11 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
       }
       progress.update(state);
     };
-    for (const batch of batches) {
+    const firsts = new FirstOccurrences();
+    for (const read of batches) {
+      const batch = firsts.keep(read);
       for (const p of batch.problems) {
-        progress.say(`annals: ${p.where}: ${p.message}`);
+        progress.say(`annals: ${p.severity === "warning" ? "warning: " : ""}${p.where}: ${p.message}`);
         if (p.severity === "error") inputFailed = true;
       }
       for (const doc of batch.documents) {
