@@ -49,6 +49,20 @@ export function parse<T extends Options>(argv: string[], options: T): ReturnType
   return { values, positionals } as ReturnType<typeof parseArgs<{ args: string[]; options: T; allowPositionals: true; strict: true }>>;
 }
 
+/**
+ * A whole-number option: digits only (no sign, fraction, exponent or spaces),
+ * from `min` to `max`, both safe integers, so that nothing past it (SQLite's
+ * LIMIT and OFFSET among them) ever sees a number it cannot take. The message
+ * names the option and the range.
+ */
+export function wholeNumber(option: string, value: string, min: number, max: number, hint = ""): number {
+  const n = /^\d{1,16}$/.test(value) ? Number(value) : NaN;
+  if (!(Number.isSafeInteger(n) && n >= min && n <= max)) {
+    throw new UsageError(`--${option} must be a whole number from ${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")}${hint}, not "${value}"`);
+  }
+  return n;
+}
+
 /** The candidate nearest to a mistyped word: the one it begins, or one at most two edits away (one for short words). */
 export function nearest(word: string, candidates: string[]): string | undefined {
   const w = word.toLowerCase();

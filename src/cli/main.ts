@@ -90,5 +90,33 @@ function problem(e: unknown, command: string, rest: string[]): number {
     process.stderr.write(`annals: ${e.message}\n`);
     return 1;
   }
+  const io = e as NodeJS.ErrnoException;
+  if (io instanceof Error && typeof io.path === "string" && io.code && FILE_PROBLEMS[io.code]) {
+    // a file or folder named on the command line that is not there, or not readable: its path and why
+    process.stderr.write(`annals: ${io.path}: ${FILE_PROBLEMS[io.code]}\n`);
+    return 1;
+  }
   throw e;
+}
+
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a directory, not a file",
+  ENOTDIR: "is not a directory",
+  ELOOP: "too many levels of symbolic links",
+  ENAMETOOLONG: "file name too long",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on device",
+};
+
+/**
+ * What the user sees of a bug: its message and how to report it; the stack
+ * trace only with ANNALS_DEBUG=1.
+ */
+export function internalError(e: unknown, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.ANNALS_DEBUG === "1") return `annals: internal error: ${e instanceof Error && e.stack ? e.stack : String(e)}\n`;
+  const what = e instanceof Error ? `${e.name === "Error" ? "" : e.name + ": "}${e.message}` : String(e);
+  return `annals: internal error: ${what}\n(a bug in annals: please report it with the command that gave it; ANNALS_DEBUG=1 shows where it happened)\n`;
 }
