@@ -17,6 +17,7 @@ import { runEval } from "../src/cli/eval.js";
 import { runExport } from "../src/cli/export.js";
 import { commandsOf, explained, HELP } from "../src/cli/help.js";
 import { runIngest } from "../src/cli/ingest.js";
+import { runParse } from "../src/cli/parse.js";
 import { runQuery } from "../src/cli/query.js";
 import { runRecode } from "../src/cli/recode.js";
 import { runServe } from "../src/cli/serve.js";
@@ -117,6 +118,7 @@ test("help.ts explains exactly the options each command takes", async () => {
     serve: () => runServe(["--help"], quiet, quiet),
     dict: () => runDict(["import-petrarch", "--help"], quiet, quiet),
     eval: () => runEval(["--help"], quiet, quiet),
+    parse: () => runParse(["--help"], quiet, quiet),
   };
   assert.deepEqual(Object.keys(HELP).sort(), Object.keys(commands).sort(), "a command in help.ts that this test does not check, or the other way round");
   for (const [command, f] of Object.entries(commands)) assert.deepEqual(explained(command).sort(), (await declared(f)).sort(), `annals ${command}: the options help.ts explains are not those the command takes`);

@@ -109,7 +109,7 @@ export const HELP: Record<string, CommandHelp> = {
     ],
   },
   eval: {
-    about: "Scores the coder against gold events: PETRARCH's unit-test records (petrarch), the PLV format (plv) or annals' own gold JSON Lines (gold).",
+    about: "Scores the coder against gold events: PETRARCH's unit-test records (petrarch), the PLV format (plv) or annals' own gold JSON Lines (gold); or the parser against a Universal Dependencies treebank (ud: UAS and LAS, on the treebank's own words).",
     options: [
       ["--show-failures", "petrarch: print each record coded wrong, with what was expected and produced"],
       ["--use-parse", "petrarch: code the records' parse trees rather than their text"],
@@ -117,6 +117,15 @@ export const HELP: Record<string, CommandHelp> = {
       ["--date D", "plv, gold: code every sentence as of this date"],
       ["--dict DIR", "plv, gold: code with the dictionaries in DIR"],
       ["--no-require-dyad", "plv, gold: keep events with one side only"],
+      ["--model FILE", "ud: a parser model other than annals' own (models/parser-en-ewt.bin)"],
+    ],
+  },
+  parse: {
+    about: "Prints the dependency trees (Universal Dependencies) of raw text, from annals' own tagger and parser.",
+    options: [
+      ["FILES", "text files; standard input when none"],
+      ["--format conllu|pretty", "conllu (default): CoNLL-U, one word a line; pretty: an indented tree a sentence, for reading"],
+      ["--model FILE", "a parser model other than annals' own (models/parser-en-ewt.bin)"],
     ],
   },
 };
