@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from "../dist/cli/main.js";
+import { internalError, main } from "../dist/cli/main.js";
 
 // A reader that stops early ("annals code ... | head") is not an error.
 process.stdout.on("error", (e) => {
@@ -7,12 +7,16 @@ process.stdout.on("error", (e) => {
   throw e;
 });
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`annals: internal error: ${e && e.stack ? e.stack : e}\n`);
-    process.exitCode = 1;
-  },
-);
+// a bug shows its message, not a stack trace, unless ANNALS_DEBUG=1
+const bug = (e) => {
+  process.stderr.write(internalError(e));
+  process.exitCode = 1;
+};
+process.on("uncaughtException", (e) => {
+  bug(e);
+  process.exit(1);
+});
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, bug);

@@ -41,5 +41,5 @@ test("ingest with --workers 2 stores exactly what --workers 1 stores", { timeout
   assert.equal(await runIngest([EXAMPLES, "--db", inProcess, "--workers", "2"], quiet), 0);
   assert.equal(exported(inProcess), expected);
 
-  assert.match(annals(["ingest", EXAMPLES, "--db", join(dir, "bad.db"), "--workers", "0"]).stderr, /--workers must be a whole number, at least 1/);
+  assert.match(annals(["ingest", EXAMPLES, "--db", join(dir, "bad.db"), "--workers", "0"]).stderr, /--workers must be a whole number from 1 to 256, not "0"/);
 });

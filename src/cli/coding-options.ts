@@ -1,6 +1,6 @@
 /** The options every coding command shares (code, ingest, recode): declared and checked in one place. */
 import { normalizeDate, type CodeOptions } from "../core/index.js";
-import { UsageError } from "./args.js";
+import { UsageError, wholeNumber } from "./args.js";
 
 export const CODING_ARGS = {
   lines: { type: "boolean" },
@@ -27,7 +27,6 @@ export function codingOptions(values: CodingArgs): { date: string | null; option
     date = normalizeDate(values.date);
     if (!date) throw new UsageError(`--date "${values.date}" is not a real date (YYYY-MM-DD)`);
   }
-  const maxChars = values["max-chars"] !== undefined ? Number(values["max-chars"]) : undefined;
-  if (maxChars !== undefined && !(maxChars > 0)) throw new UsageError("--max-chars must be a positive number");
+  const maxChars = values["max-chars"] !== undefined ? wholeNumber("max-chars", values["max-chars"], 1, 100_000_000, " characters") : undefined;
   return { date, options: { maxChars, requireDyad: !values["no-require-dyad"], useParse: values["use-parse"] === true } };
 }

@@ -14,7 +14,7 @@ import { codeDocument, DocumentError, type Document } from "../core/index.js";
 import { CodingPool, type CodeResult, type CodingOptions } from "../node/coding-pool.js";
 import type { loadDictionaries } from "../node/data-files.js";
 import { contentHash, type CodedItem, type Store } from "../store/index.js";
-import { UsageError } from "./args.js";
+import { wholeNumber } from "./args.js";
 
 type Dictionaries = ReturnType<typeof loadDictionaries>["dictionaries"];
 
@@ -101,7 +101,5 @@ export class CodingPipeline {
 /** `--workers N` checked; the default is every core but one. */
 export function workersOption(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--workers must be a whole number, at least 1, not "${value}"`);
-  return n;
+  return wholeNumber("workers", value, 1, 256);
 }

@@ -1,11 +1,12 @@
 /** `annals dict check [DIR]`: every dictionary problem as file:line, exit 1 if any. */
 import { loadDictionaries, DEFAULT_DATA_DIR } from "../node/data-files.js";
-import { UsageError } from "./args.js";
+import { HelpRequested, UsageError, wantsHelp } from "./args.js";
 import { runImportPetrarch } from "./import-petrarch.js";
 
 export function runDict(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   const [sub, dirArg] = argv;
   if (sub === "import-petrarch") return runImportPetrarch(argv.slice(1), out, err);
+  if (wantsHelp(argv)) throw new HelpRequested([]);
   if (sub !== "check" && sub !== "stats") throw new UsageError(`annals dict check [DIR] | annals dict stats [DIR] | annals dict import-petrarch FILES --out DIR`);
   const dir = dirArg ?? DEFAULT_DATA_DIR;
   const started = performance.now();

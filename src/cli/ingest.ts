@@ -12,7 +12,7 @@ import { defaultWorkers } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
 import { expandPaths, FirstOccurrences, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
 import { openStore, type CodedItem, type Store } from "../store/index.js";
-import { parse, UsageError } from "./args.js";
+import { parse, UsageError, wholeNumber } from "./args.js";
 import { CODING_ARGS, codingOptions } from "./coding-options.js";
 import { CodingPipeline, workersOption } from "./coding-pipeline.js";
 import { Progress, type ProgressState } from "./progress.js";
@@ -40,8 +40,7 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
     workers: { type: "string" },
   });
   const { date, options: coding } = codingOptions(values);
-  const batchSize = Number(values.batch);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch must be a whole number of documents, at least 1, not "${values.batch}"`);
+  const batchSize = wholeNumber("batch", values.batch, 1, 100_000, " documents");
   if (positionals.includes("-") && positionals.some((p) => p !== "-")) throw new UsageError(`read files or standard input ("-"), not both`);
   const options = { maxChars: coding.maxChars, requireDyad: coding.requireDyad !== false, useParse: coding.useParse === true };
   const workers = workersOption(values.workers, defaultWorkers());

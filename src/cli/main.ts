@@ -1,5 +1,7 @@
 /** The `annals` command: one small module per subcommand. */
-import { UsageError } from "./args.js";
+import { HelpRequested, UsageError, wantsHelp } from "./args.js";
+import { commandHelp, unknownCommand, usageOf } from "./help.js";
+import { ANNALS_VERSION } from "./ingest.js";
 import { CODE_USAGE, runCode } from "./code.js";
 import { runDict } from "./dict.js";
 import { EVAL_USAGE, runEval } from "./eval.js";
@@ -54,21 +56,67 @@ export async function main(argv: string[]): Promise<number> {
       case "-h":
       case "--help":
       case "help":
-        process.stdout.write(USAGE + "\n");
+        if (command === "help" && rest.length > 0) return await main([rest[0], "--help"]);
+        process.stdout.write(`${USAGE}\n\n${MORE}\n`);
         return command === undefined ? 2 : 0;
+      case "--version":
+      case "-V":
+        process.stdout.write(`annals ${ANNALS_VERSION}\n`);
+        return 0;
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError(`${unknownCommand(command, USAGE)}\n\n${USAGE}\n\n${MORE}`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`annals: ${e.message}\n${USAGE}\n`);
-      return 2;
-    }
-    if (e instanceof StoreError) {
-      // a database problem the user can act on: the message says what and where, no stack trace
-      process.stderr.write(`annals: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
+    return problem(e, command ?? "", rest);
   }
+}
+
+const MORE = `annals COMMAND --help explains a command and each of its options; annals --version prints the version`;
+
+/** What main says of an error thrown by a command: help, a usage error (2), or a problem the user can act on (1). Others are rethrown: bugs. */
+function problem(e: unknown, command: string, rest: string[]): number {
+  if (e instanceof HelpRequested || (e instanceof UsageError && wantsHelp(rest) && usageOf(command, USAGE).length > 0)) {
+    process.stdout.write(commandHelp(command, USAGE, e instanceof HelpRequested ? e.options : []));
+    return 0;
+  }
+  if (e instanceof UsageError) {
+    const own = usageOf(command, USAGE);
+    // an unknown command's message carries the whole usage; a command's error shows that command's usage
+    process.stderr.write(`annals: ${e.message}\n${own.length ? `usage: ${own.join("\n       ")}\n(annals ${command} --help explains each option)\n` : ""}`);
+    return 2;
+  }
+  if (e instanceof StoreError) {
+    // a database problem the user can act on: the message says what and where, no stack trace
+    process.stderr.write(`annals: ${e.message}\n`);
+    return 1;
+  }
+  const io = e as NodeJS.ErrnoException;
+  if (io instanceof Error && typeof io.path === "string" && io.code && FILE_PROBLEMS[io.code]) {
+    // a file or folder named on the command line that is not there, or not readable: its path and why
+    process.stderr.write(`annals: ${io.path}: ${FILE_PROBLEMS[io.code]}\n`);
+    return 1;
+  }
+  throw e;
+}
+
+const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a directory, not a file",
+  ENOTDIR: "is not a directory",
+  ELOOP: "too many levels of symbolic links",
+  ENAMETOOLONG: "file name too long",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on device",
+};
+
+/**
+ * What the user sees of a bug: its message and how to report it; the stack
+ * trace only with ANNALS_DEBUG=1.
+ */
+export function internalError(e: unknown, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.ANNALS_DEBUG === "1") return `annals: internal error: ${e instanceof Error && e.stack ? e.stack : String(e)}\n`;
+  const what = e instanceof Error ? `${e.name === "Error" ? "" : e.name + ": "}${e.message}` : String(e);
+  return `annals: internal error: ${what}\n(a bug in annals: please report it with the command that gave it; ANNALS_DEBUG=1 shows where it happened)\n`;
 }

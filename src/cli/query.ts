@@ -5,7 +5,7 @@
  */
 import type { Event } from "../core/index.js";
 import { openStore } from "../store/index.js";
-import { parse, UsageError } from "./args.js";
+import { parse, UsageError, wholeNumber } from "./args.js";
 import { FILTER_OPTIONS, FILTER_USAGE, toEventFilter } from "./event-filter.js";
 
 export const QUERY_USAGE = `annals query ${FILTER_USAGE} [--limit N] [--offset N] [--format table|jsonl]`;
@@ -13,11 +13,8 @@ export const QUERY_USAGE = `annals query ${FILTER_USAGE} [--limit N] [--offset N
 const TABLE_COLUMNS = ["date", "source", "target", "code", "quad", "goldstein", "plover", "flags", "where", "sentence"] as const;
 const SENTENCE_WIDTH = 80;
 
-function count(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number, at least ${min}, not "${value}"`);
-  return n;
-}
+/** A page is held in memory whole: larger ones are for annals export, which streams. */
+export const MAX_PAGE = 100_000;
 
 function cells(e: Event): string[] {
   const flags = [e.mood !== "asserted" ? e.mood : "", e.negated ? "negated" : ""].filter(Boolean).join(",");
@@ -47,8 +44,8 @@ export function runQuery(argv: string[], out: NodeJS.WritableStream, err: NodeJS
   const { values, positionals } = parse(argv, { ...FILTER_OPTIONS, limit: { type: "string", default: "100" }, offset: { type: "string", default: "0" }, format: { type: "string", default: "table" } });
   if (positionals.length) throw new UsageError(`query takes no files; give the database with --db, not "${positionals[0]}"`);
   if (!["table", "jsonl"].includes(values.format)) throw new UsageError(`--format must be table or jsonl, not "${values.format}"`);
-  const limit = count("limit", values.limit, 1);
-  const offset = count("offset", values.offset, 0);
+  const limit = wholeNumber("limit", values.limit, 1, MAX_PAGE, " (annals export gives them all)");
+  const offset = wholeNumber("offset", values.offset, 0, 1_000_000_000_000_000);
   const filter = toEventFilter(values);
   const store = openStore(values.db, { readonly: true });
   let events: Event[];

@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { defaultWorkers } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
 import { openStore, StoreError, type CodedItem } from "../store/index.js";
-import { parse, UsageError } from "./args.js";
+import { parse, UsageError, wholeNumber } from "./args.js";
 import { codingOptions } from "./coding-options.js";
 import { CodingPipeline, workersOption } from "./coding-pipeline.js";
 import { ANNALS_VERSION, codingVersion, recoverRuns } from "./ingest.js";
@@ -31,8 +31,7 @@ export async function runRecode(argv: string[], err: NodeJS.WritableStream): Pro
   });
   if (positionals.length) throw new UsageError(`recode takes no files (the store keeps the texts); give the database with --db, not "${positionals[0]}"`);
   const { options: coding } = codingOptions(values);
-  const batchSize = Number(values.batch);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new UsageError(`--batch must be a whole number of documents, at least 1, not "${values.batch}"`);
+  const batchSize = wholeNumber("batch", values.batch, 1, 100_000, " documents");
   const options = { maxChars: coding.maxChars, requireDyad: coding.requireDyad !== false, useParse: coding.useParse === true };
   const workers = workersOption(values.workers, defaultWorkers());
 

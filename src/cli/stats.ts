@@ -6,7 +6,7 @@
  * distinct (date, source, target, code) tuples, the Phoenix one-a-day count.
  */
 import { openStore, type Period, type StatsRow, type TopKind, type TopRow } from "../store/index.js";
-import { parse, UsageError } from "./args.js";
+import { parse, UsageError, wholeNumber } from "./args.js";
 import { csvLine } from "./csv.js";
 import { FILTER_OPTIONS, FILTER_USAGE, toEventFilter } from "./event-filter.js";
 
@@ -73,8 +73,7 @@ export function runStats(argv: string[], out: NodeJS.WritableStream, err: NodeJS
   if (!PERIODS.includes(values.by as Period)) throw new UsageError(`--by must be day, week, month or year, not "${values.by}"`);
   if (values.top !== undefined && !KINDS.includes(values.top as TopKind)) throw new UsageError(`--top must be actors or dyads, not "${values.top}"`);
   if (!["table", "jsonl", "csv"].includes(values.format)) throw new UsageError(`--format must be table, jsonl or csv, not "${values.format}"`);
-  const limit = Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number, at least 1, not "${values.limit}"`);
+  const limit = wholeNumber("limit", values.limit, 1, 100_000);
   const filter = toEventFilter(values);
   const all = values.all === true;
   const store = openStore(values.db, { readonly: true });
