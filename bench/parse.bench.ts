@@ -56,3 +56,17 @@ console.log(`parsing alone (tags given): ${f(sentences.length / parseSeconds)} s
 console.log(`tagging alone: ${f(sentences.length / tagSeconds)} sentences/s`);
 console.log(`tagging and parsing: ${f(sentences.length / bothSeconds)} sentences/s, ${f(words / bothSeconds)} words/s`);
 console.log(`heap after: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, resident ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
+
+// long and hostile text: a run-on "sentence" of 100,000 characters, against the same words with full stops
+const clause = "Rebels freed two hostages on Monday and the army shelled the town";
+const runOn = Array.from({ length: Math.ceil(100_000 / (clause.length + 2)) }, () => clause).join(", ");
+const stopped = runOn.replace(/, /g, ". ");
+function parseAll(text: string): number {
+  const t = performance.now();
+  for (const s of analyseText(text)) if (s.tokens.length) parser.parse(s.tokens.map((x) => x.text), s.tokens.map((x) => x.pos));
+  return performance.now() - t;
+}
+parseAll(stopped);
+const runOnMs = parseAll(runOn);
+const stoppedMs = parseAll(stopped);
+console.log(`100,000-character run-on text: ${runOnMs.toFixed(0)} ms, with full stops ${stoppedMs.toFixed(0)} ms (ratio ${(runOnMs / stoppedMs).toFixed(2)})`);
