@@ -55,7 +55,7 @@ const withoutStart = ({ sentenceStart: _, ...e }: ApiEvent) => e;
 test("health: the store's counts, writes off without a token", async () => {
   const r = await http(base, "/api/health");
   assert.equal(r.status, 200);
-  assert.deepEqual(r.body, { ok: true, annals: r.body.annals, counts: store.counts(), writes: false });
+  assert.deepEqual(r.body, { ok: true, annals: r.body.annals, counts: store.counts(), stale: false, writes: false });
   assert.ok(store.counts().events > 30, "the examples give events");
 });
 

@@ -35,6 +35,8 @@ export interface CodeResponse {
   id: number;
   result: CodeResult;
 }
+/** What a worker posts: a document's result, or once, when its dictionaries are loaded, that it is ready. */
+export type WorkerMessage = CodeResponse | { ready: true };
 
 /** The default number of coding workers: every core but one (for the main thread's writes), at least 1. */
 export function defaultWorkers(): number {
@@ -64,7 +66,9 @@ export class CodingPool {
   constructor(size: number, setup: WorkerSetup) {
     this.slots = Array.from({ length: size }, () => {
       const slot: Slot = { worker: startWorker(setup), inFlight: new Map() };
-      slot.worker.on("message", ({ id, result }: CodeResponse) => {
+      slot.worker.on("message", (m: WorkerMessage) => {
+        if ("ready" in m) return;
+        const { id, result } = m;
         const waiting = slot.inFlight.get(id);
         slot.inFlight.delete(id);
         waiting?.resolve(result);
@@ -98,5 +102,143 @@ export class CodingPool {
   async close(): Promise<void> {
     this.failure ??= new Error("the coding pool is closed");
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
+
+/** A document whose coding ran past its time limit: its worker was stopped, and another takes its place. */
+export class CodingTimeout extends Error {
+  constructor(readonly ms: number) {
+    super(`coding took longer than ${ms} ms`);
+  }
+}
+
+interface TimedJob {
+  id: number;
+  doc: Document;
+  ms: number;
+  resolve: (r: CodeResult) => void;
+  reject: (e: Error) => void;
+}
+
+interface TimedSlot {
+  worker: Worker;
+  /** Whether its dictionaries are loaded: a document goes only to a ready worker, so a worker's start never counts against a document's time. */
+  ready: boolean;
+  job: TimedJob | null;
+  timer: NodeJS.Timeout | null;
+}
+
+/**
+ * Coding for a server, where one request must not take a worker for long:
+ * each worker codes one document at a time, taken from one queue, under a
+ * time limit counted from when the worker takes it (time in the queue does
+ * not count). Past the limit the worker is terminated (coding is plain
+ * JavaScript, so it stops at once), the caller gets `CodingTimeout`, and a
+ * fresh worker takes its place. A worker that dies of itself fails its
+ * document and is replaced too; one that dies before it is ready (the
+ * dictionaries cannot be loaded) fails the documents waiting, and the next
+ * start is a second away rather than a loop.
+ */
+export class LimitedCodingPool {
+  private readonly slots = new Set<TimedSlot>();
+  private readonly queue: TimedJob[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(
+    readonly size: number,
+    private readonly setup: WorkerSetup,
+  ) {
+    for (let i = 0; i < size; i++) this.addSlot();
+  }
+
+  /** Documents waiting for a worker. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /** Codes a document in at most `ms` milliseconds of a worker's time; `CodingTimeout` past them. */
+  code(doc: Document, ms: number): Promise<CodeResult> {
+    if (this.closed) return Promise.reject(new Error("the coding pool is closed"));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, doc, ms, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private addSlot(): void {
+    const slot: TimedSlot = { worker: startWorker(this.setup), ready: false, job: null, timer: null };
+    slot.worker.on("message", (m: WorkerMessage) => {
+      if ("ready" in m) {
+        slot.ready = true;
+        this.dispatch();
+        return;
+      }
+      const job = slot.job;
+      if (!job || job.id !== m.id) return;
+      this.free(slot);
+      job.resolve(m.result);
+      this.dispatch();
+    });
+    slot.worker.on("error", (e) => this.lose(slot, new Error(`a coding worker failed: ${e.message}`)));
+    slot.worker.on("exit", (code) => this.lose(slot, new Error(`a coding worker stopped (exit code ${code})`)));
+    this.slots.add(slot);
+  }
+
+  private free(slot: TimedSlot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.job || !slot.ready) continue;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.timer = setTimeout(() => this.expire(slot), job.ms);
+      slot.worker.postMessage({ id: job.id, doc: job.doc } satisfies CodeRequest);
+    }
+  }
+
+  /** The slot's document ran out of time: the worker goes, a fresh one is started. */
+  private expire(slot: TimedSlot): void {
+    const job = slot.job!;
+    this.free(slot);
+    this.slots.delete(slot);
+    slot.worker.removeAllListeners();
+    slot.worker.on("error", () => {}); // its end is expected
+    void slot.worker.terminate();
+    job.reject(new CodingTimeout(job.ms));
+    if (!this.closed) this.addSlot();
+  }
+
+  /** A worker gone without being terminated by the pool. */
+  private lose(slot: TimedSlot, e: Error): void {
+    if (!this.slots.delete(slot)) return;
+    const job = slot.job;
+    this.free(slot);
+    job?.reject(e);
+    if (this.closed) return;
+    if (slot.ready) {
+      this.addSlot();
+      this.dispatch();
+      return;
+    }
+    // it could not even load the dictionaries: unless another worker is ready, the documents waiting fail with why
+    if (![...this.slots].some((s) => s.ready)) for (const waiting of this.queue.splice(0)) waiting.reject(e);
+    setTimeout(() => !this.closed && this.addSlot(), 1000).unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const e = new Error("the coding pool is closed");
+    const running = [...this.slots].flatMap((s) => (s.job ? [s.job] : []));
+    for (const s of this.slots) this.free(s);
+    for (const job of [...this.queue.splice(0), ...running]) job.reject(e);
+    const workers = [...this.slots].map((s) => s.worker);
+    this.slots.clear();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

@@ -65,6 +65,8 @@ export interface HealthResponse {
   /** annals' version. */
   annals: string;
   counts: StoreCounts;
+  /** True when the store's reads were all busy and `counts` are the last ones read rather than the store's now (health answers at once whatever the load). */
+  stale: boolean;
   /** Whether `POST /api/documents` is on (the server was started with a token). */
   writes: boolean;
 }

@@ -5,8 +5,10 @@
  * middleware per job (body limit) rather than a plugin system to learn.
  */
 import { Hono } from "hono";
+import { CodingTimeout } from "../node/coding-pool.js";
 import { StoreError } from "../store/index.js";
 import type { ApiError } from "./api-types.js";
+import { CodingBusy } from "./coding.js";
 import type { ApiContext } from "./context.js";
 import { ApiFailure } from "./errors.js";
 import { PoolClosed, QueryTimeout } from "./read-pool.js";
@@ -87,6 +89,11 @@ export function buildApp(ctx: ApiContext, options: AppOptions): Hono {
     if (e instanceof ApiFailure) return c.json(errorBody(e.message), e.status);
     if (e instanceof QueryTimeout) return c.json(errorBody(`${e.message}: narrow the filter (dates, actors, a code)`), 503);
     if (e instanceof PoolClosed) return c.json(errorBody(e.message), 503);
+    if (e instanceof CodingTimeout) return c.json(errorBody(`${e.message}: post the text in smaller parts, or code it with annals code`), 503);
+    if (e instanceof CodingBusy) {
+      c.header("Retry-After", "1");
+      return c.json(errorBody(e.message), 429);
+    }
     // a database the server cannot read (corrupt, locked): what and where, as the command line says it
     if (e instanceof StoreError) return c.json(errorBody(e.message), 500);
     options.log?.(`annals serve: ${c.req.method} ${c.req.url}: ${e.stack ?? e}`);

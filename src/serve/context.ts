@@ -1,7 +1,7 @@
 /** What the routes are given: the store's reads and writes, the coder, the limits. */
-import type { DataFile, Document } from "../core/index.js";
-import type { CodeResult } from "../node/coding-pool.js";
+import type { DataFile } from "../core/index.js";
 import type { Store } from "../store/index.js";
+import type { Coding } from "./coding.js";
 import type { Limits } from "./limits.js";
 import type { Reads } from "./reads.js";
 
@@ -11,8 +11,8 @@ export interface ApiContext {
   writable: Store | null;
   /** The token `POST /api/documents` needs; writes are off without one. */
   token: string | null;
-  /** Codes one document (off the server's thread in `annals serve`). */
-  code: (doc: Document) => Promise<CodeResult>;
+  /** One request's coding, off the server's thread, in time and queue limits (./coding.ts). */
+  coding: Coding;
   dictionary: { version: string; files: DataFile[] };
   /** What stored documents are recorded as coded with (dictionary version and options, as ingest records it). */
   codingVersion: string;

@@ -1,4 +1,4 @@
-/** The limits that keep one request from taking the server: body sizes, page sizes, query time. */
+/** The limits that keep one request from taking the server: body sizes, page sizes, query time, coding time and queue. */
 export interface Limits {
   /** Largest body of `POST /api/code`, bytes. */
   codeBytes: number;
@@ -10,6 +10,15 @@ export interface Limits {
   maxTopRows: number;
   /** Milliseconds a store read may take, waiting for a free connection included (see ./read-pool.ts). */
   queryMs: number;
+  /**
+   * Milliseconds of a coding worker's time one `POST /api/code` request may
+   * take, and each document of `POST /api/documents`; past it the worker is
+   * replaced and the request is a 503 (the document a failure). Time spent
+   * waiting for a worker does not count.
+   */
+  codeMs: number;
+  /** Coding requests (`POST /api/code`, `POST /api/documents`) that may wait while every coding worker is busy; more are a 429. */
+  codeQueue: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -18,6 +27,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxEventsPage: 500,
   maxTopRows: 100,
   queryMs: 5000,
+  // a posted megabyte codes in one to three seconds
+  codeMs: 10_000,
+  codeQueue: 8,
 };
 
 export const mb = (bytes: number) => `${+(bytes / 1024 / 1024).toFixed(2)} MB`;

@@ -37,6 +37,7 @@ const ERRORS = {
   "400": json(ref("Error"), "A bad parameter or body; the message names it."),
   "503": json(ref("Error"), "The query took longer than the server's limit."),
 };
+const BUSY = json(ref("Error"), "Every coding worker is busy and as many coding requests wait as the server takes: try again (see Retry-After).");
 
 export function openApiDocument(ctx: ApiContext) {
   const { limits } = ctx;
@@ -49,11 +50,12 @@ export function openApiDocument(ctx: ApiContext) {
       version: ctx.annalsVersion,
       description:
         "Political event data coded from news reports (CAMEO/PLOVER). Every error is {\"error\": message} with a 4xx or 5xx status. " +
-        `Reads time out after ${limits.queryMs} ms (503). Writes need a token.`,
+        `Reads time out after ${limits.queryMs} ms (503). Coding a request (a document of POST /api/documents) may take ${limits.codeMs} ms of a worker's time (503 past it); ` +
+        `at most ${limits.codeQueue} coding requests wait for a worker (429 beyond). Writes need a token.`,
     },
     servers: [{ url: "/" }],
     paths: {
-      "/api/health": { get: { summary: "Whether the server is up, what it holds, whether writes are on.", responses: { "200": json(obj({ ok: { const: true }, annals: str, counts: ref("StoreCounts"), writes: { type: "boolean" } }), "Health.") } } },
+      "/api/health": { get: { summary: "Whether the server is up, what it holds, whether writes are on.", responses: { "200": json(obj({ ok: { const: true }, annals: str, counts: ref("StoreCounts"), stale: { type: "boolean", description: "The store's reads were all busy: counts are the last ones read." }, writes: { type: "boolean" } }), "Health, at once whatever the load.") } } },
       "/api/events": {
         get: {
           summary: "Events in date order (unknown dates first), then insertion order, a page at a time.",
@@ -105,6 +107,7 @@ export function openApiDocument(ctx: ApiContext) {
             "401": json(ref("Error"), "Missing or wrong token."),
             "403": json(ref("Error"), "Writes are off: the server has no token."),
             "413": json(ref("Error"), "Body too large."),
+            "429": BUSY,
           },
         },
       },
@@ -112,7 +115,7 @@ export function openApiDocument(ctx: ApiContext) {
         post: {
           summary: "Code posted text; nothing is stored.",
           requestBody: { required: true, description: `At most ${limits.codeBytes} bytes. The text may open with a "date YYYY-MM-DD Place" line.`, content: { "application/json": { schema: obj({ text: str, date: { type: "string", format: "date" }, place: str }, ["text"]) } } },
-          responses: { "200": json(obj({ events: { type: "array", items: ref("Event") }, problems: { type: "array", items: ref("InputProblem") } }), "The events."), "400": ERRORS["400"], "413": json(ref("Error"), "Body too large.") },
+          responses: { "200": json(obj({ events: { type: "array", items: ref("Event") }, problems: { type: "array", items: ref("InputProblem") } }), "The events."), "400": ERRORS["400"], "413": json(ref("Error"), "Body too large."), "429": BUSY, "503": json(ref("Error"), `Coding took longer than ${limits.codeMs} ms.`) },
         },
       },
       "/api/dictionary": { get: { summary: "The dictionary files the server codes with (to code in a browser with the same coder).", responses: { "200": json(obj({ version: str, files: { type: "array", items: obj({ path: str, text: str }) } }), "The files.") } } },

@@ -6,10 +6,11 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { serve, type ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
-import { CodingPool } from "../node/coding-pool.js";
+import { LimitedCodingPool } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries, readDataDir } from "../node/data-files.js";
 import { openStore } from "../store/index.js";
 import { buildApp, LOOPBACK_HOSTS } from "./app.js";
+import { boundedCoding } from "./coding.js";
 import type { ApiContext } from "./context.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import { ReadPool } from "./read-pool.js";
@@ -29,6 +30,8 @@ export interface ServeOptions {
   limits?: Partial<Limits>;
   /** Read worker threads (default: see ReadPool). */
   readers?: number;
+  /** Coding worker threads (default 2). */
+  coders?: number;
   annalsVersion: string;
   /** Recorded with stored documents, as ingest records it. */
   codingVersion: (dictVersion: string) => string;
@@ -50,21 +53,22 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...o.limits };
   const store = openStore(o.db, { readonly: o.token === null });
   let pool: ReadPool | null = null;
-  let coder: CodingPool | null = null;
+  let coder: LimitedCodingPool | null = null;
   try {
     const events = store.counts().events;
     const dictDir = o.dictDir ?? DEFAULT_DATA_DIR;
     // compiled (or read from the disk cache) here, before the coding worker reads the cache
     const { dictionaries } = loadDictionaries(dictDir);
     pool = new ReadPool(o.db, { size: o.readers, timeoutMs: limits.queryMs });
-    // one coding thread: coding a posted megabyte takes about a second, which the server's thread must not spend
-    coder = new CodingPool(1, { dictDir, options: { requireDyad: true, useParse: false } });
+    // coding a posted megabyte takes a second or two, which the server's thread must not spend; with two
+    // threads a short text is coded at once while a long one takes the other, each under the time limit
+    coder = new LimitedCodingPool(o.coders ?? 2, { dictDir, options: { requireDyad: true, useParse: false } });
     const codingPool = coder;
     const ctx: ApiContext = {
       reads: pool.reads,
       writable: o.token === null ? null : store,
       token: o.token,
-      code: (doc) => codingPool.code(doc),
+      coding: boundedCoding(codingPool, limits.codeQueue),
       dictionary: { version: dictionaries.version, files: readDataDir(dictDir) },
       codingVersion: o.codingVersion(dictionaries.version),
       annalsVersion: o.annalsVersion,

@@ -52,7 +52,7 @@ export function webDir(dir: string): string {
   return web;
 }
 
-export function testServer(db: string, web: string, options: { token?: string; limits?: Partial<Limits> } = {}): Promise<RunningServer> {
+export function testServer(db: string, web: string, options: { token?: string; limits?: Partial<Limits>; readers?: number; coders?: number } = {}): Promise<RunningServer> {
   return startServer({
     db,
     port: 0,
@@ -60,6 +60,8 @@ export function testServer(db: string, web: string, options: { token?: string; l
     token: options.token ?? null,
     webDir: web,
     limits: options.limits,
+    readers: options.readers,
+    coders: options.coders,
     annalsVersion: ANNALS_VERSION,
     codingVersion: (v) => codingVersion(v, { requireDyad: true, useParse: false }),
   });

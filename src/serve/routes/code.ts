@@ -4,7 +4,7 @@
  * code with the same `src/core` coder).
  */
 import { Hono } from "hono";
-import { normalizeDate, readArticle, type InputProblem } from "../../core/index.js";
+import { normalizeDate, readArticle, type Event, type InputProblem } from "../../core/index.js";
 import type { CodeResponse, DictionaryResponse } from "../api-types.js";
 import type { ApiContext } from "../context.js";
 import { badRequest } from "../errors.js";
@@ -26,17 +26,19 @@ export function codeRoutes(ctx: ApiContext): Hono {
     // read as `annals code` reads a text file: an optional "date YYYY-MM-DD Place" first line, the id a hash of the text
     const read = readArticle(text, "text", date ? normalizeDate(date) : null);
     const problems: InputProblem[] = [...read.problems];
-    const events = [];
-    for (const doc of read.documents) {
+    const events: Event[] = [];
+    const doc = read.documents[0];
+    if (doc) {
       if (place) doc.place = place;
-      const result = await ctx.code(doc);
+      // the request's coding time is bounded: past it, a 503 (CodingTimeout), and the worker is replaced
+      const result = await ctx.coding((code) => code(doc, ctx.limits.codeMs));
       if ("error" in result) {
         if (!result.documentError) throw new Error(result.error);
         problems.push({ where: "text", message: result.error, severity: "error" });
-        continue;
+      } else {
+        for (const w of result.warnings) problems.push({ where: "text", message: w, severity: "warning" });
+        for (const e of result.events) events.push(e);
       }
-      for (const w of result.warnings) problems.push({ where: "text", message: w, severity: "warning" });
-      events.push(...result.events);
     }
     return c.json({ events, problems } satisfies CodeResponse);
   });

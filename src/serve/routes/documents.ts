@@ -8,6 +8,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { readJsonl, type Document, type InputProblem } from "../../core/index.js";
+import { CodingTimeout, type CodeResult } from "../../node/coding-pool.js";
 import type { CodedItem } from "../../store/index.js";
 import type { DocumentResponse, DocumentsResponse } from "../api-types.js";
 import type { ApiContext } from "../context.js";
@@ -63,17 +64,26 @@ export function documentRoutes(ctx: ApiContext): Hono {
     });
     let failed = list.length - docs.length;
     const items: CodedItem[] = [];
-    for (const doc of docs) {
-      const result = await ctx.code(doc);
-      if ("error" in result) {
-        if (!result.documentError) throw new Error(result.error);
-        problems.push({ where: `document ${doc.id}`, message: result.error, severity: "error" });
-        failed++;
-        continue;
+    await ctx.coding(async (code) => {
+      for (const doc of docs) {
+        let result: CodeResult;
+        try {
+          // each document within the coding time limit; one past it fails alone
+          result = await code(doc, ctx.limits.codeMs);
+        } catch (e) {
+          if (!(e instanceof CodingTimeout)) throw e;
+          result = { error: `${e.message}: not stored (split it, or store it with annals ingest)`, documentError: true };
+        }
+        if ("error" in result) {
+          if (!result.documentError) throw new Error(result.error);
+          problems.push({ where: `document ${doc.id}`, message: result.error, severity: "error" });
+          failed++;
+          continue;
+        }
+        for (const w of result.warnings) problems.push({ where: `document ${doc.id}`, message: w, severity: "warning" });
+        items.push({ doc, events: result.events });
       }
-      for (const w of result.warnings) problems.push({ where: `document ${doc.id}`, message: w, severity: "warning" });
-      items.push({ doc, events: result.events });
-    }
+    });
     const store = ctx.writable!;
     const run = store.beginRun({ command: "serve: POST /api/documents", dictVersion: ctx.codingVersion, annalsVersion: ctx.annalsVersion, inputs: [`${list.length} posted documents`] });
     const saved = store.saveBatch(items, ctx.codingVersion, run);
