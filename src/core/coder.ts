@@ -9,6 +9,7 @@ import { analyseText, type Sentence } from "./analyse/tagger.js";
 import { clauseEvents } from "./assemble/events.js";
 import { nominalEvents } from "./assemble/nominal.js";
 import type { Dictionaries } from "./dictionary/compile.js";
+import { notEnglish } from "./language.js";
 import { phraseKeys, textKeys } from "./dictionary/text.js";
 import { Coreference } from "./match/coreference.js";
 import { CALENDAR } from "./match/compose.js";
@@ -26,21 +27,7 @@ export interface CodedDocument {
   warnings: string[];
 }
 
-export { DocumentError };
-
-const ENGLISH = new Set(["the", "of", "and", "to", "is", "was", "said", "on", "for", "with", "that", "by", "he", "it", "at", "has", "have", "were", "from", "which", "this", "will"]);
-
-/** Null when the text looks like English; otherwise why not. */
-export function notEnglish(text: string): string | null {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters === 0) return "no letters";
-  const latin = text.match(/[A-Za-z\u00C0-\u024F]/g)?.length ?? 0;
-  if (latin / letters < 0.7) return "mostly in a non-Latin script";
-  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
-  // headlines and short lines can lack function words; only judge longer texts
-  if (words.length >= 40 && words.filter((w) => ENGLISH.has(w)).length / words.length < 0.04) return "few English function words";
-  return null;
-}
+export { DocumentError, notEnglish };
 
 /** What the dictionaries know a whole name as: a place (city, capital, region), something else, or nothing. */
 function placeKind(dicts: Dictionaries): (name: string) => "place" | "other" | null {
