@@ -83,7 +83,7 @@ export function buildApp(ctx: ApiContext, options: AppOptions): Hono {
   app.route("/api", api);
 
   app.on(["GET", "HEAD"], "*", staticFiles(options.webDir));
-  app.all("*", (c) => c.text(`${c.req.method} is not allowed here\n`, 405));
+  app.all("*", (c) => c.json(errorBody(`${c.req.method} is not allowed here: the page takes GET and HEAD, the API is under /api/`), 405));
 
   app.onError((e, c) => {
     if (e instanceof ApiFailure) return c.json(errorBody(e.message), e.status);

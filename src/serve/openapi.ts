@@ -4,6 +4,8 @@
  * tests check that it names every route the app has.
  */
 import type { ApiContext } from "./context.js";
+import { MAX_DOCUMENTS } from "./routes/documents.js";
+import { CODE_FIELDS, documentSchema, STORED_FIELDS } from "./schema.js";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const str = { type: "string" };
@@ -100,7 +102,7 @@ export function openApiDocument(ctx: ApiContext) {
         post: {
           summary: "Code and store documents (as annals ingest). Only when the server was started with a token.",
           security: [{ bearer: [] }],
-          requestBody: { required: true, description: `At most ${limits.documentsBytes} bytes.`, content: { "application/json": { schema: obj({ documents: { type: "array", minItems: 1, items: obj({ id: str, text: str, date: { type: "string", format: "date" }, place: str, title: str, source: str, url: str }, ["text"]) } }) } } },
+          requestBody: { required: true, description: `At most ${limits.documentsBytes} bytes.`, content: { "application/json": { schema: { ...obj({ documents: { type: "array", minItems: 1, maxItems: MAX_DOCUMENTS, items: documentSchema(STORED_FIELDS) } }), additionalProperties: false } } } },
           responses: {
             "200": json(obj({ added: int, replaced: int, unchanged: int, events: int, failed: int, problems: { type: "array", items: ref("InputProblem") } }), "What was stored."),
             "400": ERRORS["400"],
@@ -114,7 +116,7 @@ export function openApiDocument(ctx: ApiContext) {
       "/api/code": {
         post: {
           summary: "Code posted text; nothing is stored.",
-          requestBody: { required: true, description: `At most ${limits.codeBytes} bytes. The text may open with a "date YYYY-MM-DD Place" line.`, content: { "application/json": { schema: obj({ text: str, date: { type: "string", format: "date" }, place: str }, ["text"]) } } },
+          requestBody: { required: true, description: `At most ${limits.codeBytes} bytes. The text may open with a "date YYYY-MM-DD Place" line.`, content: { "application/json": { schema: documentSchema(CODE_FIELDS) } } },
           responses: { "200": json(obj({ events: { type: "array", items: ref("Event") }, problems: { type: "array", items: ref("InputProblem") } }), "The events."), "400": ERRORS["400"], "413": json(ref("Error"), "Body too large."), "429": BUSY, "503": json(ref("Error"), `Coding took longer than ${limits.codeMs} ms.`) },
         },
       },

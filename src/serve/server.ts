@@ -4,11 +4,13 @@
  */
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { serve, type ServerType } from "@hono/node-server";
+import { createServer } from "node:http";
+import { getRequestListener, RequestError, type ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import { LimitedCodingPool } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries, readDataDir } from "../node/data-files.js";
 import { openStore } from "../store/index.js";
+import type { ApiError } from "./api-types.js";
 import { buildApp, LOOPBACK_HOSTS } from "./app.js";
 import { boundedCoding } from "./coding.js";
 import type { ApiContext } from "./context.js";
@@ -76,7 +78,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     };
     const loopback = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(o.host);
     const app = buildApp(ctx, { webDir: o.webDir ?? DEFAULT_WEB_DIR, log: o.log, hosts: loopback ? [...LOOPBACK_HOSTS, o.host.includes(":") ? `[${o.host}]` : o.host.toLowerCase()] : undefined });
-    const server = await listen(app.fetch, o.port, o.host);
+    const server = await listen(app.fetch, o.port, o.host, o.log);
     const port = (server.address() as AddressInfo).port;
     const host = o.host.includes(":") ? `[${o.host}]` : o.host;
     const readPool = pool;
@@ -107,9 +109,28 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
 }
 
-function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<ServerType> {
+/**
+ * A request Node reads but the adapter cannot turn into a `Request` (a Host
+ * header such as "localhost:1@evil.com", a backslash in the path) never
+ * reaches the app: it is answered here, as JSON like every other error.
+ */
+export function unreadableRequest(e: unknown): Response {
+  const bad = e instanceof RequestError;
+  const message = bad ? `the request cannot be read: ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}` : "internal error (see the server's log)";
+  return new Response(JSON.stringify({ error: message } satisfies ApiError), {
+    status: bad ? 400 : 500,
+    headers: { "Content-Type": "application/json", "X-Content-Type-Options": "nosniff" },
+  });
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, port: number, hostname: string, log?: (message: string) => void): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname }, () => resolve(server));
+    const errorHandler = (e: unknown) => {
+      if (!(e instanceof RequestError)) log?.(`annals serve: ${(e as Error)?.stack ?? e}`);
+      return unreadableRequest(e);
+    };
+    const server = createServer(getRequestListener(fetch, { hostname, errorHandler }));
     server.once("error", reject);
+    server.listen(port, hostname, () => resolve(server));
   });
 }

@@ -90,9 +90,10 @@ export function readJsonl(text: string, name: string, fallbackDate: string | nul
     }
     let date = fallbackDate;
     if (o.date !== undefined && o.date !== null && o.date !== "") {
-      date = typeof o.date === "string" || typeof o.date === "number" ? normalizeDate(String(o.date)) : null;
+      // a number is no date: 20170228 may be one, but 1488240000 (seconds) or 2017 would be read as nonsense
+      date = typeof o.date === "string" ? normalizeDate(o.date) : null;
       if (!date) {
-        problems.push({ where, message: `impossible date ${JSON.stringify(o.date)} (expected YYYY-MM-DD)`, severity: "error" });
+        problems.push({ where, message: typeof o.date === "string" ? `impossible date ${JSON.stringify(o.date)} (expected YYYY-MM-DD)` : `date ${JSON.stringify(o.date)} is not a string (expected "YYYY-MM-DD")`, severity: "error" });
         return;
       }
     }

@@ -7,8 +7,8 @@ import { Hono } from "hono";
 import { normalizeDate, readArticle, type Event, type InputProblem } from "../../core/index.js";
 import type { CodeResponse, DictionaryResponse } from "../api-types.js";
 import type { ApiContext } from "../context.js";
-import { badRequest } from "../errors.js";
 import { jsonBody, params } from "../http.js";
+import { CODE_FIELDS, checkDocument } from "../schema.js";
 import { sizeLimit } from "./documents.js";
 
 export function codeRoutes(ctx: ApiContext): Hono {
@@ -16,13 +16,7 @@ export function codeRoutes(ctx: ApiContext): Hono {
 
   app.post("/code", sizeLimit(ctx.limits.codeBytes, "POST /api/code"), async (c) => {
     params(c, []);
-    const body = await jsonBody(c);
-    const { text, date, place } = body;
-    if (typeof text !== "string") throw badRequest(`"text" must be a string: the article to code`);
-    if (date !== undefined && date !== null && (typeof date !== "string" || !normalizeDate(date))) throw badRequest(`"date" ${JSON.stringify(date)} is not a real date (YYYY-MM-DD)`);
-    if (place !== undefined && place !== null && typeof place !== "string") throw badRequest(`"place" must be a string`);
-    const unknown = Object.keys(body).filter((k) => !["text", "date", "place"].includes(k));
-    if (unknown.length) throw badRequest(`unknown field "${unknown[0]}": the body takes text, date and place`);
+    const { text, date, place } = checkDocument(await jsonBody(c), CODE_FIELDS, "", "the body");
     // read as `annals code` reads a text file: an optional "date YYYY-MM-DD Place" first line, the id a hash of the text
     const read = readArticle(text, "text", date ? normalizeDate(date) : null);
     const problems: InputProblem[] = [...read.problems];

@@ -15,6 +15,7 @@ import type { ApiContext } from "../context.js";
 import { ApiFailure, badRequest, notFound } from "../errors.js";
 import { jsonBody, params } from "../http.js";
 import { mb } from "../limits.js";
+import { checkDocument, STORED_FIELDS } from "../schema.js";
 import { apiEvent } from "./events.js";
 
 /** Most documents in one request; more is a batch for `annals ingest`. */
@@ -51,13 +52,17 @@ export function documentRoutes(ctx: ApiContext): Hono {
   app.post("/documents", requireToken(ctx), sizeLimit(ctx.limits.documentsBytes, "POST /api/documents"), async (c) => {
     params(c, []);
     const body = await jsonBody(c);
+    const unknown = Object.keys(body).find((k) => k !== "documents");
+    if (unknown !== undefined) throw badRequest(`unknown field "${unknown}": the body takes documents`);
     const list = body.documents;
     if (!Array.isArray(list) || list.length === 0) throw badRequest(`"documents" must be a non-empty array of {id?, text, date?, place?, title?, source?, url?}`);
     if (list.length > MAX_DOCUMENTS) throw badRequest(`"documents" has ${list.length} documents; at most ${MAX_DOCUMENTS} a request (use annals ingest for more)`);
+    // every document checked before any is coded, as POST /api/code checks its body: a wrong field is the request's mistake
+    const checked = list.map((d, i) => checkDocument(d, STORED_FIELDS, `documents[${i}]: `, "a document"));
     const problems: InputProblem[] = [];
     const docs: Document[] = [];
-    list.forEach((d, i) => {
-      // the reader of annals ingest's JSON Lines, so a posted document is checked (and given an id) as a file's would be
+    checked.forEach((d, i) => {
+      // the reader of annals ingest's JSON Lines, so a posted document is read (and given an id) as a file's would be
       const read = readJsonl(JSON.stringify(d), `documents[${i}]`);
       for (const p of read.problems) problems.push({ ...p, where: `documents[${i}]` });
       docs.push(...read.documents);
