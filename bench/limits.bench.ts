@@ -65,9 +65,9 @@ try {
 
   const runOn = await median(server.url, RUN_ON);
   const sentences = await median(server.url, SENTENCES);
-  console.log(`  run-on, ${RUN_ON.length} characters, no full stop          ${f(runOn.ms)} (median of ${RUNS}), status ${runOn.status}, ${runOn.events} events, answer ${size(runOn.bytes)}`);
-  console.log(`  the same clauses, ${SENTENCES.length} characters, full stops ${f(sentences.ms)} (median of ${RUNS}), status ${sentences.status}, ${sentences.events} events, answer ${size(sentences.bytes)}`);
-  console.log(`  ratio run-on / full stops                          time ${(runOn.ms / sentences.ms).toFixed(2)}, answer size ${(runOn.bytes / sentences.bytes).toFixed(2)}`);
+  console.log(`  ${`run-on, ${RUN_ON.length} characters, no full stop`.padEnd(50)} ${f(runOn.ms)} (median of ${RUNS}), status ${runOn.status}, ${runOn.events} events, answer ${size(runOn.bytes)}`);
+  console.log(`  ${`the same clauses, ${SENTENCES.length} characters, full stops`.padEnd(50)} ${f(sentences.ms)} (median of ${RUNS}), status ${sentences.status}, ${sentences.events} events, answer ${size(sentences.bytes)}`);
+  console.log(`  ${"ratio run-on / full stops".padEnd(50)} time ${(runOn.ms / sentences.ms).toFixed(2)}, answer size ${(runOn.bytes / sentences.bytes).toFixed(2)}`);
 
   const huge = post(server.url, HUGE);
   await new Promise((resolve) => setTimeout(resolve, 200));
@@ -76,8 +76,8 @@ try {
   const small = await post(server.url, SMALL);
   const big = await huge;
   console.log(`  while ${size(Buffer.byteLength(HUGE))} of text is coded (${f(big.ms)}, status ${big.status}, answer ${size(big.bytes)}):`);
-  console.log(`    GET /api/health                                  ${f(health.ms)}, status ${health.status}`);
-  console.log(`    POST /api/code, one sentence                     ${f(small.ms)}, status ${small.status}`);
+  console.log(`    ${"GET /api/health".padEnd(48)} ${f(health.ms)}, status ${health.status}`);
+  console.log(`    ${"POST /api/code, one sentence".padEnd(48)} ${f(small.ms)}, status ${small.status}`);
 } finally {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
