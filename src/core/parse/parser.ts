@@ -3,11 +3,18 @@
  * with part-of-speech tags from its own tagger. Greedy: one pass of about two decisions per word.
  */
 import { Configuration, LEFT, RIGHT, SHIFT, TRANSITIONS } from "./arc-hybrid.js";
-import { best, LinearModel } from "./linear-model.js";
+import { LinearModel } from "./linear-model.js";
 import { decodeModel, type ModelHeader } from "./model-file.js";
 import { LABEL_FEATURES, labelFeatures, PARSER_FEATURES, parserInput, transitionFeatures } from "./parser-features.js";
 import { tagWords, type TagSet } from "./pos-tagger.js";
-import { wordAtoms } from "./words.js";
+import { wordAtoms, type WordAtoms } from "./words.js";
+
+/** The best class but one: "root" is only ever the relation of the word the root takes. */
+function bestBut(scores: Float32Array, n: number, except: number): number {
+  let top = -1;
+  for (let c = 0; c < n; c++) if (c !== except && (top < 0 || scores[c] > scores[top])) top = c;
+  return top;
+}
 
 export interface ParsedWord {
   form: string;
@@ -58,7 +65,11 @@ export class DependencyParser {
 
   /** Heads and label ids of the words (position 0 unused), given their tag ids. */
   parseTagged(forms: readonly string[], tagIds: Int32Array): { heads: Int32Array; labels: Int32Array } {
-    const x = parserInput(wordAtoms(forms).word, tagIds);
+    return this.parseAtoms(wordAtoms(forms), tagIds);
+  }
+
+  private parseAtoms(atoms: WordAtoms, tagIds: Int32Array): { heads: Int32Array; labels: Int32Array } {
+    const x = parserInput(atoms.word, tagIds);
     const c = new Configuration(x.n);
     const features = this.features;
     const scores = this.transitionScores;
@@ -89,7 +100,7 @@ export class DependencyParser {
         const m = labelFeatures(c, x, head, dep, features);
         labelScores.fill(0);
         this.labeller.score(features, m, labelScores);
-        label = best(labelScores, labelCount, (l) => l !== root);
+        label = bestBut(labelScores, labelCount, root);
       }
       c.apply(t === LEFT ? LEFT : RIGHT, label);
     }
@@ -98,8 +109,9 @@ export class DependencyParser {
 
   /** Tags and parses one sentence's words. */
   parse(forms: readonly string[], hints: readonly string[] | null = null): ParsedWord[] {
-    const tags = this.tag(forms, hints);
-    const { heads, labels } = this.parseTagged(forms, tags);
+    const atoms = wordAtoms(forms, hints);
+    const tags = tagWords(this.tagger, this.taggerAhead, this.tagSet, atoms);
+    const { heads, labels } = this.parseAtoms(atoms, tags);
     const out: ParsedWord[] = [];
     for (let i = 1; i <= forms.length; i++) out.push({ form: forms[i - 1], upos: this.upos[tags[i]], xpos: this.xpos[tags[i]], head: heads[i], deprel: this.header.labels[labels[i]] });
     return out;
