@@ -160,6 +160,8 @@ test("annals parse prints CoNLL-U with the text's own words, and trees with --fo
   assert.equal(sentences.length, 2);
   assert.deepEqual(sentences[0].words.map((w) => `${w.form} ${w.deprel}`), ["Police nsubj", "arrested root", "the det", "protesters obj", ". punct"]);
   assert.equal(sentences[1].words[0].deprel, "nsubj:pass");
+  // lemmas come from annals' reader
+  assert.equal(sentences[0].words[1].lemma, "arrest");
   const pretty = run(["parse", "--format", "pretty"], "Police arrested the protesters.");
   assert.match(pretty.stdout, /^# Police arrested the protesters\.\nroot {2}arrested VERB\n/);
   const bad = run(["parse", "--format", "xml"], "x");

@@ -27,7 +27,7 @@ export function runParse(argv: string[], out: NodeJS.WritableStream, err: NodeJS
       if (sentence.tokens.length === 0) continue;
       const words = parser.parse(sentence.tokens.map((t) => t.text), sentence.tokens.map((t) => t.pos));
       const id = `${file === "-" ? "stdin" : file}#${sentence.index + 1}`;
-      out.write(format === "conllu" ? `${parsedAsConllu(id, sentence.text.replace(/\s+/g, " "), words)}\n\n` : `# ${sentence.text.replace(/\s+/g, " ")}\n${parsedAsTree(words)}\n\n`);
+      out.write(format === "conllu" ? `${parsedAsConllu(id, sentence.text.replace(/\s+/g, " "), words, sentence.tokens.map((t) => t.lemma))}\n\n` : `# ${sentence.text.replace(/\s+/g, " ")}\n${parsedAsTree(words)}\n\n`);
     }
   }
   return failed ? 1 : 0;

@@ -2,8 +2,9 @@
 import { writeConllu } from "./conllu.js";
 import type { ParsedWord } from "./parser.js";
 
-export function parsedAsConllu(id: string, text: string | null, words: ParsedWord[]): string {
-  return writeConllu({ id, text, line: 0, words: words.map((w) => ({ form: w.form, lemma: "_", upos: w.upos, xpos: w.xpos, head: w.head, deprel: w.deprel })) });
+/** `lemmas`, when given, fill the lemma column (the parser has none of its own). */
+export function parsedAsConllu(id: string, text: string | null, words: ParsedWord[], lemmas: readonly string[] | null = null): string {
+  return writeConllu({ id, text, line: 0, words: words.map((w, k) => ({ form: w.form, lemma: lemmas?.[k] ?? "_", upos: w.upos, xpos: w.xpos, head: w.head, deprel: w.deprel })) });
 }
 
 /**
