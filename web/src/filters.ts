@@ -36,6 +36,8 @@ const FIELDS: Field[] = [
   { key: "negated", label: "Negated", hint: "The sentence denies the event", input: choice([["", "any"], ["false", "no"], ["true", "yes"]]) },
   { key: "from", label: "From", hint: "First event date, inclusive", input: () => h("input", { type: "date" }) },
   { key: "to", label: "To", hint: "Last event date, inclusive", input: () => h("input", { type: "date" }) },
+  { key: "country", label: "Located in", hint: "Where the event happened: the country of its place, ISO code (JPN)", input: text("JPN", 4) },
+  { key: "place", label: "Place", hint: "Where the event happened: the place's name, as the map lists it", input: text("Tokyo", 8) },
   { key: "text", label: "Words", hint: "Words that must all be in the sentence", input: text("missile talks", 14) },
 ];
 
