@@ -46,6 +46,10 @@ export interface FilterParams {
   text?: string;
   /** Document id. */
   doc?: string;
+  /** Where the event happened: its location's country, ISO 3166-1 alpha-3 (`JPN`). */
+  country?: string;
+  /** Where the event happened: its location's name, as `/api/locations` gives it (any case). */
+  place?: string;
 }
 
 /** Series, top and locations count only asserted, non-negated events and stated acts unless `all=true` (as `annals stats --all`). */

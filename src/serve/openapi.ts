@@ -31,6 +31,8 @@ const FILTER = [
   query("to", "Last date, inclusive.", { type: "string", format: "date" }),
   query("text", "Words that must all be in the sentence (full-text, stemmed).", { type: "string", maxLength: 500 }),
   query("doc", "Document id."),
+  query("country", "Where the event happened: its location's country (ISO 3166-1 alpha-3, JPN).", { type: "string", pattern: "^[A-Za-z]{3}$" }),
+  query("place", "Where the event happened: its location's name, as /api/locations gives it (any case).", { type: "string", maxLength: 200 }),
 ];
 const ALL = query("all", "Count every event, not only asserted, non-negated ones and stated acts.", { type: "string", enum: ["true", "false"] });
 

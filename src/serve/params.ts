@@ -8,12 +8,13 @@ import type { EventFilter } from "../store/index.js";
 import { badRequest } from "./errors.js";
 
 /** The filter parameters of events, series, top and locations. */
-export const FILTER_PARAMS = ["actor", "source", "target", "code", "quad", "plover", "mood", "negated", "counted", "from", "to", "text", "doc"] as const;
+export const FILTER_PARAMS = ["actor", "source", "target", "code", "quad", "plover", "mood", "negated", "counted", "from", "to", "text", "doc", "country", "place"] as const;
 
 export const MOODS: readonly Mood[] = ["asserted", "intended", "hypothetical", "reported-past"];
 const ACTOR = /^[A-Za-z0-9]{1,32}$/;
 /** Longer full-text queries are not a search anyone types; they are refused rather than run. */
 const MAX_TEXT = 500;
+const MAX_PLACE = 200;
 
 /** The query parameters of a request, checked against the names a route takes. */
 export class Params {
@@ -105,6 +106,16 @@ export class Params {
     }
     const doc = given("doc");
     if (doc !== undefined) f.doc = doc;
+    const country = given("country");
+    if (country !== undefined) {
+      if (!/^[A-Za-z]{3}$/.test(country)) throw badRequest(`country "${country}" is not a country code (three letters, ISO 3166-1 alpha-3, as JPN)`);
+      f.country = country.toUpperCase();
+    }
+    const place = given("place");
+    if (place !== undefined) {
+      if (place.length > MAX_PLACE) throw badRequest(`place is longer than ${MAX_PLACE} characters`);
+      f.place = place;
+    }
     return f;
   }
 }

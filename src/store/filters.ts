@@ -77,6 +77,14 @@ export function filterCondition(f: EventFilter): Condition {
     parts.push("e.doc = ?");
     params.push(f.doc);
   }
+  if (f.country) {
+    parts.push("e.location_country = ?");
+    params.push(f.country.toUpperCase());
+  }
+  if (f.place) {
+    parts.push("e.location_name = ? COLLATE NOCASE");
+    params.push(f.place);
+  }
   if (f.text !== undefined) {
     const match = ftsQuery(f.text);
     if (match === null) parts.push("0"); // no words to look for: nothing matches

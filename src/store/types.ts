@@ -29,6 +29,10 @@ export interface EventFilter {
   text?: string;
   /** Document id. */
   doc?: string;
+  /** Where the event happened: the ISO 3166-1 alpha-3 country of its location (`JPN`). */
+  country?: string;
+  /** Where the event happened: its location's name, as `locations` gives it (`Tokyo`); any case. */
+  place?: string;
 }
 
 export interface Page {

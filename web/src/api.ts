@@ -22,9 +22,12 @@ export interface Filter {
   /** Words that must all be in the sentence. */
   text?: string;
   doc?: string;
+  /** Where the event happened: its location's country (`JPN`) and name (`Tokyo`). */
+  country?: string;
+  place?: string;
 }
 
-export const FILTER_KEYS = ["actor", "source", "target", "code", "quad", "plover", "mood", "negated", "counted", "from", "to", "text", "doc"] as const;
+export const FILTER_KEYS = ["actor", "source", "target", "code", "quad", "plover", "mood", "negated", "counted", "from", "to", "text", "doc", "country", "place"] as const;
 
 /** An error the API answered with (`{error}`), or a network failure, as one message. */
 export class ApiError extends Error {

@@ -39,8 +39,19 @@ const FIELDS: Field[] = [
   { key: "text", label: "Words", hint: "Words that must all be in the sentence", input: text("missile talks", 14) },
 ];
 
+/**
+ * Filters a click on a chart sets rather than a field: where the event
+ * happened (the map), and only the events that count (what the charts count).
+ * Shown as chips, kept by a filter change until their × is pressed.
+ */
+const CHIPS: [keyof Filter, (v: string) => string, string, string][] = [
+  ["country", (v) => `located in ${v}`, "Where the event happened: its place's country", "Anywhere"],
+  ["place", (v) => `at ${v}`, "Where the event happened: its place", "Any place"],
+  ["counted", (v) => (v === "true" ? "only events that count" : "also events that do not count"), "Asserted and not denied, or stated acts: the events the dyad, network and map views count", "Every event"],
+];
+
 /** Parameters a filter change keeps (the view's own, such as the series period); paging starts over. */
-const KEPT = ["by", "limit", "top", "all"];
+const KEPT = ["by", "limit", "top", "all", "count"];
 
 export function filterBar(route: Route): HTMLElement {
   const inputs = new Map<keyof Filter, HTMLInputElement | HTMLSelectElement>();
@@ -60,12 +71,20 @@ export function filterBar(route: Route): HTMLElement {
     chip.append(h("button", { type: "button", class: "chip-x", "aria-label": "Any document", onclick: () => ((keepDoc = false), apply(false)) }, "×"));
     form.append(chip);
   }
+  const chips = new Map<string, string>();
+  for (const [key, label, hint, none] of CHIPS) {
+    const v = route.params.get(key)?.trim();
+    if (!v) continue;
+    chips.set(key, v);
+    form.append(h("span", { class: "chip", title: hint, "data-filter": key }, `${label(v)} `, h("button", { type: "button", class: "chip-x", "aria-label": none, onclick: () => (chips.delete(key), apply(false)) }, "×")));
+  }
   const apply = (clear: boolean) => {
     const next: Record<string, string | undefined> = {};
     for (const k of KEPT) next[k] = route.params.get(k) ?? undefined;
     if (!clear) {
       for (const [k, input] of inputs) next[k] = input.value.trim();
       if (doc && keepDoc) next.doc = doc;
+      for (const [k, v] of chips) next[k] = v;
     }
     go(route.view, next);
   };

@@ -16,7 +16,8 @@ export function periodRange(period: string, by: Period): { from: string; to: str
   return { from: period, to: period };
 }
 
-function nextPeriod(period: string, by: Period): string {
+/** The period after this one. */
+export function nextPeriod(period: string, by: Period): string {
   if (by === "year") return String(Number(period) + 1);
   if (by === "month") {
     const [y, m] = period.split("-").map(Number);
