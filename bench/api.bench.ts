@@ -81,7 +81,7 @@ function buildStore(path: string, n: number): void {
               id: `${doc}-${idx}-${k}`, doc, sentence: idx, date,
               ...side("source", source, s.start), ...side("target", target, verb + 4),
               code, root, quad: quadOf(Number(root)), goldstein: Math.round((next() * 20 - 10) * 10) / 10, plover: "CONSULT",
-              verb_text: "met", verb_start: verb, verb_end: verb + 3, negated: next() < 0.05 ? 1 : 0, mood: next() < 0.9 ? "asserted" : "intended",
+              verb_text: "met", verb_start: verb, verb_end: verb + 3, negated: next() < 0.05 ? 1 : 0, mood: next() < 0.9 ? "asserted" : "intended", intended_code: null,
               location_name: city[0], location_country: city[1], location_lat: city[2], location_lon: city[3], issues: "", rule: "verbs/bench.txt:1", confidence: 0.8,
             });
           });
