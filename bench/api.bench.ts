@@ -159,9 +159,9 @@ const counts = reader.counts();
 // the key of the event half-way through the store's order: the cursor the API gives after that many events
 const deep = (() => {
   const sqlite = new Database(db, { readonly: true });
-  const row = sqlite.prepare("SELECT date, seq FROM events ORDER BY date, seq LIMIT 1 OFFSET ?").get(Math.floor(counts.events / 2)) as { date: string; seq: number };
+  const row = sqlite.prepare("SELECT date, seq FROM events WHERE date IS NOT NULL ORDER BY date, seq LIMIT 1 OFFSET ?").get(Math.floor(counts.events / 2)) as { date: string; seq: number };
   sqlite.close();
-  return encodeCursor(row);
+  return encodeCursor("date", { value: row.date, seq: row.seq });
 })();
 reader.close();
 console.log(`  ${counts.events} events, ${counts.documents} documents, ${counts.sentences} sentences`);
