@@ -1,17 +1,20 @@
 /**
  * What the explorer asks of the API, over real HTTP on a store of the example
  * articles: the total of a filter (exact up to the server's bound, then "more
- * than"), the five orders with their cursors, and the filter for events
- * without a date.
+ * than"), the five orders with their cursors, the filter for events without
+ * a date, and downloads that are byte for byte what `annals export` writes.
  */
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { runExport } from "../src/cli/export.js";
 import type { Event } from "../src/core/index.js";
 import { openStore, type EventFilter, type Store } from "../src/store/index.js";
 import type { ApiEvent, EventsResponse } from "../src/serve/api-types.js";
 import type { RunningServer } from "../src/serve/server.js";
-import { exampleStore, http, testServer, webDir } from "./support/serve.js";
+import { amplify, copyStore, exampleStore, http, testServer, webDir } from "./support/serve.js";
 import { tempDir } from "./support/store.js";
 
 const dir = tempDir();
@@ -149,5 +152,89 @@ test("events: a cursor is good for its own order only; a bad sort is a 400 namin
     const r = await http(base, path);
     assert.equal(r.status, 400, path);
     assert.match(r.body.error, message, path);
+  }
+});
+
+/** What `annals export` writes for these arguments, as text. */
+async function cliExport(args: string[]): Promise<string> {
+  const chunks: Buffer[] = [];
+  const out = new Writable({ write: (c, _e, done) => (chunks.push(Buffer.from(c)), done()) });
+  assert.equal(await runExport(["--db", db, ...args], out), 0);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+test("export: the file of each format is byte for byte what annals export writes for the same filter", async () => {
+  const cases: [string, string[]][] = [
+    ["", []],
+    ["source=JPN", ["--dyad", "JPN,"]],
+    ["actor=KOR&code=04", ["--actor", "KOR", "--code", "04"]],
+    ["source=KOR&target=JPN&from=2023-01-01&to=2023-12-31", ["--dyad", "KOR,JPN", "--from", "2023-01-01", "--to", "2023-12-31"]],
+    ["mood=intended&negated=false", ["--mood", "intended", "--negated", "no"]],
+    ["text=talks", ["--text", "talks"]],
+    ["actor=XYZ", ["--actor", "XYZ"]],
+  ];
+  const types = { jsonl: "application/x-ndjson; charset=utf-8", csv: "text/csv; charset=utf-8", gdelt: "text/tab-separated-values; charset=utf-8" };
+  const files = { jsonl: "annals-events.jsonl", csv: "annals-events.csv", gdelt: "annals-events-gdelt.tsv" };
+  for (const [query, args] of cases) {
+    for (const format of ["jsonl", "csv", "gdelt"] as const) {
+      const r = await http(base, `/api/export?${query}&format=${format}`);
+      assert.equal(r.status, 200, `${query} ${format}: ${r.body}`);
+      assert.equal(r.headers.get("content-type"), types[format]);
+      assert.equal(r.headers.get("content-disposition"), `attachment; filename="${files[format]}"`);
+      const want = await cliExport(["--format", format, ...args]);
+      assert.equal(r.body, want, `${query} as ${format}`);
+      if (query === "") assert.ok(want.split("\n").length > 30, "the whole store is many lines");
+    }
+  }
+  assert.equal((await http(base, "/api/export")).body, await cliExport([]), "JSON Lines unless told");
+  // the API's own filters (no command-line flag) narrow the file as they narrow the list
+  const undated = (await http(base, "/api/export?dated=false&format=jsonl")).body as string;
+  assert.deepEqual(undated.trim().split("\n").map((l) => JSON.parse(l).id), ids(inserted({ dated: false })));
+});
+
+test("export: a bad format or parameter is a 400 naming it", async () => {
+  for (const [path, message] of [
+    ["/api/export?format=parquet", /^format must be one of jsonl, csv, gdelt, not "parquet"$/],
+    ["/api/export?format=csv&sort=date", /unknown parameter "sort"/],
+    ["/api/export?quad=7", /quad must be 1, 2, 3 or 4/],
+  ] as const) {
+    const r = await http(base, path);
+    assert.equal(r.status, 400, path);
+    assert.match(r.body.error, message);
+  }
+});
+
+test("export: a large download streams while the server answers; past the limit of downloads at once, a 429; a client that leaves frees its place", async () => {
+  const path = copyStore(db, join(dir, "big.db"));
+  const events = amplify(path, 3000);
+  const big = await testServer(path, web, { limits: { exports: 1 } });
+  try {
+    const first = await fetch(new URL("/api/export?format=csv", big.url));
+    assert.equal(first.status, 200);
+    const reader = first.body!.getReader();
+    const start = await reader.read();
+    assert.ok(start.value && start.value.byteLength > 0);
+    // the first download is under way (its client reads no further): a second is refused at once
+    const second = await http(big.url, "/api/export?format=jsonl");
+    assert.equal(second.status, 429);
+    assert.equal(second.headers.get("retry-after"), "5");
+    assert.match(second.body.error, /^1 download is under way, as many as the server streams at once: try again when one has ended$/);
+    assert.equal((await http(big.url, "/api/events?limit=2")).status, 200, "reads go on");
+    // the first client goes away: its place is given back
+    await reader.cancel();
+    let third;
+    for (let i = 0; i < 100; i++) {
+      third = await fetch(new URL("/api/export?format=gdelt&actor=JPN", big.url));
+      if (third.status === 200) break;
+      await third.text();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.equal(third!.status, 200);
+    const lines = (await third!.text()).split("\n").length - 1;
+    const check = openStore(path, { readonly: true });
+    assert.equal(lines, check.countEvents({ actor: "JPN" }, events).count);
+    check.close();
+  } finally {
+    await big.close();
   }
 });

@@ -99,6 +99,18 @@ export interface EventsResponse {
   total: EventCount | null;
 }
 
+/** The formats of `GET /api/export`, those of `annals export` that are text. */
+export type ExportFormat = "jsonl" | "csv" | "gdelt";
+
+/**
+ * `GET /api/export?<filter>&format=jsonl|csv|gdelt` (default jsonl): every matching event, streamed in
+ * insertion order, exactly as `annals export --format F` writes it for the same filter (a file to download:
+ * Content-Disposition: attachment). At most a few downloads at once (429 beyond, with Retry-After).
+ */
+export interface ExportParams extends FilterParams {
+  format?: ExportFormat;
+}
+
 /** `GET /api/events/:id` */
 export interface EventResponse {
   event: ApiEvent;

@@ -84,6 +84,20 @@ export function openApiDocument(ctx: ApiContext) {
           },
         },
       },
+      "/api/export": {
+        get: {
+          summary: "Every matching event as a file to download, streamed: the rows and bytes of annals export --format F for the same filter (insertion order).",
+          parameters: [...FILTER, query("format", "jsonl (the event record a line), csv (one column per field, with a header) or gdelt (GDELT 2.0's 61 tab-separated columns, no header). Default jsonl.", { type: "string", enum: ["jsonl", "csv", "gdelt"] })],
+          responses: {
+            "200": {
+              description: "The file (Content-Disposition: attachment). A failure after the first bytes cuts the connection, so a broken download never looks whole.",
+              content: { "application/x-ndjson": { schema: str }, "text/csv": { schema: str }, "text/tab-separated-values": { schema: str } },
+            },
+            "400": ERRORS["400"],
+            "429": json(ref("Error"), `${limits.exports} downloads are already streaming: try again when one ends (see Retry-After).`),
+          },
+        },
+      },
       "/api/events/{id}": { get: { summary: "One event.", parameters: [pathId("event")], responses: { "200": json(obj({ event: ref("ApiEvent") }), "The event."), "404": json(ref("Error"), "No such event."), ...ERRORS } } },
       "/api/series": {
         get: {
