@@ -6,8 +6,13 @@
  * this process) on:
  *   - a filtered first page of the events list (a dyad, 50 events);
  *   - a page of the events list half a million events deep (its cursor);
- *   - the monthly series of a dyad.
- * Each prints requests/s, the p50, p95 (computed from every response's time,
+ *   - the monthly series of a dyad;
+ *   - the explorer's first page, unfiltered, with its total;
+ * then, one request at a time (the median and slowest of 5): pages in the
+ * other orders (every event by Goldstein, which has no index; an actor's
+ * events by target), and two downloads (a dyad's CSV, the whole store as
+ * JSON Lines) read to their end, with their size, time and first bytes.
+ * Each load prints requests/s, the p50, p95 (computed from every response's time,
  * as autocannon's own summary stops at p90 and p97.5), p99 and max latency,
  * errors, timeouts and non-2xx answers.
  * BENCH_API_EVENTS (default 1000000), BENCH_API_SECONDS (10) and
@@ -81,7 +86,7 @@ function buildStore(path: string, n: number): void {
               id: `${doc}-${idx}-${k}`, doc, sentence: idx, date,
               ...side("source", source, s.start), ...side("target", target, verb + 4),
               code, root, quad: quadOf(Number(root)), goldstein: Math.round((next() * 20 - 10) * 10) / 10, plover: "CONSULT",
-              verb_text: "met", verb_start: verb, verb_end: verb + 3, negated: next() < 0.05 ? 1 : 0, mood: next() < 0.9 ? "asserted" : "intended",
+              verb_text: "met", verb_start: verb, verb_end: verb + 3, negated: next() < 0.05 ? 1 : 0, mood: next() < 0.9 ? "asserted" : "intended", intended_code: null,
               location_name: city[0], location_country: city[1], location_lat: city[2], location_lon: city[3], issues: "", rule: "verbs/bench.txt:1", confidence: 0.8,
             });
           });
@@ -152,6 +157,37 @@ async function load(name: string, url: string): Promise<void> {
   console.log(`    errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}; ${(r.throughput.average / 1024 / 1024).toFixed(1)} MB/s`);
 }
 
+/** One request at a time, 5 times: the median and the slowest, and the total it gave. */
+async function alone(name: string, url: string): Promise<void> {
+  const times: number[] = [];
+  let total: unknown;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url);
+    total = ((await res.json()) as { total?: unknown }).total;
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  ${name}`);
+  console.log(`    one at a time: median ${times[2].toFixed(1)} ms, slowest ${times[4].toFixed(1)} ms; total ${JSON.stringify(total)}`);
+}
+
+/** One download, read to its end: its size, time and rate, and the time to its first bytes. */
+async function download(name: string, url: string): Promise<void> {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  const reader = res.body!.getReader();
+  let bytes = 0;
+  let first = NaN;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    if (Number.isNaN(first)) first = performance.now() - t0;
+    bytes += r.value.byteLength;
+  }
+  const s = (performance.now() - t0) / 1000;
+  console.log(`  ${name}`);
+  console.log(`    ${res.status}, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${s.toFixed(2)} s (${(bytes / 1024 / 1024 / s).toFixed(1)} MB/s), first bytes after ${first.toFixed(0)} ms`);
+}
+
 console.log(`annals bench: the HTTP API, node ${process.version}, ${availableParallelism()} cores; ${CONNECTIONS} connections, ${SECONDS} s a run, 127.0.0.1`);
 const db = store();
 const reader = openStore(db, { readonly: true });
@@ -159,9 +195,9 @@ const counts = reader.counts();
 // the key of the event half-way through the store's order: the cursor the API gives after that many events
 const deep = (() => {
   const sqlite = new Database(db, { readonly: true });
-  const row = sqlite.prepare("SELECT date, seq FROM events ORDER BY date, seq LIMIT 1 OFFSET ?").get(Math.floor(counts.events / 2)) as { date: string; seq: number };
+  const row = sqlite.prepare("SELECT date, seq FROM events WHERE date IS NOT NULL ORDER BY date, seq LIMIT 1 OFFSET ?").get(Math.floor(counts.events / 2)) as { date: string; seq: number };
   sqlite.close();
-  return encodeCursor(row);
+  return encodeCursor("date", { value: row.date, seq: row.seq });
 })();
 reader.close();
 console.log(`  ${counts.events} events, ${counts.documents} documents, ${counts.sentences} sentences`);
@@ -170,6 +206,13 @@ try {
   await load("GET /api/events?source=USA&target=CHN&limit=50 (a dyad's first page)", `${server.url}api/events?source=USA&target=CHN&limit=50`);
   await load(`GET /api/events?limit=50&cursor=… (${Math.floor(counts.events / 2)} events deep)`, `${server.url}api/events?limit=50&cursor=${deep}`);
   await load("GET /api/series?source=USA&target=CHN&by=month (a dyad's monthly series)", `${server.url}api/series?source=USA&target=CHN&by=month`);
+  await load("GET /api/events?limit=25 (the explorer's first page, unfiltered, with its total)", `${server.url}api/events?limit=25`);
+  await alone("GET /api/events?sort=-goldstein&limit=25 (every event by Goldstein: no index)", `${server.url}api/events?sort=-goldstein&limit=25`);
+  await alone("GET /api/events?sort=code&limit=25 (every event by code)", `${server.url}api/events?sort=code&limit=25`);
+  await alone("GET /api/events?source=USA&sort=target&limit=25 (an actor's events by target)", `${server.url}api/events?source=USA&sort=target&limit=25`);
+  await alone("GET /api/events?mood=intended&negated=true&limit=25 (a filter no index narrows)", `${server.url}api/events?mood=intended&negated=true&limit=25`);
+  await download("GET /api/export?source=USA&target=CHN&format=csv (a dyad's download)", `${server.url}api/export?source=USA&target=CHN&format=csv`);
+  await download("GET /api/export?format=jsonl (the whole store's download)", `${server.url}api/export?format=jsonl`);
 } finally {
   await server.stop();
 }

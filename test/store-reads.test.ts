@@ -3,7 +3,8 @@ import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { openStore, type EventKey } from "../src/store/index.js";
+import type { Event } from "../src/core/index.js";
+import { openStore, type EventKey, type EventSortKey } from "../src/store/index.js";
 import { sentenceStart } from "../src/store/reads.js";
 import { A, B, C } from "./support/known-events.js";
 import { tempDir } from "./support/store.js";
@@ -22,23 +23,50 @@ test("sentenceStart: the occurrence of the sentence that covers the verb", () =>
   assert.equal(sentenceStart("😀 Iran agreed.", "Iran agreed.", 8), 3, "JavaScript string offsets, as the coder's");
 });
 
-test("eventsAfter pages in query's order across unknown dates; getEvent, getDocument and locations", () => {
+/** The events of `all` (in insertion order) in the order a sort asks for: by the value, ties by insertion, reversed by desc; those without the value last. */
+function sorted(all: Event[], by: EventSortKey, desc: boolean): Event[] {
+  const value = (e: Event): string | number | null => (by === "date" ? e.date : by === "goldstein" ? e.goldstein : by === "code" ? e.code : (e[by]?.code ?? null));
+  const order = all.map((e, seq) => ({ e, seq, v: value(e) }));
+  const known = order.filter((o) => o.v !== null).sort((a, b) => (a.v! < b.v! ? -1 : a.v! > b.v! ? 1 : a.seq - b.seq) * (desc ? -1 : 1));
+  const unknown = order.filter((o) => o.v === null).sort((a, b) => (a.seq - b.seq) * (desc ? -1 : 1));
+  return [...known, ...unknown].map((o) => o.e);
+}
+
+test("eventsAfter pages in every order, unknown values last; countEvents counts to its bound; getEvent, getDocument and locations", () => {
   const store = openStore(join(dir, "reads.db"));
   store.saveBatch([A, B, C], "v1");
-  const all = store.query({}, { limit: 1000 });
-  assert.ok(all.some((e) => e.date === null), "an event without a date sorts first");
-  for (const limit of [1, 2, 4]) {
-    const seen: string[] = [];
-    for (let after: EventKey | null = null; ; ) {
-      const page = store.eventsAfter({}, { after, limit });
-      seen.push(...page.map((s) => s.event.id));
-      if (page.length < limit) break;
-      after = page[page.length - 1].key;
+  const inserted = [...store.exportRows()].map((r) => store.getEvent(r.id as string)!.event);
+  assert.ok(inserted.some((e) => e.date === null), "an event without a date");
+  assert.ok(inserted.some((e) => e.target === null), "an event without a target");
+  for (const by of ["date", "goldstein", "source", "target", "code"] as const) {
+    for (const desc of [false, true]) {
+      const want = sorted(inserted, by, desc).map((e) => e.id);
+      for (const limit of [1, 2, 4]) {
+        const seen: string[] = [];
+        for (let after: EventKey | null = null; ; ) {
+          const page = store.eventsAfter({}, { after, limit, sort: { by, desc } });
+          seen.push(...page.map((s) => s.event.id));
+          if (page.length < limit) break;
+          after = page[page.length - 1].key;
+        }
+        assert.deepEqual(seen, want, `${desc ? "-" : ""}${by}, limit ${limit}`);
+      }
     }
-    assert.deepEqual(seen, all.map((e) => e.id), `limit ${limit}`);
   }
+  assert.deepEqual(store.eventsAfter({}, { limit: 100 }).map((s) => s.event.id), sorted(inserted, "date", false).map((e) => e.id), "by date unless told");
+  assert.equal(store.eventsAfter({}, { limit: 100 }).at(-1)!.event.date, null, "the event without a date last");
   const chn = store.eventsAfter({ actor: "CHN" }, { limit: 2 });
-  assert.deepEqual(store.eventsAfter({ actor: "CHN" }, { after: chn[1].key, limit: 100 }).map((s) => s.event), store.query({ actor: "CHN" }, { offset: 2 }));
+  assert.deepEqual(store.eventsAfter({ actor: "CHN" }, { after: chn[1].key, limit: 100 }).map((s) => s.event), sorted(store.query({ actor: "CHN" }), "date", false).slice(2));
+  assert.deepEqual(store.eventsAfter({ dated: false }, { limit: 100 }).map((s) => s.event.id), inserted.filter((e) => e.date === null).map((e) => e.id));
+  assert.deepEqual(store.eventsAfter({ dated: true }, { limit: 100 }).map((s) => s.event.id), sorted(inserted.filter((e) => e.date !== null), "date", false).map((e) => e.id));
+
+  const n = inserted.length;
+  assert.deepEqual(store.countEvents({}, 100), { count: n, exact: true });
+  assert.deepEqual(store.countEvents({}, n), { count: n, exact: true }, "exactly the bound is exact");
+  assert.deepEqual(store.countEvents({}, n - 1), { count: n - 1, exact: false }, "one past the bound: more than it");
+  assert.deepEqual(store.countEvents({ actor: "CHN" }, 100), { count: store.query({ actor: "CHN" }).length, exact: true });
+  assert.deepEqual(store.countEvents({ dated: false }, 100), { count: 1, exact: true });
+  assert.deepEqual(store.countEvents({ actor: "XYZ" }, 100), { count: 0, exact: true });
 
   const one = store.getEvent("b1-2")!;
   assert.deepEqual(one.event, B.events[2]);

@@ -11,9 +11,9 @@ import type { DataFile, Event, InputProblem, Mood, QuadClass } from "../core/ind
 export type { DataFile, Event, InputProblem, Mood, QuadClass };
 
 // The store's data types live in a module of their own that imports nothing from Node, so the page can follow them.
-import type { LocationRow, Period, StatsRow, StoreCounts, TopKind, TopRow } from "../store/types.js";
+import type { EventCount, LocationRow, Period, StatsRow, StoreCounts, TopKind, TopRow } from "../store/types.js";
 
-export type { LocationRow, Period, StatsRow, StoreCounts, TopKind, TopRow };
+export type { EventCount, LocationRow, Period, StatsRow, StoreCounts, TopKind, TopRow };
 
 /** `{ "error": "what is wrong, and with which parameter" }`. */
 export interface ApiError {
@@ -38,6 +38,10 @@ export interface FilterParams {
   plover?: string;
   mood?: Mood;
   negated?: "true" | "false";
+  /** "true": only events that count (asserted and not denied, or stated acts). */
+  counted?: "true" | "false";
+  /** "true": only events with a date; "false": only those without one. */
+  dated?: "true" | "false";
   /** First date, inclusive, `YYYY-MM-DD`. */
   from?: string;
   /** Last date, inclusive, `YYYY-MM-DD`. */
@@ -75,18 +79,40 @@ export interface HealthResponse {
   writes: boolean;
 }
 
-/** `GET /api/events?<filter>&limit=N&cursor=C`; limit 1..500, default 50. */
+/** What `GET /api/events` sorts by: a column, ascending, or after "-" descending. Ties go in insertion order (reversed by "-"); events without the value (no date, no source, no target) come last either way. */
+export type EventsSort = "date" | "-date" | "goldstein" | "-goldstein" | "source" | "-source" | "target" | "-target" | "code" | "-code";
+
+/** `GET /api/events?<filter>&sort=S&limit=N&cursor=C`; limit 1..500, default 50; sort default `date`. */
 export interface EventsParams extends FilterParams {
+  sort?: EventsSort;
   limit?: string;
-  /** The `next` of the previous page. */
+  /** The `next` of the previous page (of the same sort). */
   cursor?: string;
 }
 
 export interface EventsResponse {
-  /** In date order (unknown dates first), then insertion order. */
+  /** In the order of `sort`: by date unless told, unknown dates last. */
   events: ApiEvent[];
   /** Opaque cursor for the following page; null on the last page. */
   next: string | null;
+  /**
+   * How many events match the filter (on every page): exact up to the server's bound (10,000 unless
+   * configured), past it `{count: bound, exact: false}`, "more than count". Null when counting took longer
+   * than the time limit (the page itself was read).
+   */
+  total: EventCount | null;
+}
+
+/** The formats of `GET /api/export`, those of `annals export` that are text. */
+export type ExportFormat = "jsonl" | "csv" | "gdelt";
+
+/**
+ * `GET /api/export?<filter>&format=jsonl|csv|gdelt` (default jsonl): every matching event, streamed in
+ * insertion order, exactly as `annals export --format F` writes it for the same filter (a file to download:
+ * Content-Disposition: attachment). At most a few downloads at once (429 beyond, with Retry-After).
+ */
+export interface ExportParams extends FilterParams {
+  format?: ExportFormat;
 }
 
 /** `GET /api/events/:id` */

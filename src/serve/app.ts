@@ -16,6 +16,7 @@ import { codeRoutes } from "./routes/code.js";
 import { countRoutes } from "./routes/counts.js";
 import { documentRoutes } from "./routes/documents.js";
 import { eventRoutes } from "./routes/events.js";
+import { exportRoutes } from "./routes/export.js";
 import { metaRoutes } from "./routes/meta.js";
 import { staticFiles } from "./static.js";
 
@@ -78,7 +79,7 @@ export function buildApp(ctx: ApiContext, options: AppOptions): Hono {
   });
 
   const api = new Hono();
-  for (const routes of [metaRoutes(ctx), eventRoutes(ctx), countRoutes(ctx), documentRoutes(ctx), codeRoutes(ctx)]) api.route("/", routes);
+  for (const routes of [metaRoutes(ctx), eventRoutes(ctx), exportRoutes(ctx), countRoutes(ctx), documentRoutes(ctx), codeRoutes(ctx)]) api.route("/", routes);
   api.all("*", (c) => c.json(errorBody(`no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname} (see /api/openapi.json)`), 404));
   app.route("/api", api);
 

@@ -2,11 +2,14 @@
 import type { DataFile } from "../core/index.js";
 import type { Store } from "../store/index.js";
 import type { Coding } from "./coding.js";
+import type { Exports } from "./exports.js";
 import type { Limits } from "./limits.js";
 import type { Reads } from "./reads.js";
 
 export interface ApiContext {
   reads: Reads;
+  /** Downloads of `annals export`'s files, each streamed from a thread of its own. */
+  exports: Exports;
   /** The store for writes, opened read-write; null when writes are off. */
   writable: Store | null;
   /** The token `POST /api/documents` needs; writes are off without one. */

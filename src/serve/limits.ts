@@ -6,6 +6,10 @@ export interface Limits {
   documentsBytes: number;
   /** Most events a page of `GET /api/events` may ask for. */
   maxEventsPage: number;
+  /** Events `GET /api/events` counts for its total; past it the total says "more than" (the count stays fast on any store). */
+  eventsTotal: number;
+  /** Downloads (`GET /api/export`) streaming at once; more are a 429. Each holds a thread and a read of the store until it ends. */
+  exports: number;
   /** Most rows `GET /api/top` may ask for. */
   maxTopRows: number;
   /** Milliseconds a store read may take, waiting for a free connection included (see ./read-pool.ts). */
@@ -25,6 +29,8 @@ export const DEFAULT_LIMITS: Limits = {
   codeBytes: 1024 * 1024,
   documentsBytes: 10 * 1024 * 1024,
   maxEventsPage: 500,
+  eventsTotal: 10_000,
+  exports: 4,
   maxTopRows: 100,
   queryMs: 5000,
   // a posted megabyte codes in one to three seconds

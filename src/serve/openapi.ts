@@ -29,6 +29,7 @@ const FILTER = [
   query("negated", "Whether the sentence denies the event.", { type: "string", enum: ["true", "false"] }),
   query("from", "First date, inclusive.", { type: "string", format: "date" }),
   query("to", "Last date, inclusive.", { type: "string", format: "date" }),
+  query("dated", "true: only events with a date; false: only those without one.", { type: "string", enum: ["true", "false"] }),
   query("text", "Words that must all be in the sentence (full-text, stemmed).", { type: "string", maxLength: 500 }),
   query("doc", "Document id."),
   query("country", "Where the event happened: its location's country (ISO 3166-1 alpha-3, JPN).", { type: "string", pattern: "^[A-Za-z]{3}$" }),
@@ -37,6 +38,11 @@ const FILTER = [
 const ALL = query("all", "Count every event, not only asserted, non-negated ones and stated acts.", { type: "string", enum: ["true", "false"] });
 
 const json = (schema: unknown, description: string) => ({ description, content: { "application/json": { schema } } });
+const SORT = query(
+  "sort",
+  "Order: date, goldstein, source, target or code, ascending; after a minus (-goldstein) descending. Ties in insertion order (reversed by the minus); events without the value (no date, no source, no target) come last either way. Default date. Sorting by Goldstein reads every matching event (it has no index); the others follow an index.",
+  { type: "string", enum: ["date", "-date", "goldstein", "-goldstein", "source", "-source", "target", "-target", "code", "-code"] },
+);
 const ERRORS = {
   "400": json(ref("Error"), "A bad parameter or body; the message names it."),
   "503": json(ref("Error"), "The query took longer than the server's limit."),
@@ -62,9 +68,36 @@ export function openApiDocument(ctx: ApiContext) {
       "/api/health": { get: { summary: "Whether the server is up, what it holds, whether writes are on.", responses: { "200": json(obj({ ok: { const: true }, annals: str, counts: ref("StoreCounts"), stale: { type: "boolean", description: "The store's reads were all busy: counts are the last ones read." }, writes: { type: "boolean" } }), "Health, at once whatever the load.") } } },
       "/api/events": {
         get: {
-          summary: "Events in date order (unknown dates first), then insertion order, a page at a time.",
-          parameters: [...FILTER, query("limit", `Events per page, 1 to ${limits.maxEventsPage}; default 50.`, { type: "integer", minimum: 1, maximum: limits.maxEventsPage }), query("cursor", "The `next` of the previous page.")],
-          responses: { "200": json(obj({ events: { type: "array", items: ref("ApiEvent") }, next: nullable("string") }), "A page of events; `next` is null on the last."), ...ERRORS },
+          summary: "Events in the order of `sort` (by date unless told, unknown dates last), a page at a time, with the total that match.",
+          parameters: [...FILTER, SORT, query("limit", `Events per page, 1 to ${limits.maxEventsPage}; default 50.`, { type: "integer", minimum: 1, maximum: limits.maxEventsPage }), query("cursor", "The `next` of the previous page, given with the same sort (a 400 otherwise).")],
+          responses: {
+            "200": json(
+              obj({
+                events: { type: "array", items: ref("ApiEvent") },
+                next: nullable("string"),
+                total: {
+                  oneOf: [obj({ count: int, exact: { type: "boolean" } }), { type: "null" }],
+                  description: `How many events match: exact up to ${limits.eventsTotal}; past it {count: ${limits.eventsTotal}, exact: false}, more than count (counting stops there, so it stays fast on any store). Null when counting took longer than the time limit.`,
+                },
+              }),
+              "A page of events; `next` is null on the last.",
+            ),
+            ...ERRORS,
+          },
+        },
+      },
+      "/api/export": {
+        get: {
+          summary: "Every matching event as a file to download, streamed: the rows and bytes of annals export --format F for the same filter (insertion order).",
+          parameters: [...FILTER, query("format", "jsonl (the event record a line), csv (one column per field, with a header) or gdelt (GDELT 2.0's 61 tab-separated columns, no header). Default jsonl.", { type: "string", enum: ["jsonl", "csv", "gdelt"] })],
+          responses: {
+            "200": {
+              description: "The file (Content-Disposition: attachment). A failure after the first bytes cuts the connection, so a broken download never looks whole.",
+              content: { "application/x-ndjson": { schema: str }, "text/csv": { schema: str }, "text/tab-separated-values": { schema: str } },
+            },
+            "400": ERRORS["400"],
+            "429": json(ref("Error"), `${limits.exports} downloads are already streaming: try again when one ends (see Retry-After).`),
+          },
         },
       },
       "/api/events/{id}": { get: { summary: "One event.", parameters: [pathId("event")], responses: { "200": json(obj({ event: ref("ApiEvent") }), "The event."), "404": json(ref("Error"), "No such event."), ...ERRORS } } },

@@ -8,7 +8,7 @@ import type { EventFilter } from "../store/index.js";
 import { badRequest } from "./errors.js";
 
 /** The filter parameters of events, series, top and locations. */
-export const FILTER_PARAMS = ["actor", "source", "target", "code", "quad", "plover", "mood", "negated", "counted", "from", "to", "text", "doc", "country", "place"] as const;
+export const FILTER_PARAMS = ["actor", "source", "target", "code", "quad", "plover", "mood", "negated", "counted", "from", "to", "text", "doc", "dated", "country", "place"] as const;
 
 export const MOODS: readonly Mood[] = ["asserted", "intended", "hypothetical", "reported-past"];
 const ACTOR = /^[A-Za-z0-9]{1,32}$/;
@@ -91,6 +91,7 @@ export class Params {
     }
     if (given("negated") !== undefined) f.negated = this.bool("negated");
     if (given("counted") !== undefined) f.counted = this.bool("counted");
+    if (given("dated") !== undefined) f.dated = this.bool("dated");
     for (const end of ["from", "to"] as const) {
       const v = given(end);
       if (v === undefined) continue;

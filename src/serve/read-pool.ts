@@ -55,14 +55,17 @@ export interface ReadPoolOptions {
 }
 
 const UNDER_TSX = import.meta.url.endsWith(".ts");
-const WORKER_URL = new URL(`./read-worker${UNDER_TSX ? ".ts" : ".js"}`, import.meta.url);
+
+/** The address of a worker's module beside this one (`read-worker`), compiled or under tsx. */
+export const workerUrl = (name: string) => new URL(`./${name}${UNDER_TSX ? ".ts" : ".js"}`, import.meta.url);
+const WORKER_URL = workerUrl("read-worker");
 
 // as in ../node/coding-pool.ts: Node 20 does not apply `--import tsx` to a worker's entry file
-function startWorker(setup: ReadWorkerSetup): Worker {
-  if (!UNDER_TSX) return new Worker(WORKER_URL, { workerData: setup, execArgv: process.execArgv });
+export function startWorker(url: URL, workerData: unknown): Worker {
+  if (!UNDER_TSX) return new Worker(url, { workerData, execArgv: process.execArgv });
   const tsx = import.meta.resolve("tsx/esm/api");
-  const start = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(start, { eval: true, workerData: setup, execArgv: process.execArgv });
+  const start = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(start, { eval: true, workerData, execArgv: process.execArgv });
 }
 
 interface Job {
@@ -109,7 +112,7 @@ export class ReadPool {
   }
 
   private addSlot(): void {
-    const slot: Slot = { worker: startWorker({ path: this.path }), ready: false, job: null };
+    const slot: Slot = { worker: startWorker(WORKER_URL, { path: this.path } satisfies ReadWorkerSetup), ready: false, job: null };
     slot.worker.on("message", (r: ReadResponse) => {
       if ("ready" in r) {
         slot.ready = true;

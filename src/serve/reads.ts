@@ -5,7 +5,7 @@
 import type { Store } from "../store/index.js";
 
 /** The read-only methods of `Store` the routes call. */
-export const READ_METHODS = ["eventsAfter", "getEvent", "getDocument", "stats", "top", "locations", "counts"] as const;
+export const READ_METHODS = ["eventsAfter", "countEvents", "getEvent", "getDocument", "stats", "top", "locations", "counts"] as const;
 export type ReadMethod = (typeof READ_METHODS)[number];
 
 export type Reads = {

@@ -14,6 +14,7 @@ import type { ApiError } from "./api-types.js";
 import { buildApp, LOOPBACK_HOSTS } from "./app.js";
 import { boundedCoding } from "./coding.js";
 import type { ApiContext } from "./context.js";
+import { ExportWorkers } from "./exports.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import { ReadPool } from "./read-pool.js";
 
@@ -56,6 +57,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const store = openStore(o.db, { readonly: o.token === null });
   let pool: ReadPool | null = null;
   let coder: LimitedCodingPool | null = null;
+  const exports = new ExportWorkers(o.db, limits.exports);
   try {
     const events = store.counts().events;
     const dictDir = o.dictDir ?? DEFAULT_DATA_DIR;
@@ -68,6 +70,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     const codingPool = coder;
     const ctx: ApiContext = {
       reads: pool.reads,
+      exports,
       writable: o.token === null ? null : store,
       token: o.token,
       coding: boundedCoding(codingPool, limits.codeQueue),
@@ -98,7 +101,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
           });
           http.closeIdleConnections();
         });
-        await Promise.all([readPool.close(), codingPool.close()]);
+        await Promise.all([readPool.close(), codingPool.close(), exports.close()]);
         store.close();
       },
     };

@@ -73,6 +73,7 @@ export function filterCondition(f: EventFilter): Condition {
     parts.push("e.date <= ?");
     params.push(f.to);
   }
+  if (f.dated !== undefined) parts.push(f.dated ? "e.date IS NOT NULL" : "e.date IS NULL");
   if (f.doc) {
     parts.push("e.doc = ?");
     params.push(f.doc);

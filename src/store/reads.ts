@@ -1,7 +1,8 @@
 /**
- * The SQL of the reads a server needs beyond `query`: keyset pages, events
- * by place, and where an event's sentence starts in its document. Only fixed
- * fragments are joined; every value travels as a bound parameter.
+ * The SQL of the reads a server needs beyond `query`: keyset pages in five
+ * orders, bounded counts, events by place, and where an event's sentence
+ * starts in its document. Only fixed fragments are joined; every value
+ * travels as a bound parameter.
  *
  * The sentence start is found again at read time rather than stored: the
  * store keeps each sentence's text, the document's text and the event's verb
@@ -11,21 +12,49 @@
  * cannot be migrated; finding it costs one `indexOf` per event of a page.
  */
 import { filterCondition } from "./filters.js";
-import type { EventFilter, EventKey } from "./store.js";
+import type { EventFilter, EventKey, EventSort, EventSortKey } from "./store.js";
 
 export interface Sql {
   sql: string;
   params: (string | number)[];
 }
 
-/** The filter's condition, plus "after this key" in the order (date, seq), with NULL dates first as SQLite sorts them. */
-export function keysetCondition(filter: EventFilter, after: EventKey | null | undefined): Sql {
+/** The column each order sorts by. */
+export const SORT_COLUMNS: Record<EventSortKey, string> = { date: "date", goldstein: "goldstein", source: "source_code", target: "target_code", code: "code" };
+/** The columns that may be NULL: their events come last, after a second scan. */
+const NULLABLE = new Set<EventSortKey>(["date", "source", "target"]);
+
+/**
+ * A keyset page as the scans that read it, in order: the events with a value
+ * of the sort's column, by (value, seq), then those without one, by seq. Each
+ * scan follows an index where there is one (date, code, source, target), so a
+ * page costs the same however deep; a key without a value starts in the
+ * second scan. SQLite sorts NULL first and an index keeps it so, hence two
+ * scans rather than `NULLS LAST`, which would sort every match.
+ */
+export function keysetScans(filter: EventFilter, sort: EventSort, after: EventKey | null | undefined): Sql[] {
   const { where, params } = filterCondition(filter);
-  if (!after) return { sql: where, params };
   const and = where ? `${where} AND` : "WHERE";
-  // a row value compares as the index is ordered, so SQLite can start the scan at the key
-  if (after.date === null) return { sql: `${and} ((e.date IS NULL AND e.seq > ?) OR e.date IS NOT NULL)`, params: [...params, after.seq] };
-  return { sql: `${and} (e.date, e.seq) > (?, ?)`, params: [...params, after.date, after.seq] };
+  const col = `e.${SORT_COLUMNS[sort.by]}`;
+  const dir = sort.desc ? "DESC" : "ASC";
+  const beyond = sort.desc ? "<" : ">";
+  const scans: Sql[] = [];
+  if (!after || after.value !== null) {
+    // a row value compares as the index is ordered, so SQLite can start the scan at the key
+    const key = after ? ` AND (${col}, e.seq) ${beyond} (?, ?)` : "";
+    scans.push({ sql: `${and} ${col} IS NOT NULL${key} ORDER BY ${col} ${dir}, e.seq ${dir}`, params: after ? [...params, after.value!, after.seq] : params });
+  }
+  if (NULLABLE.has(sort.by)) {
+    const key = after && after.value === null ? ` AND e.seq ${beyond} ?` : "";
+    scans.push({ sql: `${and} ${col} IS NULL${key} ORDER BY e.seq ${dir}`, params: key ? [...params, after!.seq] : params });
+  }
+  return scans;
+}
+
+/** Counts the matches up to `upTo + 1`: one past the bound says there are more, and no more rows are read than that. */
+export function boundedCount(filter: EventFilter, upTo: number): Sql {
+  const { where, params } = filterCondition(filter);
+  return { sql: `SELECT count(*) FROM (SELECT 1 FROM events e ${where} LIMIT ?)`, params: [...params, upTo + 1] };
 }
 
 export function locationsQuery(filter: EventFilter, all: boolean): Sql {

@@ -11,10 +11,10 @@ import type { Document, Event } from "../core/index.js";
 import { guard, StoreError } from "./errors.js";
 import { filterCondition, PERIOD_SQL } from "./filters.js";
 import { eventToRow, EVENT_COLUMNS, rowToEvent } from "./rows.js";
-import { keysetCondition, locationsQuery, sentenceStart } from "./reads.js";
+import { boundedCount, keysetScans, locationsQuery, sentenceStart, SORT_COLUMNS } from "./reads.js";
 import { topQuery } from "./top.js";
 import { MIGRATIONS, SCHEMA_VERSION, SCHEMA_VERSION_TABLE } from "./schema.js";
-import { contentHash, type CodedItem, type EventFilter, type EventRow, type KeysetPage, type LocationOptions, type LocationRow, type Page, type RunCounts, type StoredDocument, type StoredEvent, type RunInfo, type SaveCounts, type SaveOutcome, type StatsOptions, type StatsRow, type Store, type StoreCounts, type TopOptions, type TopRow } from "./store.js";
+import { contentHash, type CodedItem, type EventCount, type EventFilter, type EventRow, type KeysetPage, type LocationOptions, type LocationRow, type Page, type RunCounts, type StoredDocument, type StoredEvent, type RunInfo, type SaveCounts, type SaveOutcome, type StatsOptions, type StatsRow, type Store, type StoreCounts, type TopOptions, type TopRow } from "./store.js";
 
 export interface OpenOptions {
   /** Open for reading only: the file must exist and hold an annals store; nothing is written. */
@@ -31,9 +31,10 @@ const STORED_SELECT =
   `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, s.text AS text, e.seq AS seq, d.text AS doc_text` +
   ` FROM events e JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence JOIN documents d ON d.id = e.doc`;
 
-function storedEvent(r: EventRow): StoredEvent {
+/** A read row as a stored event, keyed by the column of the order it was read in. */
+function storedEvent(r: EventRow, column = "date"): StoredEvent {
   const event = rowToEvent(r);
-  return { event, key: { date: event.date, seq: r.seq as number }, sentenceStart: sentenceStart(r.doc_text as string, event.text, event.verb.start) };
+  return { event, key: { value: r[column], seq: r.seq as number }, sentenceStart: sentenceStart(r.doc_text as string, event.text, event.verb.start) };
 }
 
 /** True when a process with this id exists (on this machine); a run's writer that is gone was killed. */
@@ -249,9 +250,26 @@ class SqliteStore implements Store {
   }
 
   eventsAfter(filter: EventFilter, page: KeysetPage = {}): StoredEvent[] {
-    const { sql, params } = keysetCondition(filter, page.after);
-    const rows = guard(this.location, () => this.select(`${STORED_SELECT} ${sql} ORDER BY e.date, e.seq LIMIT ?`).all(...params, page.limit ?? 100) as EventRow[]);
-    return rows.map(storedEvent);
+    const sort = page.sort ?? { by: "date" };
+    const limit = page.limit ?? 100;
+    const rows = guard(this.location, () =>
+      // one read transaction, so the scans see the same store
+      this.db.transaction(() => {
+        const out: EventRow[] = [];
+        for (const { sql, params } of keysetScans(filter, sort, page.after)) {
+          if (out.length >= limit) break;
+          out.push(...(this.select(`${STORED_SELECT} ${sql} LIMIT ?`).all(...params, limit - out.length) as EventRow[]));
+        }
+        return out;
+      })(),
+    );
+    return rows.map((r) => storedEvent(r, SORT_COLUMNS[sort.by]));
+  }
+
+  countEvents(filter: EventFilter, upTo: number): EventCount {
+    const { sql, params } = boundedCount(filter, upTo);
+    const n = guard(this.location, () => this.select(sql).pluck().get(...params) as number);
+    return n > upTo ? { count: upTo, exact: false } : { count: n, exact: true };
   }
 
   getEvent(id: string): StoredEvent | null {
@@ -264,7 +282,7 @@ class SqliteStore implements Store {
       const document = this.select("SELECT id, date, place, title, source, url, text FROM documents WHERE id = ?").get(id) as StoredDocument["document"] | undefined;
       if (!document) return null;
       const sentences = this.select("SELECT idx, text FROM sentences WHERE doc = ? ORDER BY idx").all(id) as StoredDocument["sentences"];
-      const events = (this.select(`${STORED_SELECT} WHERE e.doc = ? ORDER BY e.sentence, e.seq`).all(id) as EventRow[]).map(storedEvent);
+      const events = (this.select(`${STORED_SELECT} WHERE e.doc = ? ORDER BY e.sentence, e.seq`).all(id) as EventRow[]).map((r) => storedEvent(r));
       return { document, sentences, events };
     });
   }

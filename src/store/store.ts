@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Document, Event } from "../core/index.js";
-import type { EventFilter, Page, SaveOutcome, SaveCounts, CodedItem, RunInfo, RunCounts, StatsOptions, StatsRow, TopOptions, TopRow, EventRow, StoreCounts, KeysetPage, StoredEvent, StoredDocument, LocationOptions, LocationRow } from "./types.js";
+import type { EventFilter, Page, SaveOutcome, SaveCounts, CodedItem, RunInfo, RunCounts, StatsOptions, StatsRow, TopOptions, TopRow, EventRow, StoreCounts, KeysetPage, StoredEvent, StoredDocument, LocationOptions, LocationRow, EventCount } from "./types.js";
 
 export type * from "./types.js";
 
@@ -26,8 +26,10 @@ export interface Store {
   stats(filter: EventFilter, options: StatsOptions): StatsRow[];
   /** The actors or dyads with the most events that match the filter. */
   top(filter: EventFilter, options: TopOptions): TopRow[];
-  /** Events in the order of `query`, after a key (keyset paging: each page costs the same however deep). */
+  /** Events in the page's sort order (by date unless told; unknown values last), after a key (keyset paging: each page costs the same however deep). */
   eventsAfter(filter: EventFilter, page?: KeysetPage): StoredEvent[];
+  /** How many events match, counting no further than `upTo` (the cost stays bounded on any store). */
+  countEvents(filter: EventFilter, upTo: number): EventCount;
   /** One event by its id; null if none. */
   getEvent(id: string): StoredEvent | null;
   /** One document with its sentences and events; null if none. */

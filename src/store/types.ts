@@ -29,6 +29,8 @@ export interface EventFilter {
   text?: string;
   /** Document id. */
   doc?: string;
+  /** Only events with a date (true) or only those without one (false). */
+  dated?: boolean;
   /** Where the event happened: the ISO 3166-1 alpha-3 country of its location (`JPN`). */
   country?: string;
   /** Where the event happened: its location's name, as `locations` gives it (`Tokyo`); any case. */
@@ -130,22 +132,44 @@ export interface StoreCounts {
   runs: number;
 }
 
-/** Where a keyset page starts: after the event with this date and store sequence number (the order of `query`). */
+/** What a page of events can be ordered by. */
+export type EventSortKey = "date" | "goldstein" | "source" | "target" | "code";
+
+/**
+ * An order of events: by the value (the date, the Goldstein score, the source or target actor code, the CAMEO
+ * code), ties in insertion order; `desc` reverses both. Events without the value (no date, no source, no
+ * target) come last either way.
+ */
+export interface EventSort {
+  by: EventSortKey;
+  desc?: boolean;
+}
+
+/** Where a keyset page starts: after the event with this value of the sort's column (null: none) and store sequence number. */
 export interface EventKey {
-  date: string | null;
+  value: string | number | null;
   seq: number;
 }
 
 export interface KeysetPage {
-  /** Start after this event; from the first when absent. */
+  /** Start after this event (a key of the same sort); from the first when absent. */
   after?: EventKey | null;
   /** Most events returned; default 100. */
   limit?: number;
+  /** Default by date, ascending. */
+  sort?: EventSort;
+}
+
+/** How many events match, counted up to a bound: past it, `count` is the bound and `exact` false (more than `count`). */
+export interface EventCount {
+  count: number;
+  exact: boolean;
 }
 
 /** An event as stored: the record, its key for paging, and where its sentence starts in the document text. */
 export interface StoredEvent {
   event: Event;
+  /** Its key in the order it was read in (by date for a single event or a document's). */
   key: EventKey;
   /** Offset of `event.text` in the document text (found again at read time); null if the text is not there. */
   sentenceStart: number | null;

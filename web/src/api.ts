@@ -2,7 +2,7 @@
  * Typed calls to the annals HTTP API (the same server that serves this page).
  * Every call is relative to the page's origin: the page talks to nothing else.
  */
-import type { CodeRequest, Coded, DictionaryFiles, EventsPage, Health, Locations, Period, Series, StoredDocument, Top, ApiEvent } from "./contract.js";
+import type { CodeRequest, Coded, DictionaryFiles, EventsPage, EventsSort, ExportFormat, Health, Locations, Period, Series, StoredDocument, Top, ApiEvent } from "./contract.js";
 
 /** The filter parameters shared by events, series, top and locations, as the API names them. */
 export interface Filter {
@@ -22,12 +22,14 @@ export interface Filter {
   /** Words that must all be in the sentence. */
   text?: string;
   doc?: string;
+  /** "true": only events with a date; "false": only those without one. */
+  dated?: string;
   /** Where the event happened: its location's country (`JPN`) and name (`Tokyo`). */
   country?: string;
   place?: string;
 }
 
-export const FILTER_KEYS = ["actor", "source", "target", "code", "quad", "plover", "mood", "negated", "counted", "from", "to", "text", "doc", "country", "place"] as const;
+export const FILTER_KEYS = ["actor", "source", "target", "code", "quad", "plover", "mood", "negated", "counted", "from", "to", "text", "doc", "dated", "country", "place"] as const;
 
 /** An error the API answered with (`{error}`), or a network failure, as one message. */
 export class ApiError extends Error {
@@ -60,7 +62,9 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 
 export const api = {
   health: () => call<Health>("/api/health"),
-  events: (filter: Filter, limit: number, cursor?: string) => call<EventsPage>(`/api/events${query({ ...filter, limit, cursor })}`),
+  events: (filter: Filter, limit: number, cursor?: string, sort?: EventsSort) => call<EventsPage>(`/api/events${query({ ...filter, sort: sort === "date" ? undefined : sort, limit, cursor })}`),
+  /** The address of the filter's events as a file (`annals export`'s), for a link the browser downloads. */
+  exportUrl: (filter: Filter, format: ExportFormat) => `/api/export${query({ ...filter, format })}`,
   event: (id: string) => call<{ event: ApiEvent }>(`/api/events/${encodeURIComponent(id)}`),
   // counts take asserted, non-negated events and stated acts only, unless `all`
   series: (filter: Filter, by: Period, all = false) => call<Series>(`/api/series${query({ ...filter, by, all: all ? "true" : undefined })}`),

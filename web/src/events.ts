@@ -12,15 +12,58 @@ export const quadBadge = (q: number) => h("span", { class: "quad", style: `--qua
 
 export const goldsteinBadge = (g: number) => h("span", { class: "goldstein", style: `color: ${goldsteinColour(g)}` }, (Number(g.toFixed(1)) > 0 ? "+" : "") + fmt(g, 1));
 
+/** What the events table can be sorted by (the API's sort columns). */
+export type SortColumn = "date" | "goldstein" | "source" | "target" | "code";
+
 export interface TableOptions {
   /** Show the document column (not when all events are of one document, or were never stored). Default true. */
   doc?: boolean;
+  /** Column heads that sort: the order shown, and what choosing a column asks for. */
+  sort?: { by: SortColumn; desc: boolean; choose: (by: SortColumn) => void };
+  /**
+   * The chosen event's details, opened in a row under it (a click or Enter; a second one, or Escape, closes
+   * them), so the table keeps the width of the page. `onSelect` is still told.
+   */
+  details?: (e: Event) => Node;
+  /** Called when the details row closes. */
+  onClose?: () => void;
 }
 
-/** A table of events, one line each; a click on a row calls `onSelect`, and the selected row is marked. */
+const HEADS: [label: string, sort: SortColumn | null][] = [
+  ["date", "date"],
+  ["source", "source"],
+  ["event", "code"],
+  ["target", "target"],
+  ["sentence", null],
+  ["Goldstein", "goldstein"],
+  ["mood", null],
+  ["document", null],
+];
+
+/**
+ * A table of events, one line each; a click on a row (or Enter on it) calls `onSelect`, and the selected row is
+ * marked. Rows are in the tab order; the arrow keys move between them.
+ */
 export function eventTable(events: Event[], onSelect?: (e: Event, row: HTMLTableRowElement) => void, selected?: string | null, options: TableOptions = {}): HTMLTableElement {
   const withDoc = options.doc ?? true;
+  const heads = withDoc ? HEADS : HEADS.slice(0, -1);
   const body = h("tbody");
+  let open: { row: HTMLTableRowElement; detail: HTMLTableRowElement } | null = null;
+  const close = () => {
+    if (!open) return;
+    open.detail.remove();
+    open.row.removeAttribute("aria-expanded");
+    open.row.classList.remove("selected");
+    open = null;
+    options.onClose?.();
+  };
+  const expand = (e: Event, row: HTMLTableRowElement) => {
+    const panel = h("div", { class: "detail-inner" }, h("button", { type: "button", class: "close", "aria-label": "Close the event's details", title: "Close (Escape)", onclick: () => (close(), row.focus()) }, "×"), options.details!(e));
+    const detail = h("tr", { class: "event-detail" }, h("td", { colspan: heads.length }, panel));
+    row.after(detail);
+    row.setAttribute("aria-expanded", "true");
+    open = { row, detail };
+  };
   for (const e of events) {
     const row = h(
       "tr",
@@ -29,28 +72,59 @@ export function eventTable(events: Event[], onSelect?: (e: Event, row: HTMLTable
       actorCell(e.source, "source"),
       h("td", { class: "code", title: QUAD_NAMES[e.quad] ?? "" }, quadBadge(e.quad), " ", h("code", {}, e.code), " ", h("span", { class: "muted" }, e.plover)),
       actorCell(e.target, "target"),
-      h("td", { class: "sentence", title: e.text }, e.text),
+      h("td", { class: "sentence" }, e.text),
       h("td", { class: "num" }, goldsteinBadge(e.goldstein)),
       h("td", { class: e.mood === "asserted" && !e.negated ? "mood muted" : "mood flag" }, e.negated ? `${e.mood}, negated` : e.mood),
       withDoc ? h("td", { class: "doc" }, h("a", { href: href("doc", {}, e.doc), title: `document ${e.doc}` }, e.doc)) : null,
     );
     if (onSelect) {
       const choose = () => {
+        if (options.details && open?.row === row) return close();
+        close();
         body.querySelector("tr.selected")?.classList.remove("selected");
         row.classList.add("selected");
+        if (options.details) expand(e, row);
         onSelect(e, row);
       };
       row.addEventListener("click", (ev) => {
         if (!(ev.target as Element).closest("a")) choose();
       });
       row.addEventListener("keydown", (ev) => {
-        if (ev.key === "Enter") choose();
+        if (ev.target !== row) return;
+        if (ev.key === "Enter" || ev.key === " ") {
+          ev.preventDefault();
+          choose();
+        } else if (ev.key === "Escape" && open?.row === row) close();
+        else if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+          ev.preventDefault();
+          const rows = [...body.querySelectorAll<HTMLTableRowElement>("tr[data-id]")];
+          rows[rows.indexOf(row) + (ev.key === "ArrowDown" ? 1 : -1)]?.focus();
+        }
       });
     }
     body.append(row);
+    if (onSelect && options.details && e.id === selected) expand(e, row);
   }
-  const heads = ["date", "source", "event", "target", "sentence", "Goldstein", "mood", ...(withDoc ? ["document"] : [])];
-  return h("table", { class: "events" }, h("thead", {}, h("tr", {}, ...heads.map((c) => h("th", { class: c === "Goldstein" ? "num" : undefined }, c)))), body);
+  // Escape inside the open details closes them and gives the focus back to their row
+  body.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape" || !open || !open.detail.contains(ev.target as Node)) return;
+    const row = open.row;
+    close();
+    row.focus();
+  });
+  const sort = options.sort;
+  const head = (label: string, by: SortColumn | null) => {
+    const cls = label === "Goldstein" ? "num" : undefined;
+    if (!sort || !by) return h("th", { class: cls, scope: "col" }, label);
+    const on = sort.by === by;
+    const next = on && !sort.desc ? "descending" : "ascending";
+    return h(
+      "th",
+      { class: cls, scope: "col", "aria-sort": on ? (sort.desc ? "descending" : "ascending") : undefined },
+      h("button", { type: "button", class: on ? "sort on" : "sort", "data-sort": by, title: `Sort by ${label}, ${next}`, onclick: () => sort.choose(by) }, label, h("span", { class: "arrow", "aria-hidden": "true" }, on ? (sort.desc ? " ↓" : " ↑") : " ↕")),
+    );
+  };
+  return h("table", { class: sort ? "events sortable" : "events" }, h("thead", {}, h("tr", {}, ...heads.map(([label, by]) => head(label, by)))), body);
 }
 
 /** One event in full: its sentence with source, target and verb marked, and every field that explains the code. */
@@ -88,3 +162,6 @@ export function eventPanel(e: ApiEvent | Event, options: { stored?: boolean } = 
 }
 
 export const message = (text: string, kind: "error" | "info" = "info") => h("p", { class: `message ${kind}`, role: kind === "error" ? "alert" : "status" }, text);
+
+/** A "loading…" line: what an error replaces (main.ts), so no view is left loading after a failure. */
+export const loading = (text: string) => h("p", { class: "message loading", role: "status", "aria-busy": "true" }, text);

@@ -36,6 +36,7 @@ const FIELDS: Field[] = [
   { key: "negated", label: "Negated", hint: "The sentence denies the event", input: choice([["", "any"], ["false", "no"], ["true", "yes"]]) },
   { key: "from", label: "From", hint: "First event date, inclusive", input: () => h("input", { type: "date" }) },
   { key: "to", label: "To", hint: "Last event date, inclusive", input: () => h("input", { type: "date" }) },
+  { key: "dated", label: "Date", hint: "Events with a date, or only those without one", input: choice([["", "any"], ["true", "known"], ["false", "unknown"]]) },
   { key: "text", label: "Words", hint: "Words that must all be in the sentence", input: text("missile talks", 14) },
 ];
 
@@ -51,7 +52,7 @@ const CHIPS: [keyof Filter, (v: string) => string, string, string][] = [
 ];
 
 /** Parameters a filter change keeps (the view's own, such as the series period); paging starts over. */
-const KEPT = ["by", "limit", "top", "all", "count"];
+const KEPT = ["by", "limit", "top", "all", "count", "sort"];
 
 export function filterBar(route: Route): HTMLElement {
   const inputs = new Map<keyof Filter, HTMLInputElement | HTMLSelectElement>();
@@ -96,6 +97,22 @@ export function filterBar(route: Route): HTMLElement {
     h("div", { class: "buttons" }, h("button", { type: "submit", class: "primary" }, "Apply"), h("button", { type: "button", onclick: () => apply(true) }, "Clear")),
   );
   return form;
+}
+
+const SUMMARY: Partial<Record<keyof Filter, string>> = { code: "root", plover: "PLOVER", text: "words", doc: "document" };
+/** The yes-or-no filters in words: [when true, when false]. */
+const FLAGS: Partial<Record<keyof Filter, [string, string]>> = { negated: ["negated", "not negated"], counted: ["counted", "not counted"], dated: ["dated", "undated"] };
+
+/** The filter in a few words, for the page's title: "source JPN, root 04, from 2023-01-01". */
+export function filterSummary(f: Filter): string {
+  const parts: string[] = [];
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (!v) continue;
+    const flag = FLAGS[k];
+    parts.push(flag ? flag[v === "true" ? 0 : 1] : `${SUMMARY[k] ?? k} ${v}`);
+  }
+  return parts.join(", ");
 }
 
 /** Whether the counting views count every event, not only asserted, non-negated ones (`all=true`). */

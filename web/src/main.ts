@@ -8,10 +8,10 @@
  * `#network`, `#map`, `#try`, `#doc/ID`. Each change of it draws the view anew.
  */
 import "./style.css";
-import { api } from "./api.js";
+import { api, ApiError } from "./api.js";
 import { fmt, h, replace } from "./dom.js";
 import { message } from "./events.js";
-import { filterBar } from "./filters.js";
+import { filterBar, filterOf, filterSummary } from "./filters.js";
 import { href, parseHash, type Route, type ViewName } from "./route.js";
 import { documentView } from "./views/document.js";
 import { dyad } from "./views/dyad.js";
@@ -54,7 +54,7 @@ async function render(): Promise<void> {
   const route = parseHash(location.hash);
   // carry the filter from one filtered view to the next
   const keep = FILTERED.has(route.view) ? new URLSearchParams(route.params) : new URLSearchParams();
-  for (const k of ["cursor", "event", "by", "top", "limit"]) keep.delete(k);
+  for (const k of ["cursor", "event", "by", "top", "limit", "sort"]) keep.delete(k);
   replace(
     tabs,
     ...TABS.map(([name, label]) => h("a", { href: href(name, FILTERED.has(name) ? keep : {}), class: name === route.view ? "on" : undefined, "data-view": name }, label)),
@@ -63,13 +63,25 @@ async function render(): Promise<void> {
   const view = h("section", { class: `view view-${route.view}`, "data-view": route.view });
   current = view;
   replace(main, view);
-  document.title = `annals · ${route.view === "doc" ? `document ${route.arg ?? ""}` : (TABS.find(([n]) => n === route.view)?.[1] ?? "")}`;
+  // the title says the view and its filter, as the address does: "Explorer · source JPN · annals"
+  const name = route.view === "doc" ? `document ${route.arg ?? ""}` : (TABS.find(([n]) => n === route.view)?.[1] ?? "");
+  document.title = [name, FILTERED.has(route.view) ? filterSummary(filterOf(route.params)) : "", "annals"].filter(Boolean).join(" · ");
   try {
     await VIEWS[route.view](view, route);
   } catch (e) {
-    if (current === view) view.append(message((e as Error).message, "error"));
+    if (current === view) failed(view, e as Error);
   }
   if (current === view) view.setAttribute("data-ready", "");
+}
+
+/** A view that failed: its message where it was loading (no "loading…" stays above an error), and a way to ask again when the server was busy. */
+function failed(view: HTMLElement, e: Error): void {
+  const again = e instanceof ApiError && [0, 429, 503].includes(e.status);
+  const error = h("div", { class: "failed" }, message(e.message, "error"), again ? h("button", { type: "button", class: "again", onclick: () => void render() }, "Try again") : null);
+  const pending = [...view.querySelectorAll(".loading")];
+  if (pending.length) pending[0].replaceWith(error);
+  else view.append(error);
+  for (const p of pending.slice(1)) p.remove();
 }
 
 window.addEventListener("hashchange", () => void render());
@@ -77,5 +89,5 @@ if (!location.hash) history.replaceState(null, "", "#explorer");
 void render();
 api.health().then(
   (hth) => replace(counts, `${fmt(hth.counts.events)} events · ${fmt(hth.counts.documents)} documents · annals ${hth.annals}`),
-  () => replace(counts, "server not reachable"),
+  (e: Error) => replace(counts, e instanceof ApiError && e.status !== 0 ? `counts not read: ${e.message}` : "server not reachable"),
 );

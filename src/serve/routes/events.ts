@@ -1,12 +1,13 @@
-/** `GET /api/events` (filtered, keyset-paged) and `GET /api/events/:id`. */
+/** `GET /api/events` (filtered, sorted, keyset-paged, with the total) and `GET /api/events/:id`. */
 import { Hono } from "hono";
-import type { StoredEvent } from "../../store/index.js";
+import type { EventCount, StoredEvent } from "../../store/index.js";
 import type { ApiEvent, EventResponse, EventsResponse } from "../api-types.js";
 import type { ApiContext } from "../context.js";
-import { decodeCursor, encodeCursor } from "../cursor.js";
+import { decodeCursor, encodeCursor, SORTS, toSort } from "../cursor.js";
 import { notFound } from "../errors.js";
 import { params } from "../http.js";
 import { FILTER_PARAMS } from "../params.js";
+import { QueryTimeout } from "../read-pool.js";
 
 export const DEFAULT_EVENTS_PAGE = 50;
 
@@ -16,15 +17,21 @@ export function eventRoutes(ctx: ApiContext): Hono {
   const app = new Hono();
 
   app.get("/events", async (c) => {
-    const p = params(c, [...FILTER_PARAMS, "limit", "cursor"]);
+    const p = params(c, [...FILTER_PARAMS, "sort", "limit", "cursor"]);
     const filter = p.filter();
+    const sort = p.oneOf("sort", SORTS, "date");
     const limit = p.int("limit", 1, ctx.limits.maxEventsPage, DEFAULT_EVENTS_PAGE);
     const cursor = p.get("cursor");
-    const after = cursor ? decodeCursor(cursor) : null;
+    const after = cursor ? decodeCursor(cursor, sort) : null;
+    // the page and the total read side by side; a count past the time limit leaves the total unknown, not the page unread
+    const counting = ctx.reads.countEvents(filter, ctx.limits.eventsTotal).catch((e: unknown): EventCount | null => {
+      if (e instanceof QueryTimeout) return null;
+      throw e;
+    });
     // one more than asked: is there a next page?
-    const rows = await ctx.reads.eventsAfter(filter, { after, limit: limit + 1 });
+    const [rows, total] = await Promise.all([ctx.reads.eventsAfter(filter, { after, limit: limit + 1, sort: toSort(sort) }), counting]);
     const page = rows.slice(0, limit);
-    const body: EventsResponse = { events: page.map(apiEvent), next: rows.length > limit ? encodeCursor(page[page.length - 1].key) : null };
+    const body: EventsResponse = { events: page.map(apiEvent), next: rows.length > limit ? encodeCursor(sort, page[page.length - 1].key) : null, total };
     return c.json(body);
   });
 
