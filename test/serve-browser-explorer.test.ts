@@ -199,7 +199,7 @@ describe("the explorer in Chromium", { skip: noChromium }, () => {
     assert.doesNotMatch(page.url(), /sort=/, "the explorer's order stays with the explorer");
   });
 
-  test("no sideways scrolling from 360 px to 1280 px; screenshots at 1280 and 390", async () => {
+  test("no sideways scrolling from 360 px to 1280 px; screenshots of the explorer, a document and Try it at 1280 and 390", async () => {
     const api: EventsResponse = await get("/api/events?limit=25");
     const doc = api.events[0].doc;
     for (const width of [360, 390, 1024, 1280]) {
@@ -216,6 +216,10 @@ describe("the explorer in Chromium", { skip: noChromium }, () => {
       await page.setViewportSize({ width, height: 900 });
       await visit(page, origin, `#explorer?limit=25&event=${api.events[1].id}`);
       await shot(`explorer-${width}`);
+      await visit(page, origin, `#doc/${doc}`);
+      await shot(`document-${width}`);
+      await visit(page, origin, "#try");
+      await shot(`try-${width}`);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   });
