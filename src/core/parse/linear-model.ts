@@ -64,22 +64,28 @@ export class LinearModel {
     }
   }
 
+  /** Where the feature's slot starts in `slots`, or -1 when the model has no such feature. */
+  private slotOf(key: number): number {
+    const slots = this.slots;
+    const wrap = this.mask * 4 + 3;
+    let at = (key & this.mask) * 4;
+    let k = slots[at];
+    while (k !== key) {
+      if (k === 0) return -1;
+      at = (at + 4) & wrap;
+      k = slots[at];
+    }
+    return at;
+  }
+
   /** Adds the weights of `n` features to `scores` (which the caller zeroes). */
   score(features: Uint32Array, n: number, scores: Float32Array): void {
     const slots = this.slots;
-    const wrap = this.mask * 4 + 3;
-    const mask = this.mask;
     if (this.inline) {
       const w = this.inlineWeights;
       for (let f = 0; f < n; f++) {
-        const key = features[f];
-        let at = (key & mask) * 4;
-        let k = slots[at];
-        while (k !== key && k !== 0) {
-          at = (at + 4) & wrap;
-          k = slots[at];
-        }
-        if (k === 0) continue;
+        const at = this.slotOf(features[f]);
+        if (at < 0) continue;
         scores[0] += w[at + 1];
         scores[1] += w[at + 2];
         scores[2] += w[at + 3];
@@ -89,14 +95,8 @@ export class LinearModel {
     const pairs = this.pairs;
     const scale = this.scale;
     for (let f = 0; f < n; f++) {
-      const key = features[f];
-      let at = (key & mask) * 4;
-      let k = slots[at];
-      while (k !== key && k !== 0) {
-        at = (at + 4) & wrap;
-        k = slots[at];
-      }
-      if (k === 0) continue;
+      const at = this.slotOf(features[f]);
+      if (at < 0) continue;
       const end = slots[at + 2];
       for (let i = slots[at + 1]; i < end; i++) {
         const p = pairs[i];
