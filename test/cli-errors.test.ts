@@ -6,31 +6,10 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { knownFile } from "./support/known-events.js";
 import { tempDir } from "./support/store.js";
-
-const ROOT = join(import.meta.dirname, "..");
-const BIN = join(ROOT, "bin", "annals.js");
-
-interface Result {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** `annals` in a child process; many run at once. */
-function run(args: string[], options: { env?: NodeJS.ProcessEnv; node?: string[] } = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...(options.node ?? []), BIN, ...args], { cwd: ROOT, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+import { runAnnals as run } from "./support/cli.js";
 
 const STACK = /\n\s+at .*:\d+/;
 const db = knownFile(tempDir());

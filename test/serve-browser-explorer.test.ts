@@ -13,7 +13,7 @@ import type { Page } from "playwright-core";
 import type { ApiEvent, EventsResponse } from "../src/serve/api-types.js";
 import { DEFAULT_WEB_DIR, type RunningServer } from "../src/serve/server.js";
 import { drawn, noChromium, openBrowser, SCREENSHOTS, show, type Browser } from "./support/browser.js";
-import { amplify, copyStore, testServer } from "./support/serve.js";
+import { allApiEvents, amplify, copyStore, getJson, testServer } from "./support/serve.js";
 import { startAnnalsServe, type AnnalsServer } from "./support/serve-process.js";
 import { annals, tempDir } from "./support/store.js";
 
@@ -27,21 +27,8 @@ describe("the explorer in Chromium", { skip: noChromium }, () => {
   let browser: Browser;
   let page: Page;
   let origin: string;
-  const get = async <T>(path: string, base = origin): Promise<T> => {
-    const res = await fetch(`${base}${path}`);
-    assert.equal(res.status, 200, `${path}: ${await res.clone().text()}`);
-    return (await res.json()) as T;
-  };
-  const allEvents = async (query: string): Promise<ApiEvent[]> => {
-    const out: ApiEvent[] = [];
-    let cursor: string | null = null;
-    do {
-      const p: EventsResponse = await get(`/api/events?limit=500&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
-      out.push(...p.events);
-      cursor = p.next;
-    } while (cursor);
-    return out;
-  };
+  const get = <T>(path: string, base = origin): Promise<T> => getJson<T>(base, path);
+  const allEvents = (query: string): Promise<ApiEvent[]> => allApiEvents(origin, query);
   const rowIds = (p = page) => p.$$eval("table.events tbody tr[data-id]", (rows) => rows.map((r) => r.getAttribute("data-id")));
   const shot = (name: string, p = page) => p.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   /** Goes to a view by its address, reloading when the page is there already (a same address fires no hashchange). */

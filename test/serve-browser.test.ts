@@ -11,6 +11,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import type { ApiEvent, CodeResponse, DocumentResponse, EventsResponse, LocationsResponse, SeriesResponse, TopResponse } from "../src/serve/api-types.js";
 import { drawn, noChromium, openBrowser, SCREENSHOTS, show, type Browser } from "./support/browser.js";
+import { allApiEvents, getJson } from "./support/serve.js";
 import { startAnnalsServe, type AnnalsServer } from "./support/serve-process.js";
 import { annals, tempDir } from "./support/store.js";
 
@@ -24,22 +25,9 @@ describe("the web page in Chromium", { skip: noChromium }, () => {
   let browser: Browser;
   let page: Page;
   let origin: string;
-  const get = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${origin}${path}`);
-    assert.equal(res.status, 200, `${path}: ${await res.clone().text()}`);
-    return (await res.json()) as T;
-  };
+  const get = <T>(path: string): Promise<T> => getJson<T>(origin, path);
   /** Every event the API gives for a filter, following its cursor. */
-  const allEvents = async (query: string): Promise<ApiEvent[]> => {
-    const out: ApiEvent[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: EventsResponse = await get(`/api/events?limit=500&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
-      out.push(...page.events);
-      cursor = page.next;
-    } while (cursor);
-    return out;
-  };
+  const allEvents = (query: string): Promise<ApiEvent[]> => allApiEvents(origin, query);
   const rowIds = () => page.$$eval("table.events tbody tr", (rows) => rows.map((r) => r.getAttribute("data-id")));
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 

@@ -1,4 +1,5 @@
 /** Helpers for the API tests: a store built from the example articles by the real coder, a server on 127.0.0.1:0, JSON over real HTTP. */
+import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { join } from "node:path";
@@ -7,6 +8,7 @@ import Database from "better-sqlite3";
 import { ANNALS_VERSION, codingVersion, runIngest } from "../../src/cli/ingest.js";
 import { startServer, type RunningServer } from "../../src/serve/server.js";
 import type { Limits } from "../../src/serve/limits.js";
+import type { ApiEvent, EventsResponse } from "../../src/serve/api-types.js";
 
 export const EXAMPLES = join(import.meta.dirname, "..", "..", "examples");
 const quiet = new Writable({ write: (_c, _e, done) => done() });
@@ -107,4 +109,23 @@ export function postEarlyReply(base: string, path: string, body: string, headers
     req.on("socket", (socket) => socket.on("error", () => {}));
     req.end(body);
   });
+}
+
+/** The JSON of a GET that must answer 200 (the message shows the body when not). */
+export async function getJson<T>(base: string, path: string): Promise<T> {
+  const res = await fetch(`${base}${path}`);
+  assert.equal(res.status, 200, `${path}: ${await res.clone().text()}`);
+  return (await res.json()) as T;
+}
+
+/** Every event the API gives for a filter, following its cursor. */
+export async function allApiEvents(base: string, query: string): Promise<ApiEvent[]> {
+  const out: ApiEvent[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: EventsResponse = await getJson(base, `/api/events?limit=500&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
+    out.push(...page.events);
+    cursor = page.next;
+  } while (cursor);
+  return out;
 }
