@@ -20,8 +20,21 @@ export function mix(h: number, v: number): number {
   return h ^ (h >>> 13);
 }
 
-/** The feature of template `t` over up to three values; never 0, which marks an empty slot. */
-export function feature(t: number, a: number, b = 0, c = 0): number {
+/**
+ * The feature of template `t` over one, two or three values; never 0, which marks an empty slot. (One
+ * function per count keeps each call site's shape fixed, so the compiler can inline them; a value of 0
+ * is skipped, as it always has been: the trained models depend on these exact numbers.)
+ */
+export function feature1(t: number, a: number): number {
+  return mix(Math.imul(t + 1, 0x27d4eb2f), a) >>> 0 || 1;
+}
+
+export function feature2(t: number, a: number, b: number): number {
+  const h = mix(Math.imul(t + 1, 0x27d4eb2f), a);
+  return (b !== 0 ? mix(h, b) : h) >>> 0 || 1;
+}
+
+export function feature3(t: number, a: number, b: number, c: number): number {
   let h = mix(Math.imul(t + 1, 0x27d4eb2f), a);
   if (b !== 0) h = mix(h, b);
   if (c !== 0) h = mix(h, c);

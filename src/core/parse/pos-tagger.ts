@@ -4,7 +4,7 @@
  * pair of a universal tag and a Penn Treebank tag ("VERB|VBN"): the fine tag tells the parser a participle
  * from a past tense.
  */
-import { feature } from "./hashing.js";
+import { feature1, feature2, feature3 } from "./hashing.js";
 import { best, type LinearModel } from "./linear-model.js";
 import { NO_WORD, type WordAtoms } from "./words.js";
 
@@ -25,46 +25,46 @@ export function taggerFeatures(a: WordAtoms, tags: Int32Array, i: number, out: U
   const wNext = i < n ? w[i + 1] : NO_WORD;
   const wNext2 = i + 1 < n ? w[i + 2] : NO_WORD;
   let k = 0;
-  out[k++] = feature(0, 1);
-  out[k++] = feature(1, w[i]);
-  out[k++] = feature(2, a.suffix3[i]);
-  out[k++] = feature(3, a.suffix2[i]);
-  out[k++] = feature(4, a.prefix1[i]);
-  out[k++] = feature(5, a.shape[i]);
-  out[k++] = feature(6, p1);
-  out[k++] = feature(7, p2, p1);
-  out[k++] = feature(8, p1, w[i]);
-  out[k++] = feature(9, wPrev);
-  out[k++] = feature(10, i > 1 ? a.suffix3[i - 1] : NO_WORD);
-  out[k++] = feature(11, wPrev2);
-  out[k++] = feature(12, wNext);
-  out[k++] = feature(13, i < n ? a.suffix3[i + 1] : NO_WORD);
-  out[k++] = feature(14, wNext2);
-  out[k++] = feature(15, wPrev, w[i]);
-  out[k++] = feature(16, w[i], wNext);
-  out[k++] = feature(17, a.shape[i], i === 1 ? 1 : 2);
-  out[k++] = feature(18, p1, a.suffix3[i]);
-  out[k++] = feature(19, i < n ? a.shape[i + 1] : NO_WORD, a.shape[i]);
-  out[k++] = feature(20, a.prefix3[i]);
-  out[k++] = feature(21, a.suffix4[i]);
-  out[k++] = feature(22, a.suffix1[i]);
-  out[k++] = feature(23, p1, wNext);
-  out[k++] = feature(24, i < n ? a.suffix2[i + 1] : NO_WORD, w[i]);
-  out[k++] = feature(25, i > 1 ? a.shape[i - 1] : NO_WORD, a.shape[i]);
-  out[k++] = feature(26, wPrev, w[i], wNext);
+  out[k++] = feature1(0, 1);
+  out[k++] = feature1(1, w[i]);
+  out[k++] = feature1(2, a.suffix3[i]);
+  out[k++] = feature1(3, a.suffix2[i]);
+  out[k++] = feature1(4, a.prefix1[i]);
+  out[k++] = feature1(5, a.shape[i]);
+  out[k++] = feature1(6, p1);
+  out[k++] = feature2(7, p2, p1);
+  out[k++] = feature2(8, p1, w[i]);
+  out[k++] = feature1(9, wPrev);
+  out[k++] = feature1(10, i > 1 ? a.suffix3[i - 1] : NO_WORD);
+  out[k++] = feature1(11, wPrev2);
+  out[k++] = feature1(12, wNext);
+  out[k++] = feature1(13, i < n ? a.suffix3[i + 1] : NO_WORD);
+  out[k++] = feature1(14, wNext2);
+  out[k++] = feature2(15, wPrev, w[i]);
+  out[k++] = feature2(16, w[i], wNext);
+  out[k++] = feature2(17, a.shape[i], i === 1 ? 1 : 2);
+  out[k++] = feature2(18, p1, a.suffix3[i]);
+  out[k++] = feature2(19, i < n ? a.shape[i + 1] : NO_WORD, a.shape[i]);
+  out[k++] = feature1(20, a.prefix3[i]);
+  out[k++] = feature1(21, a.suffix4[i]);
+  out[k++] = feature1(22, a.suffix1[i]);
+  out[k++] = feature2(23, p1, wNext);
+  out[k++] = feature2(24, i < n ? a.suffix2[i + 1] : NO_WORD, w[i]);
+  out[k++] = feature2(25, i > 1 ? a.shape[i - 1] : NO_WORD, a.shape[i]);
+  out[k++] = feature3(26, wPrev, w[i], wNext);
   const hint = a.hint[i];
-  out[k++] = feature(31, hint);
-  out[k++] = feature(32, hint, w[i]);
-  out[k++] = feature(33, hint, a.suffix3[i]);
-  out[k++] = feature(34, i > 1 ? a.hint[i - 1] : NO_WORD, hint, i < n ? a.hint[i + 1] : NO_WORD);
-  out[k++] = feature(35, hint, p1);
+  out[k++] = feature1(31, hint);
+  out[k++] = feature2(32, hint, w[i]);
+  out[k++] = feature2(33, hint, a.suffix3[i]);
+  out[k++] = feature3(34, i > 1 ? a.hint[i - 1] : NO_WORD, hint, i < n ? a.hint[i + 1] : NO_WORD);
+  out[k++] = feature2(35, hint, p1);
   if (ahead) {
     const n1 = i < n ? ahead[i + 1] + 1 : START;
     const n2 = i + 1 < n ? ahead[i + 2] + 1 : START;
-    out[k++] = feature(27, n1);
-    out[k++] = feature(28, n1, n2);
-    out[k++] = feature(29, p1, n1);
-    out[k++] = feature(30, w[i], n1);
+    out[k++] = feature1(27, n1);
+    out[k++] = feature2(28, n1, n2);
+    out[k++] = feature2(29, p1, n1);
+    out[k++] = feature2(30, w[i], n1);
   }
   return k;
 }
