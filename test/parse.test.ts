@@ -6,6 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Configuration, LEFT, RIGHT, SHIFT } from "../src/core/parse/arc-hybrid.js";
 import { ConlluError, readConllu, writeConllu, type TreebankSentence } from "../src/core/parse/conllu.js";
+import { analyseText } from "../src/core/analyse/tagger.js";
+import { attachmentScores } from "../src/core/parse/evaluate.js";
+import { rawTextScores } from "../src/core/parse/evaluate-raw.js";
 import { decodeModel, encodeModel, ModelFileError } from "../src/core/parse/model-file.js";
 import { DependencyParser } from "../src/core/parse/parser.js";
 import { parsedAsTree } from "../src/core/parse/show.js";
@@ -169,13 +172,35 @@ test("annals parse prints CoNLL-U with the text's own words, and trees with --fo
   assert.match(bad.stderr, /--format must be conllu or pretty/);
 });
 
+test("raw text is scored by aligning the reader's words with the treebank's by their characters", () => {
+  const parser = loadParser();
+  const sentences = readConllu(SAMPLE);
+  // the reader's words are the treebank's here, so scores from raw text equal scores on its words
+  const gold = attachmentScores(parser, sentences);
+  const raw = rawTextScores(parser, sentences);
+  assert.deepEqual([raw.goldWords, raw.systemWords, raw.words], [17, 17, 1]);
+  assert.equal(raw.uas, gold.uas);
+  assert.equal(raw.las, gold.las);
+  // a treebank that keeps "Monday." as one word: the reader's two words match neither, and the words
+  // that hang on it cannot have the right head
+  const joined = readConllu(SAMPLE.split("\n\n")[0].replace("6\tMonday\tMonday\tPROPN\tNNP\t_\t2\tobl\t_\t_\n7\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_", "6\tMonday.\tMonday\tPROPN\tNNP\t_\t2\tobl\t_\t_"));
+  assert.equal(joined[0].words.length, 6);
+  const split = rawTextScores(parser, joined);
+  assert.deepEqual([split.goldWords, split.systemWords], [6, 7]);
+  assert.equal(split.words, (2 * 5) / 13);
+  const tokens = analyseText(sentences[0].text!)[0].tokens;
+  const parsed = parser.parse(tokens.map((t) => t.text), tokens.map((t) => t.pos));
+  const rightAmongFirstFive = parsed.slice(0, 5).filter((w, k) => w.head === sentences[0].words[k].head && w.head !== 6).length;
+  assert.equal(split.uas, (2 * rightAmongFirstFive) / 13);
+});
+
 test("annals eval ud scores a treebank and ends with the UAS and LAS line; a broken file names its line", () => {
   const dir = mkdtempSync(join(tmpdir(), "annals-ud-"));
   writeFileSync(join(dir, "a.conllu"), SAMPLE);
   const r = run(["eval", "ud", join(dir, "a.conllu")]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^2 sentences, 17 words/);
-  assert.match(r.stdout, /\nUAS \d\.\d{3} LAS \d\.\d{3}\n$/);
+  assert.match(r.stdout, /\nfrom the raw text of each sentence, split into words by annals' reader: 17 words for 17; F1 of words 1\.000, UAS \d\.\d{3}, LAS \d\.\d{3}\nUAS \d\.\d{3} LAS \d\.\d{3}\n$/);
   writeFileSync(join(dir, "b.conllu"), "1\tx\tx\tX\n");
   const bad = run(["eval", "ud", join(dir, "b.conllu")]);
   assert.equal(bad.status, 1);

@@ -12,13 +12,14 @@ import { GoldFormatError, readPlv } from "../core/evaluate/plv.js";
 import { DEFAULT_DATA_DIR, loadDictionaries, readDataDir } from "../node/data-files.js";
 import { ConlluError, readConllu } from "../core/parse/conllu.js";
 import { attachmentScores } from "../core/parse/evaluate.js";
+import { rawTextScores } from "../core/parse/evaluate-raw.js";
 import { loadParser } from "../node/parser-model.js";
 import { parse, UsageError } from "./args.js";
 import { goldReport, showCases, type Show } from "./eval-report.js";
 
 export const EVAL_USAGE = `annals eval petrarch FILE [--use-parse] [--show-failures]
   annals eval plv FILE.tsv | annals eval gold FILE.jsonl  [--show misses|false|all] [--date D] [--dict DIR] [--no-require-dyad]
-  annals eval ud FILE.conllu [--model FILE]   (the parser on a treebank's own words: UAS and LAS)`;
+  annals eval ud FILE.conllu [--model FILE]   (the parser on a treebank: UAS and LAS on its words and from its raw text)`;
 
 export function runEval(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   const { values, positionals } = parse(argv, {
@@ -77,11 +78,14 @@ function evalUd(file: string, model: string | undefined, out: NodeJS.WritableStr
     err.write(`annals: ${file}: ${why}\n`);
     return 1;
   }
-  const s = attachmentScores(loadParser(model), sentences);
+  const parser = loadParser(model);
+  const s = attachmentScores(parser, sentences);
+  const raw = rawTextScores(parser, sentences);
   const pct = (x: number) => x.toFixed(3);
   out.write(`${sentences.length} sentences, ${s.words} words; tags: UPOS ${pct(s.upos)}, XPOS ${pct(s.xpos)}\n`);
   out.write("relation         words    UAS    LAS\n");
   for (const r of s.byRelation) out.write(`${r.relation.padEnd(15)} ${String(r.words).padStart(6)}  ${pct(r.uas)}  ${pct(r.las)}\n`);
+  out.write(`from the raw text of each sentence, split into words by annals' reader: ${raw.systemWords} words for ${raw.goldWords}; F1 of words ${pct(raw.words)}, UAS ${pct(raw.uas)}, LAS ${pct(raw.las)}\n`);
   out.write(`UAS ${pct(s.uas)} LAS ${pct(s.las)}\n`);
   return 0;
 }

@@ -109,7 +109,7 @@ export const HELP: Record<string, CommandHelp> = {
     ],
   },
   eval: {
-    about: "Scores the coder against gold events: PETRARCH's unit-test records (petrarch), the PLV format (plv) or annals' own gold JSON Lines (gold); or the parser against a Universal Dependencies treebank (ud: UAS and LAS, on the treebank's own words).",
+    about: "Scores the coder against gold events: PETRARCH's unit-test records (petrarch), the PLV format (plv) or annals' own gold JSON Lines (gold); or the parser against a Universal Dependencies treebank (ud: UAS and LAS on the treebank's own words, and from each sentence's raw text split into words by annals' reader, scored as the CoNLL 2018 shared task does).",
     options: [
       ["--show-failures", "petrarch: print each record coded wrong, with what was expected and produced"],
       ["--use-parse", "petrarch: code the records' parse trees rather than their text"],
