@@ -79,12 +79,29 @@ export interface TagSet {
 /**
  * Tags the words in two passes: the second sees the first's tags of the words ahead ("that" before a
  * verb is a conjunction, before a noun a determiner). Ids index `tagSet.tags`; position 0 is the root.
+ * The second pass asks again only where the first was unsure: a first choice ahead of the next by at
+ * least `sure` stands.
  */
-export function tagWords(first: LinearModel, second: LinearModel, tagSet: TagSet, a: WordAtoms): Int32Array {
-  return tagPass(second, tagSet, a, tagPass(first, tagSet, a, null));
+export function tagWords(first: LinearModel, second: LinearModel, tagSet: TagSet, a: WordAtoms, sure = Infinity): Int32Array {
+  const margins = new Float32Array(a.n + 1);
+  const ahead = tagPass(first, tagSet, a, null, margins);
+  return tagPass(second, tagSet, a, ahead, null, margins, sure);
 }
 
-export function tagPass(model: LinearModel, tagSet: TagSet, a: WordAtoms, ahead: Int32Array | null): Int32Array {
+/**
+ * One left-to-right pass. `margins`, when given, receives how far each word's tag was ahead of the next
+ * best (Infinity for words always tagged one way); with `keep`, words whose margin there is at least
+ * `sure` keep their tag from `ahead`.
+ */
+export function tagPass(
+  model: LinearModel,
+  tagSet: TagSet,
+  a: WordAtoms,
+  ahead: Int32Array | null,
+  margins: Float32Array | null = null,
+  keep: Float32Array | null = null,
+  sure = Infinity,
+): Int32Array {
   const tags = new Int32Array(a.n + 1);
   const features = new Uint32Array(TAGGER_FEATURES);
   const scores = new Float32Array(model.classes);
@@ -92,12 +109,23 @@ export function tagPass(model: LinearModel, tagSet: TagSet, a: WordAtoms, ahead:
     const known = tagSet.unambiguous.get(a.word[i]);
     if (known !== undefined) {
       tags[i] = known;
+      if (margins) margins[i] = Infinity;
+      continue;
+    }
+    if (keep && ahead && keep[i] >= sure) {
+      tags[i] = ahead[i];
       continue;
     }
     const count = taggerFeatures(a, tags, i, features, ahead);
     scores.fill(0);
     model.score(features, count, scores);
-    tags[i] = best(scores, model.classes);
+    const top = best(scores, model.classes);
+    tags[i] = top;
+    if (margins) {
+      let next = -Infinity;
+      for (let c = 0; c < model.classes; c++) if (c !== top && scores[c] > next) next = scores[c];
+      margins[i] = scores[top] - next;
+    }
   }
   return tags;
 }
