@@ -144,10 +144,16 @@ function relativeWeights(data: LinearModelData): { one: Int16Array; two: Int16Ar
   let at = 0;
   let largest = 0;
   for (let r = 0; r < rows; r++) {
-    const w = [0, 0, 0];
-    for (let i = 0; i < data.counts[r]; i++, at++) w[data.pairClasses[at]] = data.pairWeights[at] * data.scale;
-    diff1[r] = w[1] - w[0];
-    diff2[r] = w[2] - w[0];
+    let w0 = 0, w1 = 0, w2 = 0;
+    for (let i = 0; i < data.counts[r]; i++, at++) {
+      const c = data.pairClasses[at];
+      const w = data.pairWeights[at] * data.scale;
+      if (c === 0) w0 = w;
+      else if (c === 1) w1 = w;
+      else w2 = w;
+    }
+    diff1[r] = w1 - w0;
+    diff2[r] = w2 - w0;
     largest = Math.max(largest, Math.abs(diff1[r]), Math.abs(diff2[r]));
   }
   const scale = largest > 0 ? largest / 32767 : 1;
