@@ -7,7 +7,7 @@ import { OTHERS_NOUNS } from "../analyse/grammar.js";
 import type { Token } from "../analyse/tagger.js";
 import type { Mention } from "../match/mentions.js";
 import { prepositionBefore } from "../match/verb-patterns.js";
-import type { SentenceContext } from "./events.js";
+import type { SentenceContext } from "./context.js";
 
 /** Mentions joined to `first` by "and" or commas ("China, Russia and Iran"). */
 export function withCoordinated(tokens: Token[], mentions: Mention[], first: Mention, limit: number): Mention[] {

@@ -10,7 +10,7 @@ import { hash64 } from "../hash.js";
 import type { ActorRef } from "../match/coreference.js";
 import type { Mention } from "../match/mentions.js";
 import type { Actor, Event, Location, Mood, QuadClass, TextSpan } from "../types.js";
-import type { SentenceContext } from "./events.js";
+import type { SentenceContext } from "./context.js";
 import { statedCode } from "./stated-acts.js";
 
 /** One actor of a side: the mention that names it and the actor it means. */
