@@ -74,10 +74,10 @@ async function timedIngest(folder: string, db: string, workers: number): Promise
 }
 
 /** Seconds to write what the store holds again, into a new file, in batches of 200 documents: storage alone. */
-function storageSeconds(from: string, to: string): number {
-  const source = openStore(from, { readonly: true });
+async function storageSeconds(from: string, to: string): Promise<number> {
+  const source = await openStore(from, { readonly: true });
   const events = new Map<string, CodedItem["events"]>();
-  for (const row of source.exportRows()) {
+  for await (const row of source.exportRows()) {
     const e = rowToEvent(row);
     const list = events.get(e.doc) ?? [];
     list.push(e);
@@ -85,21 +85,21 @@ function storageSeconds(from: string, to: string): number {
   }
   const items: CodedItem[] = [];
   for (let after: string | null = null; ; ) {
-    const page = source.staleDocuments("", after, 1000);
+    const page: Document[] = await source.staleDocuments("", after, 1000);
     if (page.length === 0) break;
     after = page[page.length - 1].id;
     for (const doc of page) items.push({ doc, events: events.get(doc.id) ?? [] });
   }
-  source.close();
-  const target = openStore(to);
+  await source.close();
+  const target = await openStore(to);
   const t = performance.now();
   for (let i = 0; i < items.length; i += 200) {
     const batch = items.slice(i, i + 200);
-    for (const item of batch) target.hasDocument(item.doc.id, "", "");
-    target.saveBatch(batch, "bench");
+    for (const item of batch) await target.hasDocument(item.doc.id, "", "");
+    await target.saveBatch(batch, "bench");
   }
   const seconds = (performance.now() - t) / 1000;
-  target.close();
+  await target.close();
   return seconds;
 }
 
@@ -110,10 +110,10 @@ async function ingestBench(): Promise<void> {
   const two = join(dir, "ingest-2.db");
   const t1 = await timedIngest(corpus.folder, one, 1);
   const t2 = await timedIngest(corpus.folder, two, 2);
-  const store = openStore(one, { readonly: true });
-  const counts = store.counts();
-  store.close();
-  const ts = storageSeconds(one, join(dir, "storage-only.db"));
+  const store = await openStore(one, { readonly: true });
+  const counts = await store.counts();
+  await store.close();
+  const ts = await storageSeconds(one, join(dir, "storage-only.db"));
   const coding = t1 - ts;
   console.log(`  ingest, 1 worker  ${t1.toFixed(1)} s, ${(corpus.documents / t1).toFixed(1)} documents/s, ${counts.events} events`);
   console.log(`  ingest, 2 workers ${t2.toFixed(1)} s, ${(corpus.documents / t2).toFixed(1)} documents/s (x${(t1 / t2).toFixed(2)})`);
@@ -155,19 +155,19 @@ function insertSynthetic(db: Database.Database, start: number, n: number, next: 
   }
 }
 
-function latency(run: () => unknown, times: number): { first: number; best: number } {
+async function latency(run: () => Promise<unknown>, times: number): Promise<{ first: number; best: number }> {
   const ms: number[] = [];
   for (let i = 0; i < times; i++) {
     const t = performance.now();
-    run();
+    await run();
     ms.push(performance.now() - t);
   }
   return { first: ms[0], best: Math.min(...ms) };
 }
 
-function queryBench(): void {
+async function queryBench(): Promise<void> {
   const path = join(dir, "synthetic.db");
-  openStore(path).close(); // the schema, through the store's migrations
+  await (await openStore(path)).close(); // the schema, through the store's migrations
   const next = random(42);
   let have = 0;
   for (const target of EVENT_COUNTS.sort((a, b) => a - b)) {
@@ -182,13 +182,13 @@ function queryBench(): void {
     db.close();
     have = target;
     const size = fileSize(path);
-    const store = openStore(path, { readonly: true });
+    const store = await openStore(path, { readonly: true });
     const dyad: EventFilter = { source: "USA", target: "CHN" };
-    const series = latency(() => store.stats(dyad, { by: "month" }), 5);
-    const months = store.stats(dyad, { by: "month" }).length;
-    const top = latency(() => store.top({}, { kind: "dyads", limit: 20 }), 2);
-    const topYear = latency(() => store.top({ from: "2023-01-01", to: "2023-12-31" }, { kind: "dyads", limit: 20 }), 3);
-    store.close();
+    const series = await latency(() => store.stats(dyad, { by: "month" }), 5);
+    const months = (await store.stats(dyad, { by: "month" })).length;
+    const top = await latency(() => store.top({}, { kind: "dyads", limit: 20 }), 2);
+    const topYear = await latency(() => store.top({ from: "2023-01-01", to: "2023-12-31" }, { kind: "dyads", limit: 20 }), 3);
+    await store.close();
     const millions = target / 1e6;
     console.log(`  ${millions} M events        inserted in ${insertSeconds.toFixed(0)} s (${(target / insertSeconds / 1000).toFixed(0)}k/s over this step); ${mb(size)} MB, ${mb(size / millions)} MB per million events`);
     console.log(`    monthly USA→CHN series  ${series.first.toFixed(0)} ms first, ${series.best.toFixed(0)} ms best of 5 (${months} rows)`);
@@ -201,7 +201,7 @@ try {
   console.log(`annals bench: the event store, node ${process.version}`);
   await ingestBench();
   console.log(`  synthetic events (${COUNTRIES.length} countries x ${SECTORS.length} sectors, ${CODES.length} codes, 2000-2024)`);
-  queryBench();
+  await queryBench();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

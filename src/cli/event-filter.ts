@@ -8,7 +8,7 @@ import type { EventFilter } from "../store/index.js";
 import { UsageError } from "./args.js";
 
 export const FILTER_OPTIONS = {
-  db: { type: "string", default: "annals.db" },
+  db: { type: "string" },
   actor: { type: "string" },
   dyad: { type: "string" },
   code: { type: "string" },

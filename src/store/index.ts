@@ -1,14 +1,17 @@
 /**
  * The event store: the one place that chooses the database behind the
- * `Store` interface. SQLite for a file path; a PostgreSQL backend will take
- * `postgres://` addresses here without the commands changing.
+ * `Store` interface. A `postgres://` or `postgresql://` address is a
+ * PostgreSQL server; anything else is a SQLite file.
  */
 import { StoreError } from "./errors.js";
 import { openSqliteStore, type OpenOptions } from "./sqlite.js";
 import type { Store } from "./store.js";
 
-export function openStore(location: string, options: OpenOptions = {}): Store {
-  if (/^postgres(ql)?:\/\//i.test(location)) throw new StoreError("PostgreSQL stores are not supported yet: give a SQLite file path to --db");
+/** Whether a store location is a database server's address (`postgres://...`) rather than a file. */
+export const isServerAddress = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
+
+export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
+  if (isServerAddress(location)) throw new StoreError("PostgreSQL stores are not supported yet: give a SQLite file path to --db");
   return openSqliteStore(location, options);
 }
 
