@@ -19,7 +19,7 @@ import { Progress, type ProgressState } from "./progress.js";
 import { addSaved, failRun } from "./run-state.js";
 import { storeLocation } from "./store-option.js";
 
-export const INGEST_USAGE = `annals ingest [FILES|DIR|-] [--db FILE] [--lines] [--date YYYY-MM-DD] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N] [--workers N]`;
+export const INGEST_USAGE = `annals ingest [FILES|DIR|-] [--db FILE|URL] [--lines] [--date YYYY-MM-DD] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N] [--workers N]`;
 
 /** annals' own version, recorded with each run. */
 export const ANNALS_VERSION: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;

@@ -19,7 +19,7 @@ port.on("message", async () => {
   let reply: ExportReply;
   try {
     if (!chunks) {
-      store = await openStore(setup.path, { readonly: true });
+      store = await openStore(setup.path, { readonly: true, connections: 1 });
       chunks = exportChunks(store.exportRows(setup.filter), TEXT_FORMATS[setup.format]);
     }
     const next = await chunks.next();

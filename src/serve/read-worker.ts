@@ -7,7 +7,8 @@ import { openStore, StoreError, type Store } from "../store/index.js";
 import type { ReadRequest, ReadResponse, ReadWorkerSetup } from "./read-pool.js";
 
 const setup = workerData as ReadWorkerSetup;
-const store: Store = await openStore(setup.path, { readonly: true });
+// one read at a time, so one connection; a server cancels a statement the pool has given up on
+const store: Store = await openStore(setup.path, { readonly: true, connections: 1, statementTimeoutMs: setup.timeoutMs });
 const port = parentPort!;
 
 // the pool sends a worker one read at a time, so the answers go back in order
