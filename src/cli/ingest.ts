@@ -11,7 +11,7 @@ import { readFileSync, statSync } from "node:fs";
 import { defaultWorkers } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
 import { expandPaths, FirstOccurrences, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
-import { openStore, type CodedItem, type Store } from "../store/index.js";
+import { openStore, redactAddress, type CodedItem, type Store } from "../store/index.js";
 import { parse, UsageError, wholeNumber } from "./args.js";
 import { CODING_ARGS, codingOptions } from "./coding-options.js";
 import { CodingPipeline, workersOption } from "./coding-pipeline.js";
@@ -66,7 +66,7 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
     });
     state.bytesTotal = [...sizes.values()].reduce((a, b) => a + b, 0);
     await recoverRuns(store, (m) => progress.say(m));
-    run = await store.beginRun({ command: ["ingest", ...argv].join(" "), dictVersion: version, annalsVersion: ANNALS_VERSION, inputs: positionals.length ? positionals : ["-"] });
+    run = await store.beginRun({ command: ["ingest", ...argv.map(redactAddress)].join(" "), dictVersion: version, annalsVersion: ANNALS_VERSION, inputs: positionals.length ? positionals : ["-"] });
 
     pipeline = new CodingPipeline(store, version, options, dictionaries, dictDir, workers, (m) => progress.say(m));
     let pending: CodedItem[] = [];

@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { defaultWorkers } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
-import { isServerAddress, openStore, StoreError, type CodedItem } from "../store/index.js";
+import { isServerAddress, openStore, redactAddress, StoreError, type CodedItem } from "../store/index.js";
 import { parse, UsageError, wholeNumber } from "./args.js";
 import { codingOptions } from "./coding-options.js";
 import { CodingPipeline, workersOption } from "./coding-pipeline.js";
@@ -53,7 +53,7 @@ export async function runRecode(argv: string[], err: NodeJS.WritableStream): Pro
   try {
     await recoverRuns(store, (m) => progress.say(m));
     state.bytesTotal = await store.countStale(version);
-    run = await store.beginRun({ command: ["recode", ...argv].join(" "), dictVersion: version, annalsVersion: ANNALS_VERSION, inputs: [store.location] });
+    run = await store.beginRun({ command: ["recode", ...argv.map(redactAddress)].join(" "), dictVersion: version, annalsVersion: ANNALS_VERSION, inputs: [store.location] });
     pipeline = new CodingPipeline(store, version, options, dictionaries, dictDir, workers, (m) => progress.say(m));
     // a page is read whole before the batch is written: one statement at a time on the connection
     let docs = await store.staleDocuments(version, null, batchSize);

@@ -3,12 +3,11 @@
  * `Store` interface. A `postgres://` or `postgresql://` address is a
  * PostgreSQL server; anything else is a SQLite file.
  */
+import { isServerAddress } from "./address.js";
 import type { PostgresOpenOptions } from "./postgres/store.js";
 import { openSqliteStore } from "./sqlite.js";
 import type { Store } from "./store.js";
 
-/** Whether a store location is a database server's address (`postgres://...`) rather than a file. */
-export const isServerAddress = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
 
 export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   // loaded only when asked for: a command on a SQLite file never loads the PostgreSQL client
@@ -16,6 +15,7 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
   return openSqliteStore(location, options);
 }
 
+export { isServerAddress, redactAddress } from "./address.js";
 export { StoreError } from "./errors.js";
 export { EVENT_COLUMNS, ROW_COLUMNS, eventToRow, rowToEvent } from "./rows.js";
 export { SCHEMA_VERSION } from "./schema.js";

@@ -27,11 +27,6 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
-/** The address without its password, for messages and the store's `location`. */
-export function redactAddress(address: string): string {
-  return address.replace(/^(postgres(?:ql)?:\/\/[^:@/]*):[^@/]*@/i, "$1:***@");
-}
-
 export function createPool(address: string, options: PoolOptions): pg.Pool {
   const settings = [options.readonly ? "-c default_transaction_read_only=on" : "", options.statementTimeoutMs ? `-c statement_timeout=${Math.round(options.statementTimeoutMs)}` : ""].filter(Boolean).join(" ");
   const pool = new pg.Pool({ connectionString: address, max: options.max, types, options: settings || undefined, application_name: "annals", idleTimeoutMillis: 10_000 });
