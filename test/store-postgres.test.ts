@@ -8,6 +8,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { hostname } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { openStore, StoreError } from "../src/store/index.js";
 import { PG_SCHEMA_VERSION } from "../src/store/postgres/schema.js";
@@ -99,3 +100,19 @@ test("text search: PostgreSQL's English configuration leaves stop words out, whe
   await pgStore.close();
   await sqlite.close();
 });
+
+test("a password in the address is never stored: runs record the command without it", { skip }, async () => {
+  if (server.skip) return;
+  const url = new URL(await server.freshDatabase());
+  url.password = "s3cret"; // the test server trusts local connections, so any password opens it
+  const headlines = join(import.meta.dirname, "..", "examples", "headlines.txt");
+  const r = await runAnnals(["ingest", headlines, "--lines", "--db=" + url.toString(), "--workers", "1"]);
+  assert.equal(r.status, 0, r.stderr);
+  const recode = await runAnnals(["recode", "--db", url.toString(), "--workers", "1"]);
+  assert.equal(recode.status, 0, recode.stderr);
+  const runs = await sql(url.toString(), "SELECT command, inputs FROM runs ORDER BY id");
+  assert.equal(runs.length, 2);
+  assert.doesNotMatch(JSON.stringify(runs), /s3cret/);
+  assert.match(runs[0].command as string, /--db=postgres:\/\/annals:\*\*\*@127\.0\.0\.1/);
+});
+
