@@ -7,10 +7,12 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "h
 import { PARQUET_SCHEMA, writeParquet } from "../src/cli/parquet.js";
 import { openStore, ROW_COLUMNS } from "../src/store/index.js";
 import { A, B, C, knownFile } from "./support/known-events.js";
+import { knownStoreOn, storeBackends, testEach } from "./support/backends.js";
 import { annals, tempDir } from "./support/store.js";
 
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
+const BACKENDS = await storeBackends(dir);
 
 
 async function read(path: string) {
@@ -18,9 +20,9 @@ async function read(path: string) {
   return { metadata: await parquetMetadataAsync(file), rows: (await parquetReadObjects({ file })) as Record<string, unknown>[] };
 }
 
-test("export parquet: the CSV export's columns, typed, every row re-read with its values", async () => {
-  const db = await knownFile(dir);
-  const out = join(dir, "known.parquet");
+testEach(BACKENDS, "export parquet: the CSV export's columns, typed, every row re-read with its values", async (backend) => {
+  const db = await knownStoreOn(backend);
+  const out = join(dir, `known-${backend.name}.parquet`);
   const r = annals(["export", "--db", db, "--format", "parquet", "--out", out]);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, "", "nothing on stdout");

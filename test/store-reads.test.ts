@@ -2,15 +2,16 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
-import { join } from "node:path";
 import type { Event } from "../src/core/index.js";
 import { openStore, type EventKey, type EventSortKey } from "../src/store/index.js";
 import { sentenceStart } from "../src/store/reads.js";
+import { storeBackends, testEach } from "./support/backends.js";
 import { A, B, C } from "./support/known-events.js";
 import { collect, tempDir } from "./support/store.js";
 
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
+const BACKENDS = await storeBackends(dir);
 
 test("sentenceStart: the occurrence of the sentence that covers the verb", async () => {
   const doc = "Iran agreed. Iran agreed. Then Iran agreed again.";
@@ -32,8 +33,8 @@ function sorted(all: Event[], by: EventSortKey, desc: boolean): Event[] {
   return [...known, ...unknown].map((o) => o.e);
 }
 
-test("eventsAfter pages in every order, unknown values last; countEvents counts to its bound; getEvent, getDocument and locations", async () => {
-  const store = await openStore(join(dir, "reads.db"));
+testEach(BACKENDS, "eventsAfter pages in every order, unknown values last; countEvents counts to its bound; getEvent, getDocument and locations", async (backend) => {
+  const store = await openStore(await backend.newStore());
   await store.saveBatch([A, B, C], "v1");
   const inserted = await Promise.all((await collect(store.exportRows())).map(async (r) => (await store.getEvent(r.id as string))!.event));
   assert.ok(inserted.some((e) => e.date === null), "an event without a date");

@@ -5,17 +5,18 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fractionDate, GDELT_COLUMNS, gdeltCells } from "../src/cli/gdelt.js";
 import { openStore, type TopRow } from "../src/store/index.js";
-import { A, B, C, knownFile } from "./support/known-events.js";
+import { knownStoreOn, storeBackends, testEach } from "./support/backends.js";
 import { annals, collect, knownDocument, readCsv, tempDir } from "./support/store.js";
 
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
+const BACKENDS = await storeBackends(dir);
 
 
 const jsonl = (s: string) => s.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
 
-test("store: top actors and dyads, asserted and non-negated by default, with filters and limits", async () => {
-  const store = await openStore(await knownFile(dir), { readonly: true });
+testEach(BACKENDS, "store: top actors and dyads, asserted and non-negated by default, with filters and limits", async (backend) => {
+  const store = await openStore(await knownStoreOn(backend), { readonly: true });
   const brief = (rows: TopRow[]) => rows.map((r) => [r.source, r.target, r.events, r.distinct, r.goldsteinTotal]);
   assert.deepEqual(brief(await store.top({}, { kind: "actors", limit: 4 })), [
     ["CHNGOV", null, 3, 2, 3],
@@ -41,14 +42,14 @@ test("store: top actors and dyads, asserted and non-negated by default, with fil
 
   // an actor on both sides of one event is counted once for it
   const self = knownDocument("s1", "2021-05-01", [{ sentence: 0, text: "China criticised China.", date: "2021-05-01", source: ["CHN", "CHN", [], "China"], target: ["CHN", "CHN", [], "China"], code: "111", quad: 3, goldstein: -2, plover: "DISAPPROVE" }]);
-  const s = await openStore(join(dir, "self.db"));
+  const s = await openStore(await backend.newStore());
   await s.saveBatch([self], "v1");
   assert.deepEqual(brief(await s.top({}, { kind: "actors" })), [["CHN", null, 1, 1, -2]]);
   await s.close();
 });
 
-test("annals stats: by period as table, JSON Lines and CSV; top actors and dyads; usage errors", async () => {
-  const db = await knownFile(dir);
+testEach(BACKENDS, "annals stats: by period as table, JSON Lines and CSV; top actors and dyads; usage errors", async (backend) => {
+  const db = await knownStoreOn(backend);
   const month = annals(["stats", "--db", db, "--format", "jsonl"]);
   assert.equal(month.status, 0, month.stderr);
   assert.deepEqual(jsonl(month.stdout), [
@@ -94,7 +95,7 @@ test("annals stats: by period as table, JSON Lines and CSV; top actors and dyads
   assert.match(annals(["stats", "--db", join(dir, "none.db")]).stderr, /no database at/);
 });
 
-test("export gdelt: 61 tab-separated columns in the codebook's order, re-read column by column", async () => {
+testEach(BACKENDS, "export gdelt: 61 tab-separated columns in the codebook's order, re-read column by column", async (backend) => {
   // the GDELT 2.0 event codebook's table, written out in full
   const actor = (n: number) => ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code"].map((c) => `Actor${n}${c}`);
   const geo = (p: string) => ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"].map((c) => `${p}Geo_${c}`);
@@ -102,7 +103,7 @@ test("export gdelt: 61 tab-separated columns in the codebook's order, re-read co
   assert.equal(codebook.length, 61);
   assert.deepEqual(GDELT_COLUMNS, codebook);
   assert.deepEqual([GDELT_COLUMNS[25], GDELT_COLUMNS[34], GDELT_COLUMNS[35], GDELT_COLUMNS[53], GDELT_COLUMNS[59]], ["IsRootEvent", "AvgTone", "Actor1Geo_Type", "ActionGeo_CountryCode", "DATEADDED"]);
-  const db = await knownFile(dir);
+  const db = await knownStoreOn(backend);
   const r = annals(["export", "--db", db, "--format", "gdelt"]);
   assert.equal(r.status, 0, r.stderr);
   assert.ok(r.stdout.endsWith("\n"));

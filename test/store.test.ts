@@ -1,11 +1,12 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { contentHash, openStore, ROW_COLUMNS, type EventFilter } from "../src/store/index.js";
 import { runAnnals } from "./support/cli.js";
-import { A, B, C, knownFile } from "./support/known-events.js";
+import { knownStoreOn, storeBackends, sqlRows, testEach, type Backend } from "./support/backends.js";
+import { A, B, C } from "./support/known-events.js";
 import { annals, collect, knownDocument, readCsv, tempDir } from "./support/store.js";
 
 const dir = tempDir();
@@ -14,16 +15,17 @@ const EXAMPLES = join(import.meta.dirname, "..", "examples");
 const noStackTrace = (stderr: string) => assert.doesNotMatch(stderr, /internal error|\n\s+at .*:\d+/);
 
 const ALL = [...A.events, ...B.events, ...C.events];
+const BACKENDS = await storeBackends(dir);
 
-async function knownStore() {
-  const path = join(dir, `known-${Math.random().toString(36).slice(2)}.db`);
+async function knownStore(backend: Backend) {
+  const path = await backend.newStore();
   const store = await openStore(path);
   await store.saveBatch([A, B, C], "v1");
   return { store, path };
 }
 
-test("store: events come back exactly as saved, and saving again changes nothing", async () => {
-  const { store, path } = await knownStore();
+testEach(BACKENDS, "store: events come back exactly as saved, and saving again changes nothing", async (backend) => {
+  const { store, path } = await knownStore(backend);
   const byDate = [...ALL].sort((x, y) => (x.date ?? "").localeCompare(y.date ?? "")); // stable: insertion order within a date
   assert.deepEqual(await store.query({}, { limit: 1000 }), byDate);
   const before = await collect(store.exportRows());
@@ -40,8 +42,8 @@ test("store: events come back exactly as saved, and saving again changes nothing
   await again.close();
 });
 
-test("store: a changed document, or new dictionaries, replaces its events and sentences", async () => {
-  const { store } = await knownStore();
+testEach(BACKENDS, "store: a changed document, or new dictionaries, replaces its events and sentences", async (backend) => {
+  const { store } = await knownStore(backend);
   const changed = knownDocument("b1", "2020-02-03", [{ sentence: 0, text: "Russia condemned China.", date: "2020-02-03", source: ["RUS", "RUS", [], "Russia"], target: ["CHN", "CHN", [], "China"], code: "122", quad: 3, goldstein: -2, plover: "DISAPPROVE" }]);
   changed.events[0].id = "b1-new";
   assert.equal(await store.saveDocument(changed.doc, changed.events, "v1"), "replaced");
@@ -53,8 +55,8 @@ test("store: a changed document, or new dictionaries, replaces its events and se
   await store.close();
 });
 
-test("store: every filter, paging and stats on known data", async () => {
-  const { store } = await knownStore();
+testEach(BACKENDS, "store: every filter, paging and stats on known data", async (backend) => {
+  const { store } = await knownStore(backend);
   const ids = async (f: EventFilter) => (await store.query(f, { limit: 1000 })).map((e) => e.id).sort();
   assert.deepEqual(await ids({ actor: "IRN" }), ["a1-0", "a1-1", "a1-2", "b1-2"]);
   assert.deepEqual(await ids({ actor: "irngov" }), ["a1-0", "a1-2"]);
@@ -104,8 +106,8 @@ test("store: every filter, paging and stats on known data", async () => {
 
 const wire = join(EXAMPLES, "wire.jsonl");
 
-test("ingest twice gives the same rows; export gives back what `annals code` prints", async () => {
-  const db = join(dir, "examples.db");
+testEach(BACKENDS, "ingest twice gives the same rows; export gives back what `annals code` prints", async (backend) => {
+  const db = await backend.newStore();
   const first = annals(["ingest", EXAMPLES, "--db", db, "--batch", "2"]);
   assert.equal(first.status, 0, first.stderr);
   assert.match(first.stderr, /ingest: 7 documents \(7 added, 0 replaced, 0 unchanged, 0 failed\), \d+ events/);
@@ -123,15 +125,15 @@ test("ingest twice gives the same rows; export gives back what `annals code` pri
   const store = await openStore(db, { readonly: true });
   assert.deepEqual((await store.counts()).runs, 2);
   await store.close();
-  const runs = new Database(db, { readonly: true }).prepare("SELECT status, documents_added, documents_unchanged, events_written FROM runs ORDER BY id").all();
+  const runs = await sqlRows(db, "SELECT status, documents_added, documents_unchanged, events_written FROM runs ORDER BY id");
   assert.deepEqual(runs, [
     { status: "done", documents_added: 7, documents_unchanged: 0, events_written: coded.stdout.trim().split("\n").length },
     { status: "done", documents_added: 0, documents_unchanged: 7, events_written: 0 },
   ]);
 });
 
-test("export csv: a header and one row per event, every field as in the JSON record", async () => {
-  const db = join(dir, "wire.db");
+testEach(BACKENDS, "export csv: a header and one row per event, every field as in the JSON record", async (backend) => {
+  const db = await backend.newStore();
   assert.equal(annals(["ingest", wire, "--db", db]).status, 0);
   const events = new Map(annals(["export", "--db", db]).stdout.trim().split("\n").map((l) => [JSON.parse(l).id, JSON.parse(l)]));
   const csv = annals(["export", "--db", db, "--format", "csv"]);
@@ -158,9 +160,10 @@ test("export csv: a header and one row per event, every field as in the JSON rec
   assert.ok(readCsv(filtered.stdout).slice(1).every((r) => r[header.indexOf("source_code")].startsWith("CHN") && r[header.indexOf("target_code")].startsWith("RUS")));
 });
 
-test("ingest: a changed document replaces its events; bad documents are reported with file and line and skipped", async () => {
-  const db = join(dir, "changes.db");
-  const docs = join(dir, "docs.jsonl");
+testEach(BACKENDS, "ingest: a changed document replaces its events; bad documents are reported with file and line and skipped", async (backend) => {
+  const db = await backend.newStore();
+  mkdirSync(join(dir, backend.name), { recursive: true });
+  const docs = join(dir, backend.name, "docs.jsonl");
   writeFileSync(docs, `{"id":"x","date":"2019-03-04","text":"Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Tokyo."}\n{broken\n{"id":"y","date":"2019-03-05","text":"France condemned Iran."}\n`);
   const first = annals(["ingest", docs, "--db", db]);
   assert.equal(first.status, 1, "a bad document is a failure of the run");
@@ -244,8 +247,8 @@ test("a database locked by another writer gives a clear error after waiting", as
   }
 });
 
-test("ANNALS_DB names the store when --db is not given; --db wins over it", async () => {
-  const db = await knownFile(dir);
+testEach(BACKENDS, "ANNALS_DB names the store when --db is not given; --db wins over it", async (backend) => {
+  const db = await knownStoreOn(backend);
   const env = { ...process.env, ANNALS_DB: db };
   const viaEnv = await runAnnals(["stats", "--top", "dyads", "--format", "jsonl", "--limit", "1"], { env });
   assert.equal(viaEnv.status, 0, viaEnv.stderr);
