@@ -23,7 +23,7 @@ let onSqlite: RunningServer;
 let onPostgres: RunningServer;
 
 before(async () => {
-  if (pgServer.skip) return;
+  if (pgServer.skip !== false) return;
   const web = webDir(dir);
   const address = await pgServer.freshDatabase();
   onSqlite = await testServer(await exampleStore(dir), web);

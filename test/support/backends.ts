@@ -28,7 +28,7 @@ export async function storeBackends(dir: string): Promise<Backend[]> {
     {
       name: "postgres",
       skip: server.skip ? `no PostgreSQL server: ${server.skip}` : false,
-      newStore: () => (server.skip ? Promise.reject(new Error(server.skip)) : server.freshDatabase()),
+      newStore: () => (server.skip === false ? server.freshDatabase() : Promise.reject(new Error(server.skip))),
     },
   ];
 }
