@@ -9,6 +9,8 @@
  * (b) database size per million events and the latency of a monthly dyad
  *     series and of a top-dyads query at 1 and 10 million synthetic events,
  *     inserted with a prepared statement, one transaction per 100,000.
+ * (c) the same on PostgreSQL, beside (./postgres-store.ts), when a server can
+ *     be had: ANNALS_TEST_POSTGRES, else one started from the server binaries.
  * Sizes: BENCH_STORE_BYTES (corpus, default 50 MB), BENCH_STORE_EVENTS
  * (comma-separated, default 1000000,10000000). Temporary files go to
  * os.tmpdir() and are deleted.
@@ -22,6 +24,7 @@ import Database from "better-sqlite3";
 import type { Document } from "../src/core/index.js";
 import { runIngest } from "../src/cli/ingest.js";
 import { EVENT_COLUMNS, openStore, rowToEvent, type CodedItem, type EventFilter } from "../src/store/index.js";
+import { benchDatabase, dropBenchDatabase, postgresQueryBench } from "./postgres-store.js";
 import { CODES, COUNTRIES, random, SECTORS } from "./synthetic.js";
 
 const CORPUS_BYTES = Number(process.env.BENCH_STORE_BYTES ?? 50 * 1024 * 1024);
@@ -120,7 +123,21 @@ async function ingestBench(): Promise<void> {
   console.log(`  storage alone     ${ts.toFixed(1)} s (same documents and events, batches of 200)`);
   console.log(`  coder busy        1 worker: ${((100 * coding) / t1).toFixed(0)}% (storage ${((100 * ts) / t1).toFixed(0)}%); 2 workers: ${((100 * coding) / (2 * t2)).toFixed(0)}% of both workers' time`);
   console.log(`  database          ${mb(fileSize(one))} MB for ${counts.documents} documents (text kept) and ${counts.events} events`);
+  await postgresIngestBench(corpus, one, t1);
   rmSync(corpus.folder, { recursive: true, force: true });
+}
+
+/** The same corpus into PostgreSQL, beside SQLite's figures, when a server can be had. */
+async function postgresIngestBench(corpus: { folder: string; documents: number }, sqliteStore: string, sqliteSeconds: number): Promise<void> {
+  const [one, two, alone] = [await benchDatabase(), await benchDatabase(), await benchDatabase()];
+  if ("why" in one || "why" in two || "why" in alone) return console.log(`  PostgreSQL        skipped: ${"why" in one ? one.why : "no database"}`);
+  const t1 = await timedIngest(corpus.folder, one.address, 1);
+  const t2 = await timedIngest(corpus.folder, two.address, 2);
+  const ts = await storageSeconds(sqliteStore, alone.address);
+  console.log(`  PostgreSQL, ingest 1 worker  ${t1.toFixed(1)} s, ${(corpus.documents / t1).toFixed(1)} documents/s (SQLite ${sqliteSeconds.toFixed(1)} s)`);
+  console.log(`  PostgreSQL, ingest 2 workers ${t2.toFixed(1)} s, ${(corpus.documents / t2).toFixed(1)} documents/s (x${(t1 / t2).toFixed(2)})`);
+  console.log(`  PostgreSQL, storage alone    ${ts.toFixed(1)} s (same documents and events, batches of 200, COPY)`);
+  for (const db of [one, two, alone]) await dropBenchDatabase(db.address);
 }
 
 const QUAD = (root: number) => (root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4);
@@ -202,6 +219,13 @@ try {
   await ingestBench();
   console.log(`  synthetic events (${COUNTRIES.length} countries x ${SECTORS.length} sectors, ${CODES.length} codes, 2000-2024)`);
   await queryBench();
+  const postgres = await benchDatabase();
+  if ("why" in postgres) console.log(`  PostgreSQL: skipped (${postgres.why})`);
+  else {
+    console.log(`  the same synthetic events on PostgreSQL (COPY, 100,000 a transaction)`);
+    await postgresQueryBench(postgres.address, EVENT_COUNTS);
+    await dropBenchDatabase(postgres.address);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
