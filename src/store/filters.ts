@@ -33,6 +33,12 @@ export interface SqlDialect {
   place: string;
   /** A condition no event meets. */
   none: string;
+  /**
+   * What an ascending and a descending order add to put NULL where SQLite
+   * puts it (first, and last): nothing on SQLite; on PostgreSQL, which sorts
+   * NULL the other way, the clause that lets a `NULLS FIRST` index serve both.
+   */
+  nulls: { ASC: string; DESC: string };
 }
 
 export const SQLITE_DIALECT: SqlDialect = {
@@ -43,6 +49,7 @@ export const SQLITE_DIALECT: SqlDialect = {
   },
   place: "e.location_name = ? COLLATE NOCASE",
   none: "0",
+  nulls: { ASC: "", DESC: "" },
 };
 
 export function filterCondition(f: EventFilter, dialect: SqlDialect = SQLITE_DIALECT): Condition {

@@ -42,7 +42,7 @@ export function keysetScans(filter: EventFilter, sort: EventSort, after: EventKe
   if (!after || after.value !== null) {
     // a row value compares as the index is ordered, so SQLite can start the scan at the key
     const key = after ? ` AND (${col}, e.seq) ${beyond} (?, ?)` : "";
-    scans.push({ sql: `${and} ${col} IS NOT NULL${key} ORDER BY ${col} ${dir}, e.seq ${dir}`, params: after ? [...params, after.value!, after.seq] : params });
+    scans.push({ sql: `${and} ${col} IS NOT NULL${key} ORDER BY ${col} ${dir}${dialect.nulls[dir]}, e.seq ${dir}`, params: after ? [...params, after.value!, after.seq] : params });
   }
   if (NULLABLE.has(sort.by)) {
     const key = after && after.value === null ? ` AND e.seq ${beyond} ?` : "";

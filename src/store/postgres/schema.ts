@@ -14,7 +14,9 @@
  * - Full-text search is PostgreSQL's own: a stored `tsvector` of each sentence
  *   (English configuration: stemmed, stop words left out) with a GIN index.
  * - The indexes that page in an order carry `seq` as their last column:
- *   SQLite's indexes hold the rowid implicitly, PostgreSQL's do not.
+ *   SQLite's indexes hold the rowid implicitly, PostgreSQL's do not. Dates
+ *   sort NULL first, as SQLite does, so `ORDER BY date NULLS FIRST, seq`
+ *   walks the index forwards and its reverse backwards.
  * - `runs` keeps the writer's host beside its pid: writers on other machines
  *   share one server, and only a run of this machine can be seen to be dead.
  */
@@ -113,7 +115,7 @@ CREATE TABLE events (
   confidence DOUBLE PRECISION NOT NULL
 );
 CREATE INDEX events_doc ON events(doc, sentence);
-CREATE INDEX events_date ON events(date, seq);
+CREATE INDEX events_date ON events(date NULLS FIRST, seq);
 CREATE INDEX events_dyad_date ON events(source_code, target_code, date);
 CREATE INDEX events_target_date ON events(target_code, date);
 CREATE INDEX events_dyad_prefix_date ON events(substr(source_code, 1, 3), substr(target_code, 1, 3), date);

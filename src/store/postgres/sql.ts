@@ -29,6 +29,7 @@ export const PG_DIALECT: SqlDialect = {
   // with the C collation lower() folds ASCII letters only, as SQLite's NOCASE does
   place: `lower(e.location_name) = lower(? COLLATE "C")`,
   none: "false",
+  nulls: { ASC: " NULLS FIRST", DESC: " NULLS LAST" },
 };
 
 /** The period an event date falls in over `e.date`, as ../filters.ts's PERIOD_SQL gives it; weeks start on Monday. */
