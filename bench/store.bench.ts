@@ -164,7 +164,7 @@ function insertSynthetic(db: Database.Database, start: number, n: number, next: 
           id: `e${i.toString(16).padStart(15, "0")}`, doc, sentence: i % 1000, date,
           ...actor("source"), ...actor("target"),
           code, root, quad: QUAD(Number(root)), goldstein: Math.round((next() * 20 - 10) * 10) / 10, plover: "NONE",
-          verb_text: "met", verb_start: 4, verb_end: 7, negated: next() < 0.05 ? 1 : 0, mood: next() < 0.9 ? "asserted" : "reported",
+          verb_text: "met", verb_start: 4, verb_end: 7, negated: next() < 0.05 ? 1 : 0, mood: next() < 0.9 ? "asserted" : "reported", intended_code: null,
           location_name: null, location_country: null, location_lat: null, location_lon: null, issues: "", rule: "verbs/bench.txt:1", confidence: 0.8,
         });
       }
