@@ -8,7 +8,6 @@ import type { PostgresOpenOptions } from "./postgres/store.js";
 import { openSqliteStore } from "./sqlite.js";
 import type { Store } from "./store.js";
 
-
 export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   // loaded only when asked for: a command on a SQLite file never loads the PostgreSQL client
   if (isServerAddress(location)) return (await import("./postgres/store.js")).openPostgresStore(location, options);
