@@ -45,8 +45,8 @@ const quadOf = (root: number) => (root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3
  * store whose schema the store itself created. Every event's sentence is a
  * real substring of its document at the offsets its spans give.
  */
-function buildStore(path: string, n: number): void {
-  openStore(path).close();
+async function buildStore(path: string, n: number): Promise<void> {
+  await (await openStore(path)).close();
   const db = new Database(path);
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = OFF");
@@ -99,7 +99,7 @@ function buildStore(path: string, n: number): void {
 }
 
 /** The cached store, built when missing (into a temporary name first, so a stopped build is never reused). */
-function store(): string {
+async function store(): Promise<string> {
   const dir = join(tmpdir(), "annals-bench-api");
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `events-${EVENTS}-schema${SCHEMA_VERSION}-v${SYNTH_VERSION}.db`);
@@ -110,7 +110,7 @@ function store(): string {
   }
   const building = `${path}.${process.pid}.building`;
   const t = performance.now();
-  buildStore(building, EVENTS);
+  await buildStore(building, EVENTS);
   renameSync(building, path);
   for (const s of ["-wal", "-shm"]) rmSync(building + s, { force: true });
   console.log(`  store              built in ${((performance.now() - t) / 1000).toFixed(0)} s: ${path} (${(statSync(path).size / 1024 / 1024).toFixed(0)} MB)`);
@@ -189,9 +189,9 @@ async function download(name: string, url: string): Promise<void> {
 }
 
 console.log(`annals bench: the HTTP API, node ${process.version}, ${availableParallelism()} cores; ${CONNECTIONS} connections, ${SECONDS} s a run, 127.0.0.1`);
-const db = store();
-const reader = openStore(db, { readonly: true });
-const counts = reader.counts();
+const db = await store();
+const reader = await openStore(db, { readonly: true });
+const counts = await reader.counts();
 // the key of the event half-way through the store's order: the cursor the API gives after that many events
 const deep = (() => {
   const sqlite = new Database(db, { readonly: true });
@@ -199,7 +199,7 @@ const deep = (() => {
   sqlite.close();
   return encodeCursor("date", { value: row.date, seq: row.seq });
 })();
-reader.close();
+await reader.close();
 console.log(`  ${counts.events} events, ${counts.documents} documents, ${counts.sentences} sentences`);
 const server = await startServe(db);
 try {

@@ -55,7 +55,7 @@ const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024)
 
 const dir = mkdtempSync(join(tmpdir(), "annals-bench-limits-"));
 const db = join(dir, "empty.db");
-openStore(db).close();
+await (await openStore(db)).close();
 const server = await startServer({ db, port: 0, host: "127.0.0.1", token: null, webDir: dir, annalsVersion: ANNALS_VERSION, codingVersion: (v) => codingVersion(v, { requireDyad: true, useParse: false }) });
 try {
   console.log(`annals bench: hostile text through POST /api/code, node ${process.version}, ${availableParallelism()} cores; limits: ${DEFAULT_LIMITS.codeMs} ms of coding a request, ${DEFAULT_LIMITS.codeQueue} waiting`);

@@ -9,6 +9,8 @@
  * (b) database size per million events and the latency of a monthly dyad
  *     series and of a top-dyads query at 1 and 10 million synthetic events,
  *     inserted with a prepared statement, one transaction per 100,000.
+ * (c) the same on PostgreSQL, beside (./postgres-store.ts), when a server can
+ *     be had: ANNALS_TEST_POSTGRES, else one started from the server binaries.
  * Sizes: BENCH_STORE_BYTES (corpus, default 50 MB), BENCH_STORE_EVENTS
  * (comma-separated, default 1000000,10000000). Temporary files go to
  * os.tmpdir() and are deleted.
@@ -22,6 +24,7 @@ import Database from "better-sqlite3";
 import type { Document } from "../src/core/index.js";
 import { runIngest } from "../src/cli/ingest.js";
 import { EVENT_COLUMNS, openStore, rowToEvent, type CodedItem, type EventFilter } from "../src/store/index.js";
+import { benchDatabase, dropBenchDatabase, postgresQueryBench } from "./postgres-store.js";
 import { CODES, COUNTRIES, random, SECTORS } from "./synthetic.js";
 
 const CORPUS_BYTES = Number(process.env.BENCH_STORE_BYTES ?? 50 * 1024 * 1024);
@@ -74,10 +77,10 @@ async function timedIngest(folder: string, db: string, workers: number): Promise
 }
 
 /** Seconds to write what the store holds again, into a new file, in batches of 200 documents: storage alone. */
-function storageSeconds(from: string, to: string): number {
-  const source = openStore(from, { readonly: true });
+async function storageSeconds(from: string, to: string): Promise<number> {
+  const source = await openStore(from, { readonly: true });
   const events = new Map<string, CodedItem["events"]>();
-  for (const row of source.exportRows()) {
+  for await (const row of source.exportRows()) {
     const e = rowToEvent(row);
     const list = events.get(e.doc) ?? [];
     list.push(e);
@@ -85,21 +88,21 @@ function storageSeconds(from: string, to: string): number {
   }
   const items: CodedItem[] = [];
   for (let after: string | null = null; ; ) {
-    const page = source.staleDocuments("", after, 1000);
+    const page: Document[] = await source.staleDocuments("", after, 1000);
     if (page.length === 0) break;
     after = page[page.length - 1].id;
     for (const doc of page) items.push({ doc, events: events.get(doc.id) ?? [] });
   }
-  source.close();
-  const target = openStore(to);
+  await source.close();
+  const target = await openStore(to);
   const t = performance.now();
   for (let i = 0; i < items.length; i += 200) {
     const batch = items.slice(i, i + 200);
-    for (const item of batch) target.hasDocument(item.doc.id, "", "");
-    target.saveBatch(batch, "bench");
+    for (const item of batch) await target.hasDocument(item.doc.id, "", "");
+    await target.saveBatch(batch, "bench");
   }
   const seconds = (performance.now() - t) / 1000;
-  target.close();
+  await target.close();
   return seconds;
 }
 
@@ -110,17 +113,31 @@ async function ingestBench(): Promise<void> {
   const two = join(dir, "ingest-2.db");
   const t1 = await timedIngest(corpus.folder, one, 1);
   const t2 = await timedIngest(corpus.folder, two, 2);
-  const store = openStore(one, { readonly: true });
-  const counts = store.counts();
-  store.close();
-  const ts = storageSeconds(one, join(dir, "storage-only.db"));
+  const store = await openStore(one, { readonly: true });
+  const counts = await store.counts();
+  await store.close();
+  const ts = await storageSeconds(one, join(dir, "storage-only.db"));
   const coding = t1 - ts;
   console.log(`  ingest, 1 worker  ${t1.toFixed(1)} s, ${(corpus.documents / t1).toFixed(1)} documents/s, ${counts.events} events`);
   console.log(`  ingest, 2 workers ${t2.toFixed(1)} s, ${(corpus.documents / t2).toFixed(1)} documents/s (x${(t1 / t2).toFixed(2)})`);
   console.log(`  storage alone     ${ts.toFixed(1)} s (same documents and events, batches of 200)`);
   console.log(`  coder busy        1 worker: ${((100 * coding) / t1).toFixed(0)}% (storage ${((100 * ts) / t1).toFixed(0)}%); 2 workers: ${((100 * coding) / (2 * t2)).toFixed(0)}% of both workers' time`);
   console.log(`  database          ${mb(fileSize(one))} MB for ${counts.documents} documents (text kept) and ${counts.events} events`);
+  await postgresIngestBench(corpus, one, t1);
   rmSync(corpus.folder, { recursive: true, force: true });
+}
+
+/** The same corpus into PostgreSQL, beside SQLite's figures, when a server can be had. */
+async function postgresIngestBench(corpus: { folder: string; documents: number }, sqliteStore: string, sqliteSeconds: number): Promise<void> {
+  const [one, two, alone] = [await benchDatabase(), await benchDatabase(), await benchDatabase()];
+  if ("why" in one || "why" in two || "why" in alone) return console.log(`  PostgreSQL        skipped: ${"why" in one ? one.why : "no database"}`);
+  const t1 = await timedIngest(corpus.folder, one.address, 1);
+  const t2 = await timedIngest(corpus.folder, two.address, 2);
+  const ts = await storageSeconds(sqliteStore, alone.address);
+  console.log(`  PostgreSQL, ingest 1 worker  ${t1.toFixed(1)} s, ${(corpus.documents / t1).toFixed(1)} documents/s (SQLite ${sqliteSeconds.toFixed(1)} s)`);
+  console.log(`  PostgreSQL, ingest 2 workers ${t2.toFixed(1)} s, ${(corpus.documents / t2).toFixed(1)} documents/s (x${(t1 / t2).toFixed(2)})`);
+  console.log(`  PostgreSQL, storage alone    ${ts.toFixed(1)} s (same documents and events, batches of 200, COPY)`);
+  for (const db of [one, two, alone]) await dropBenchDatabase(db.address);
 }
 
 const QUAD = (root: number) => (root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4);
@@ -147,7 +164,7 @@ function insertSynthetic(db: Database.Database, start: number, n: number, next: 
           id: `e${i.toString(16).padStart(15, "0")}`, doc, sentence: i % 1000, date,
           ...actor("source"), ...actor("target"),
           code, root, quad: QUAD(Number(root)), goldstein: Math.round((next() * 20 - 10) * 10) / 10, plover: "NONE",
-          verb_text: "met", verb_start: 4, verb_end: 7, negated: next() < 0.05 ? 1 : 0, mood: next() < 0.9 ? "asserted" : "reported",
+          verb_text: "met", verb_start: 4, verb_end: 7, negated: next() < 0.05 ? 1 : 0, mood: next() < 0.9 ? "asserted" : "reported", intended_code: null,
           location_name: null, location_country: null, location_lat: null, location_lon: null, issues: "", rule: "verbs/bench.txt:1", confidence: 0.8,
         });
       }
@@ -155,19 +172,19 @@ function insertSynthetic(db: Database.Database, start: number, n: number, next: 
   }
 }
 
-function latency(run: () => unknown, times: number): { first: number; best: number } {
+async function latency(run: () => Promise<unknown>, times: number): Promise<{ first: number; best: number }> {
   const ms: number[] = [];
   for (let i = 0; i < times; i++) {
     const t = performance.now();
-    run();
+    await run();
     ms.push(performance.now() - t);
   }
   return { first: ms[0], best: Math.min(...ms) };
 }
 
-function queryBench(): void {
+async function queryBench(): Promise<void> {
   const path = join(dir, "synthetic.db");
-  openStore(path).close(); // the schema, through the store's migrations
+  await (await openStore(path)).close(); // the schema, through the store's migrations
   const next = random(42);
   let have = 0;
   for (const target of EVENT_COUNTS.sort((a, b) => a - b)) {
@@ -182,13 +199,13 @@ function queryBench(): void {
     db.close();
     have = target;
     const size = fileSize(path);
-    const store = openStore(path, { readonly: true });
+    const store = await openStore(path, { readonly: true });
     const dyad: EventFilter = { source: "USA", target: "CHN" };
-    const series = latency(() => store.stats(dyad, { by: "month" }), 5);
-    const months = store.stats(dyad, { by: "month" }).length;
-    const top = latency(() => store.top({}, { kind: "dyads", limit: 20 }), 2);
-    const topYear = latency(() => store.top({ from: "2023-01-01", to: "2023-12-31" }, { kind: "dyads", limit: 20 }), 3);
-    store.close();
+    const series = await latency(() => store.stats(dyad, { by: "month" }), 5);
+    const months = (await store.stats(dyad, { by: "month" })).length;
+    const top = await latency(() => store.top({}, { kind: "dyads", limit: 20 }), 2);
+    const topYear = await latency(() => store.top({ from: "2023-01-01", to: "2023-12-31" }, { kind: "dyads", limit: 20 }), 3);
+    await store.close();
     const millions = target / 1e6;
     console.log(`  ${millions} M events        inserted in ${insertSeconds.toFixed(0)} s (${(target / insertSeconds / 1000).toFixed(0)}k/s over this step); ${mb(size)} MB, ${mb(size / millions)} MB per million events`);
     console.log(`    monthly USA→CHN series  ${series.first.toFixed(0)} ms first, ${series.best.toFixed(0)} ms best of 5 (${months} rows)`);
@@ -201,7 +218,14 @@ try {
   console.log(`annals bench: the event store, node ${process.version}`);
   await ingestBench();
   console.log(`  synthetic events (${COUNTRIES.length} countries x ${SECTORS.length} sectors, ${CODES.length} codes, 2000-2024)`);
-  queryBench();
+  await queryBench();
+  const postgres = await benchDatabase();
+  if ("why" in postgres) console.log(`  PostgreSQL: skipped (${postgres.why})`);
+  else {
+    console.log(`  the same synthetic events on PostgreSQL (COPY, 100,000 a transaction)`);
+    await postgresQueryBench(postgres.address, EVENT_COUNTS);
+    await dropBenchDatabase(postgres.address);
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -12,7 +12,7 @@ import { tempDir } from "./support/store.js";
 import { runAnnals as run } from "./support/cli.js";
 
 const STACK = /\n\s+at .*:\d+/;
-const db = knownFile(tempDir());
+const db = await knownFile(tempDir());
 
 test("every numeric option of every command refuses what it cannot take, naming the option: exit 2, no stack trace", async () => {
   const options: [string[], string][] = [

@@ -25,7 +25,7 @@ import { knownFile } from "./support/known-events.js";
 import { tempDir } from "./support/store.js";
 import { ROOT, runAnnals as run } from "./support/cli.js";
 
-const db = knownFile(tempDir());
+const db = await knownFile(tempDir());
 
 test("--limit -1 and other option mistakes get annals' own message, with the command's usage", async () => {
   const negative = await run(["query", "--db", db, "--limit", "-1"]);

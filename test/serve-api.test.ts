@@ -25,7 +25,7 @@ before(async () => {
   const db = await exampleStore(dir);
   server = await testServer(db, webDir(dir));
   base = server.url;
-  store = openStore(db, { readonly: true });
+  store = await openStore(db, { readonly: true });
 });
 after(async () => {
   await server?.close();
@@ -57,12 +57,12 @@ const withoutStart = ({ sentenceStart: _, ...e }: ApiEvent) => e;
 test("health: the store's counts, writes off without a token", async () => {
   const r = await http(base, "/api/health");
   assert.equal(r.status, 200);
-  assert.deepEqual(r.body, { ok: true, annals: r.body.annals, counts: store.counts(), stale: false, writes: false });
-  assert.ok(store.counts().events > 30, "the examples give events");
+  assert.deepEqual(r.body, { ok: true, annals: r.body.annals, counts: await store.counts(), stale: false, writes: false });
+  assert.ok((await store.counts()).events > 30, "the examples give events");
 });
 
 test("events: cursor paging gives every event exactly once, by date with unknown dates last", async () => {
-  const all = datesLast(store.query({}, { limit: 10_000 }));
+  const all = datesLast(await store.query({}, { limit: 10_000 }));
   for (const limit of [1, 7, 50, 500]) {
     const { events, pages } = await allPages("", limit);
     assert.deepEqual(ids(events), ids(all), `limit ${limit}`);
@@ -76,7 +76,7 @@ test("events: cursor paging gives every event exactly once, by date with unknown
 });
 
 test("events: every filter parameter gives what Store.query gives for it, paged", async () => {
-  const all = store.query({}, { limit: 10_000 });
+  const all = await store.query({}, { limit: 10_000 });
   const tokyo = all.find((e) => e.location?.name === "Tokyo")!;
   const word = tokyo.text.split(/\W+/).find((w) => w.length > 6)!;
   const cases: [string, EventFilter, (e: ApiEvent) => boolean][] = [
@@ -101,7 +101,7 @@ test("events: every filter parameter gives what Store.query gives for it, paged"
     ["source=JPN&quad=1&from=2023-01-01&mood=asserted", { source: "JPN", quad: 1, from: "2023-01-01", mood: "asserted" }, (e) => e.source!.code.startsWith("JPN") && e.quad === 1],
   ];
   for (const [query, filter, holds] of cases) {
-    const expected = datesLast(store.query(filter, { limit: 10_000 }));
+    const expected = datesLast(await store.query(filter, { limit: 10_000 }));
     const { events } = await allPages(query, 3);
     assert.deepEqual(ids(events), ids(expected), query);
     assert.ok(events.every(holds), `every event of ${query} matches it`);
@@ -115,7 +115,7 @@ test("events: a cursor keeps its place when given again, and one event by id", a
   const again = await http<EventsResponse>(base, `/api/events?limit=5&cursor=${page.body.next}`);
   const twice = await http<EventsResponse>(base, `/api/events?limit=5&cursor=${page.body.next}`);
   assert.deepEqual(twice.body, again.body);
-  assert.deepEqual(ids(again.body.events), ids(datesLast(store.query({}, { limit: 10_000 })).slice(5, 10)));
+  assert.deepEqual(ids(again.body.events), ids(datesLast(await store.query({}, { limit: 10_000 })).slice(5, 10)));
   const one = page.body.events[3];
   const r = await http(base, `/api/events/${encodeURIComponent(one.id)}`);
   assert.equal(r.status, 200);
@@ -142,7 +142,7 @@ test("events: sentenceStart places every span of the sentence, for every event",
 
 test("documents: the text, the sentences with events and every event; 404 for an unknown id", async () => {
   const tokyoFile = readFileSync(join(EXAMPLES, "tokyo-summit-2023-03-16.txt"), "utf8");
-  const tokyo = store.query({ text: "Kishida" }, { limit: 1 })[0];
+  const tokyo = (await store.query({ text: "Kishida" }, { limit: 1 }))[0];
   const r = await http(base, `/api/documents/${encodeURIComponent(tokyo.doc)}`);
   assert.equal(r.status, 200);
   const { document, sentences, events } = r.body;
@@ -150,7 +150,7 @@ test("documents: the text, the sentences with events and every event; 404 for an
   assert.equal(document.date, "2023-03-16");
   assert.equal(document.place, "Tokyo");
   assert.equal(document.text, tokyoFile.split("\n").slice(1).join("\n"), "the article after its dateline");
-  const expected = store.query({ doc: tokyo.doc }, { limit: 1000 });
+  const expected = await store.query({ doc: tokyo.doc }, { limit: 1000 });
   assert.deepEqual(ids(events).sort(), ids(expected).sort());
   assert.deepEqual(sentences.map((s: { idx: number }) => s.idx), [...new Set(expected.map((e) => e.sentence))].sort((a, b) => a - b));
   for (const e of events as ApiEvent[]) {
@@ -176,22 +176,22 @@ test("series, top and locations: the numbers of Store.stats, top and locations o
     for (const by of ["day", "week", "month", "year"] as const) {
       const r = await http(base, `/api/series?${q}&by=${by}`);
       assert.equal(r.status, 200);
-      assert.deepEqual(r.body, { by, rows: store.stats(filter, { by, all }) }, `series ${q} by ${by}`);
+      assert.deepEqual(r.body, { by, rows: await store.stats(filter, { by, all }) }, `series ${q} by ${by}`);
     }
     const month = await http(base, `/api/series?${q}`);
     assert.equal(month.body.by, "month", "by month unless told");
     for (const kind of ["actors", "dyads"] as const) {
       const r = await http(base, `/api/top?${q}&kind=${kind}&limit=7`);
-      assert.deepEqual(r.body, { kind, rows: store.top(filter, { kind, limit: 7, all }) }, `top ${kind} ${q}`);
+      assert.deepEqual(r.body, { kind, rows: await store.top(filter, { kind, limit: 7, all }) }, `top ${kind} ${q}`);
     }
     const top = await http(base, `/api/top?${q}`);
-    assert.deepEqual(top.body, { kind: "actors", rows: store.top(filter, { kind: "actors", limit: 20, all }) });
+    assert.deepEqual(top.body, { kind: "actors", rows: await store.top(filter, { kind: "actors", limit: 20, all }) });
     const places = await http(base, `/api/locations?${q}`);
-    assert.deepEqual(places.body, { rows: store.locations(filter, { all }) }, `locations ${q}`);
+    assert.deepEqual(places.body, { rows: await store.locations(filter, { all }) }, `locations ${q}`);
   }
   // locations counted again here from the events themselves: those that count (asserted, non-negated, or stated acts), grouped by place
   const byPlace = new Map<string, { country: string | null; name: string; lat: number | null; lon: number | null; events: number; total: number }>();
-  for (const e of store.query({ counted: true }, { limit: 10_000 })) {
+  for (const e of await store.query({ counted: true }, { limit: 10_000 })) {
     if (!e.location) continue;
     const key = JSON.stringify(e.location);
     const p = byPlace.get(key) ?? { ...e.location, events: 0, total: 0 };
@@ -212,7 +212,7 @@ test("series, top and locations: the numbers of Store.stats, top and locations o
   const places = (await http(base, "/api/locations")).body.rows;
   const tokyo = places.find((p: { name: string }) => p.name === "Tokyo");
   assert.equal(tokyo.country, "JPN");
-  assert.equal(tokyo.events, store.query({ doc: store.query({ text: "Kishida" }, { limit: 1 })[0].doc, counted: true }, { limit: 1000 }).filter((e) => e.location?.name === "Tokyo").length);
+  assert.equal(tokyo.events, (await store.query({ doc: (await store.query({ text: "Kishida" }, { limit: 1 }))[0].doc, counted: true }, { limit: 1000 })).filter((e) => e.location?.name === "Tokyo").length);
 });
 
 test("a bad parameter is a 400 naming it", async () => {

@@ -15,7 +15,7 @@ import { openStore, type EventFilter, type Store } from "../src/store/index.js";
 import type { ApiEvent, EventsResponse } from "../src/serve/api-types.js";
 import type { RunningServer } from "../src/serve/server.js";
 import { amplify, copyStore, exampleStore, http, testServer, webDir } from "./support/serve.js";
-import { tempDir } from "./support/store.js";
+import { collect, tempDir } from "./support/store.js";
 
 const dir = tempDir();
 let db: string;
@@ -29,7 +29,7 @@ before(async () => {
   web = webDir(dir);
   server = await testServer(db, web);
   base = server.url;
-  store = openStore(db, { readonly: true });
+  store = await openStore(db, { readonly: true });
 });
 after(async () => {
   await server?.close();
@@ -52,7 +52,7 @@ async function allPages(query: string, limit: number): Promise<{ events: ApiEven
 }
 
 /** The events of a filter in insertion order (as `annals export` gives them). */
-const inserted = (filter: EventFilter): Event[] => [...store.exportRows(filter)].map((r) => store.getEvent(r.id as string)!.event);
+const inserted = async (filter: EventFilter): Promise<Event[]> => Promise.all((await collect(store.exportRows(filter))).map(async (r) => (await store.getEvent(r.id as string))!.event));
 
 /** What an order should give, worked out here: by the value, ties in insertion order, both reversed by "-"; events without the value last. */
 function sorted(events: Event[], sort: string): Event[] {
@@ -78,7 +78,7 @@ test("events: the total of the filter on every page, exact under the bound", asy
     ["actor=XYZ", { actor: "XYZ" }],
   ];
   for (const [query, filter] of cases) {
-    const n = inserted(filter).length;
+    const n = (await inserted(filter)).length;
     const { events, totals } = await allPages(query, 4);
     assert.equal(events.length, n, query);
     for (const t of totals) assert.deepEqual(t, { count: n, exact: true }, `${query}: the same total on every page`);
@@ -88,11 +88,11 @@ test("events: the total of the filter on every page, exact under the bound", asy
 test("events: past the server's bound the total is 'more than' the bound, and counting stops there", async () => {
   const bounded = await testServer(db, web, { limits: { eventsTotal: 10 } });
   try {
-    const all = inserted({}).length;
+    const all = (await inserted({})).length;
     assert.ok(all > 11);
     const more = await http<EventsResponse>(bounded.url, "/api/events?limit=3");
     assert.deepEqual(more.body.total, { count: 10, exact: false });
-    const some = inserted({ source: "JPN" }).length;
+    const some = (await inserted({ source: "JPN" })).length;
     assert.ok(some <= 10, "the example articles have at most 10 events with a Japanese source");
     assert.deepEqual((await http<EventsResponse>(bounded.url, "/api/events?source=JPN")).body.total, { count: some, exact: true });
   } finally {
@@ -101,7 +101,7 @@ test("events: past the server's bound the total is 'more than' the bound, and co
 });
 
 test("events: every order, paged with its cursor, gives every event once in that order; unknown values last", async () => {
-  const all = inserted({});
+  const all = await inserted({});
   // (events without a source or target, which the examples do not have, are paged in test/store-reads.test.ts)
   assert.ok(all.some((e) => e.date === null), "the examples have events without a date");
   for (const sort of SORTS) {
@@ -113,7 +113,7 @@ test("events: every order, paged with its cursor, gives every event once in that
   }
   // a filter with an order
   const jpn = await allPages("actor=JPN&sort=-goldstein", 2);
-  assert.deepEqual(ids(jpn.events), ids(sorted(inserted({ actor: "JPN" }), "-goldstein")));
+  assert.deepEqual(ids(jpn.events), ids(sorted(await inserted({ actor: "JPN" }), "-goldstein")));
   // by date unless told: events without a date after every dated one
   const plain = (await http<EventsResponse>(base, "/api/events?limit=500")).body.events;
   assert.deepEqual(ids(plain), ids(sorted(all, "date")));
@@ -122,13 +122,13 @@ test("events: every order, paged with its cursor, gives every event once in that
 });
 
 test("events: dated=false gives only the events without a date, dated=true only the others", async () => {
-  const all = inserted({});
+  const all = await inserted({});
   const undated = await allPages("dated=false", 5);
   assert.deepEqual(ids(undated.events), ids(all.filter((e) => e.date === null)));
   const dated = await allPages("dated=true&sort=-date", 5);
   assert.deepEqual(ids(dated.events), ids(sorted(all.filter((e) => e.date !== null), "-date")));
   assert.equal((await http(base, "/api/series?dated=false")).body.rows.length, 0, "the series count dated events only");
-  assert.deepEqual((await http(base, "/api/top?dated=false&all=true")).body.rows, store.top({ dated: false }, { kind: "actors", limit: 20, all: true }));
+  assert.deepEqual((await http(base, "/api/top?dated=false&all=true")).body.rows, await store.top({ dated: false }, { kind: "actors", limit: 20, all: true }));
 });
 
 test("events: a cursor is good for its own order only; a bad sort is a 400 naming it", async () => {
@@ -189,7 +189,7 @@ test("export: the file of each format is byte for byte what annals export writes
   assert.equal((await http(base, "/api/export")).body, await cliExport([]), "JSON Lines unless told");
   // the API's own filters (no command-line flag) narrow the file as they narrow the list
   const undated = (await http(base, "/api/export?dated=false&format=jsonl")).body as string;
-  assert.deepEqual(undated.trim().split("\n").map((l) => JSON.parse(l).id), ids(inserted({ dated: false })));
+  assert.deepEqual(undated.trim().split("\n").map((l) => JSON.parse(l).id), ids(await inserted({ dated: false })));
 });
 
 test("export: a bad format or parameter is a 400 naming it", async () => {
@@ -231,9 +231,9 @@ test("export: a large download streams while the server answers; past the limit 
     }
     assert.equal(third!.status, 200);
     const lines = (await third!.text()).split("\n").length - 1;
-    const check = openStore(path, { readonly: true });
-    assert.equal(lines, check.countEvents({ actor: "JPN" }, events).count);
-    check.close();
+    const check = await openStore(path, { readonly: true });
+    assert.equal(lines, (await check.countEvents({ actor: "JPN" }, events)).count);
+    await check.close();
   } finally {
     await big.close();
   }

@@ -187,9 +187,9 @@ test("the query time limit: a read slower than the limit is a 503 at the limit, 
     const slow = await http(server.url, "/api/top?kind=actors&all=true");
     assert.equal(slow.status, 503);
     assert.match(slow.body.error, /^query took longer than 60 ms/);
-    const store = openStore(path, { readonly: true });
-    assert.ok(store.top({}, { kind: "actors", all: true, limit: 20 }).length === 20, "the same read does finish, given the time");
-    store.close();
+    const store = await openStore(path, { readonly: true });
+    assert.ok((await store.top({}, { kind: "actors", all: true, limit: 20 })).length === 20, "the same read does finish, given the time");
+    await store.close();
     // all the pool's workers stuck at once: each read still gets its answer at the limit
     const many = await Promise.all(Array.from({ length: 6 }, () => http(server.url, "/api/top?kind=actors&all=true&limit=5")));
     assert.deepEqual(many.map((r) => r.status), Array(6).fill(503));
@@ -220,9 +220,9 @@ test("annals serve: prints its address, answers, and stops on SIGTERM", async ()
     });
     child.on("exit", () => reject(new Error(`annals serve exited: ${stderr}`)));
   });
-  const store = openStore(examples, { readonly: true });
-  const counts = store.counts();
-  store.close();
+  const store = await openStore(examples, { readonly: true });
+  const counts = await store.counts();
+  await store.close();
   assert.match(stdout, new RegExp(`\\(${counts.events} events\\)`));
   const health = await http(address, "/api/health");
   assert.equal(health.status, 200);
@@ -259,10 +259,10 @@ test("annals serve with ANNALS_TOKEN: writes on, and a posted document is stored
   child.kill("SIGTERM");
   assert.equal(await exited, 0);
   assert.match(stderr, /writes on/);
-  const store = openStore(db, { readonly: true });
-  assert.equal(store.query({ doc: "env-1" }).length, posted.body.events, "closed cleanly: the events are in the file");
+  const store = await openStore(db, { readonly: true });
+  assert.equal((await store.query({ doc: "env-1" })).length, posted.body.events, "closed cleanly: the events are in the file");
   assert.ok(posted.body.events > 0);
-  store.close();
+  await store.close();
 });
 
 test("annals serve: a missing store or a bad port is refused with a message", async () => {

@@ -1,15 +1,15 @@
 /**
  * Crash safety: an ingest killed with SIGKILL in the middle of its run, then
  * run again, leaves exactly the rows of an uninterrupted run, and its run
- * record says `interrupted`.
+ * record says `interrupted`; on a SQLite file and on a PostgreSQL database.
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import Database from "better-sqlite3";
+import { sqlRows, storeBackends, testEach } from "./support/backends.js";
 import { annals, tempDir } from "./support/store.js";
 
 const dir = tempDir();
@@ -17,10 +17,11 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const BIN = join(import.meta.dirname, "..", "bin", "annals.js");
 const FILES = 8;
 const PER_FILE = 600;
+const BACKENDS = await storeBackends(dir);
 
 /** Documents made from the examples, each with its own id and a sentence of its own, over several files. */
-function corpus(): string {
-  const folder = join(dir, "corpus");
+function corpus(name: string): string {
+  const folder = join(dir, `corpus-${name}`);
   mkdirSync(folder);
   const wire = readFileSync(join(import.meta.dirname, "..", "examples", "wire.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
   for (let f = 0; f < FILES; f++) {
@@ -35,47 +36,37 @@ function corpus(): string {
   return folder;
 }
 
-function storedDocuments(db: string): number {
-  if (!existsSync(db)) return 0;
+async function storedDocuments(db: string): Promise<number> {
   try {
-    const conn = new Database(db, { readonly: true, timeout: 100 });
-    try {
-      return conn.prepare("SELECT count(*) FROM documents").pluck().get() as number;
-    } finally {
-      conn.close();
-    }
+    return Number((await sqlRows(db, "SELECT count(*) AS n FROM documents"))[0].n);
   } catch {
     return 0; // not created yet, or its schema not yet in place
   }
 }
 
-/** Every stored row that a run's contents decide (not when or by which run): documents, sentences, events. */
-function rows(db: string) {
-  const conn = new Database(db, { readonly: true });
-  try {
-    return {
-      documents: conn.prepare("SELECT id, content_hash, dict_version, date, place, source, url, title, text, parse FROM documents ORDER BY id").all(),
-      sentences: conn.prepare("SELECT doc, idx, text FROM sentences ORDER BY doc, idx").all(),
-      events: conn.prepare("SELECT * FROM events ORDER BY id").all().map((e) => ({ ...(e as object), seq: undefined })),
-      fts: conn.prepare("SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'report'").pluck().get(),
-    };
-  } finally {
-    conn.close();
-  }
+/** Every stored row that a run's contents decide (not when or by which run): documents, sentences, events, and what search finds. */
+async function rows(db: string) {
+  const search = db.startsWith("postgres") ? "SELECT count(*) AS n FROM sentences WHERE words @@ plainto_tsquery('english', 'report')" : "SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH 'report'";
+  return {
+    documents: await sqlRows(db, "SELECT id, content_hash, dict_version, date, place, source, url, title, text, parse FROM documents ORDER BY id"),
+    sentences: await sqlRows(db, "SELECT doc, idx, text FROM sentences ORDER BY doc, idx"),
+    events: (await sqlRows(db, "SELECT * FROM events ORDER BY id")).map((e) => ({ ...e, seq: undefined })),
+    search: Number((await sqlRows(db, search))[0].n),
+  };
 }
 
-test("ingest killed with SIGKILL mid-run, then run again, stores exactly the rows of an uninterrupted run", { timeout: 120_000 }, async () => {
-  const folder = corpus();
+testEach(BACKENDS, "ingest killed with SIGKILL mid-run, then run again, stores exactly the rows of an uninterrupted run", async (backend) => {
+  const folder = corpus(backend.name);
   const total = FILES * PER_FILE;
-  const db = join(dir, "killed.db");
+  const db = await backend.newStore();
   const child = spawn(process.execPath, [BIN, "ingest", folder, "--db", db, "--batch", "25"], { stdio: "ignore" });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
   let seen = 0;
   // wait for some batches to be committed, then kill it wherever it is (mid-batch, most likely)
-  while (child.exitCode === null && (seen = storedDocuments(db)) < 300) await sleep(10);
+  while (child.exitCode === null && (seen = await storedDocuments(db)) < 300) await sleep(10);
   child.kill("SIGKILL");
   assert.equal(await exited, "SIGKILL", "the ingest was still running when killed (make the corpus larger if not)");
-  const partial = storedDocuments(db);
+  const partial = await storedDocuments(db);
   assert.ok(partial >= seen && partial < total, `killed in the middle: ${partial} of ${total} documents stored`);
 
   const again = annals(["ingest", folder, "--db", db, "--batch", "25"]);
@@ -83,19 +74,17 @@ test("ingest killed with SIGKILL mid-run, then run again, stores exactly the row
   assert.match(again.stderr, /1 earlier run was interrupted/);
   assert.match(again.stderr, new RegExp(`ingest: ${total.toLocaleString("en-US")} documents \\(${(total - partial).toLocaleString("en-US")} added, 0 replaced, ${partial.toLocaleString("en-US")} unchanged, 0 failed\\)`));
 
-  const fresh = join(dir, "fresh.db");
+  const fresh = await backend.newStore();
   assert.equal(annals(["ingest", folder, "--db", fresh]).status, 0);
-  const expected = rows(fresh);
+  const expected = await rows(fresh);
   assert.equal(expected.documents.length, total);
-  assert.deepEqual(rows(db), expected, "every document once, with all its events, never half");
+  assert.deepEqual(await rows(db), expected, "every document once, with all its events, never half");
   const sorted = (d: string) => annals(["export", "--db", d, "--format", "jsonl"]).stdout.trim().split("\n").sort();
   assert.deepEqual(sorted(db), sorted(fresh));
 
-  const conn = new Database(db, { readonly: true });
-  const runs = conn.prepare("SELECT status, finished_at IS NOT NULL AS finished FROM runs ORDER BY id").all();
-  conn.close();
+  const runs = await sqlRows(db, "SELECT status, CASE WHEN finished_at IS NOT NULL THEN 1 ELSE 0 END AS finished FROM runs ORDER BY id");
   assert.deepEqual(runs, [
     { status: "interrupted", finished: 1 },
     { status: "done", finished: 1 },
   ]);
-});
+}, { timeout: 120_000 });

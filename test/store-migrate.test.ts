@@ -12,7 +12,7 @@ import { tempDir } from "./support/store.js";
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-test("a schema-1 store with runs and documents is migrated: rows kept, references intact, runs recoverable", () => {
+test("a schema-1 store with runs and documents is migrated: rows kept, references intact, runs recoverable", async () => {
   const path = join(dir, "v1.db");
   const old = new Database(path);
   old.exec(SCHEMA_VERSION_TABLE);
@@ -21,17 +21,17 @@ test("a schema-1 store with runs and documents is migrated: rows kept, reference
   old.prepare("INSERT INTO runs (command, status, started_at, dict_version, annals_version, inputs, documents_added) VALUES ('ingest x', 'done', 't0', 'v1', '0.1.0', '[]', 1)").run();
   old.prepare("INSERT INTO runs (command, status, started_at, dict_version, annals_version, inputs) VALUES ('ingest y', 'running', 't1', 'v1', '0.1.0', '[]')").run();
   old.prepare("INSERT INTO documents (id, content_hash, dict_version, text, run, coded_at) VALUES ('d', 'h', 'v1', 'text', 1, 't0')").run();
-  old.close();
+  await old.close();
 
-  assert.throws(() => openStore(path, { readonly: true }), /has schema 1, older than this annals' 4: run "annals ingest/);
-  const store = openStore(path);
+  await assert.rejects(openStore(path, { readonly: true }), /has schema 1, older than this annals' 4: run "annals ingest/);
+  const store = await openStore(path);
   assert.equal(SCHEMA_VERSION, 4);
-  assert.deepEqual(store.counts(), { documents: 1, events: 0, sentences: 0, runs: 2 });
-  assert.equal(store.recoverRuns(), 1, "the run left running (no pid recorded) is interrupted");
-  assert.equal(store.countStale("v1"), 0);
-  assert.deepEqual(store.staleDocuments("v2", null, 10).map((d) => [d.id, d.text]), [["d", "text"]]);
-  store.saveBatch([A], "v1");
-  store.close();
+  assert.deepEqual(await store.counts(), { documents: 1, events: 0, sentences: 0, runs: 2 });
+  assert.equal(await store.recoverRuns(), 1, "the run left running (no pid recorded) is interrupted");
+  assert.equal(await store.countStale("v1"), 0);
+  assert.deepEqual((await store.staleDocuments("v2", null, 10)).map((d) => [d.id, d.text]), [["d", "text"]]);
+  await store.saveBatch([A], "v1");
+  await store.close();
 
   const db = new Database(path, { readonly: true });
   assert.deepEqual(db.prepare("SELECT id, status, documents_added, pid FROM runs ORDER BY id").all(), [
@@ -48,5 +48,5 @@ test("a schema-1 store with runs and documents is migrated: rows kept, reference
   const rw = new Database(path);
   rw.pragma("foreign_keys = ON");
   assert.throws(() => rw.prepare("INSERT INTO documents (id, content_hash, dict_version, text, run, coded_at) VALUES ('e', 'h', 'v1', 't', 99, 't')").run(), /FOREIGN KEY/, "documents still reference runs");
-  rw.close();
+  await rw.close();
 });

@@ -7,10 +7,12 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "h
 import { PARQUET_SCHEMA, writeParquet } from "../src/cli/parquet.js";
 import { openStore, ROW_COLUMNS } from "../src/store/index.js";
 import { A, B, C, knownFile } from "./support/known-events.js";
+import { knownStoreOn, storeBackends, testEach } from "./support/backends.js";
 import { annals, tempDir } from "./support/store.js";
 
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
+const BACKENDS = await storeBackends(dir);
 
 
 async function read(path: string) {
@@ -18,9 +20,9 @@ async function read(path: string) {
   return { metadata: await parquetMetadataAsync(file), rows: (await parquetReadObjects({ file })) as Record<string, unknown>[] };
 }
 
-test("export parquet: the CSV export's columns, typed, every row re-read with its values", async () => {
-  const db = knownFile(dir);
-  const out = join(dir, "known.parquet");
+testEach(BACKENDS, "export parquet: the CSV export's columns, typed, every row re-read with its values", async (backend) => {
+  const db = await knownStoreOn(backend);
+  const out = join(dir, `known-${backend.name}.parquet`);
   const r = annals(["export", "--db", db, "--format", "parquet", "--out", out]);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, "", "nothing on stdout");
@@ -74,26 +76,26 @@ test("export parquet: the CSV export's columns, typed, every row re-read with it
 });
 
 test("export parquet: streamed in row groups; an empty export is a valid file", async () => {
-  const store = openStore(knownFile(dir), { readonly: true });
+  const store = await openStore(await knownFile(dir), { readonly: true });
   try {
     const out = join(dir, "groups.parquet");
-    assert.equal(writeParquet(() => store.exportRows(), out, 4), 9);
+    assert.equal(await writeParquet(() => store.exportRows(), out, 4), 9);
     const { metadata, rows } = await read(out);
     assert.deepEqual(metadata.row_groups.map((g) => Number(g.num_rows)), [4, 4, 1], "a row group every 4 rows");
     assert.deepEqual(rows.map((x) => x.code), ["112", "190", "036", "040", "040", "057", "173", "030", "040"]);
 
     const empty = join(dir, "empty.parquet");
-    assert.equal(writeParquet(() => store.exportRows({ actor: "XYZ" }), empty), 0);
+    assert.equal(await writeParquet(() => store.exportRows({ actor: "XYZ" }), empty), 0);
     const none = await read(empty);
     assert.equal(none.rows.length, 0);
     assert.equal(none.metadata.schema.length, PARQUET_SCHEMA.length);
   } finally {
-    store.close();
+    await store.close();
   }
 });
 
-test("export parquet: needs --out, never writes binary to stdout; a bad --out is a clear error", () => {
-  const db = knownFile(dir);
+test("export parquet: needs --out, never writes binary to stdout; a bad --out is a clear error", async () => {
+  const db = await knownFile(dir);
   for (const args of [[], ["--out", "-"]]) {
     const r = annals(["export", "--db", db, "--format", "parquet", ...args]);
     assert.equal(r.status, 2);

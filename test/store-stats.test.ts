@@ -4,26 +4,27 @@ import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { fractionDate, GDELT_COLUMNS, gdeltCells } from "../src/cli/gdelt.js";
-import { openStore } from "../src/store/index.js";
-import { A, B, C, knownFile } from "./support/known-events.js";
-import { annals, knownDocument, readCsv, tempDir } from "./support/store.js";
+import { openStore, type TopRow } from "../src/store/index.js";
+import { knownStoreOn, storeBackends, testEach } from "./support/backends.js";
+import { annals, collect, knownDocument, readCsv, tempDir } from "./support/store.js";
 
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
+const BACKENDS = await storeBackends(dir);
 
 
 const jsonl = (s: string) => s.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
 
-test("store: top actors and dyads, asserted and non-negated by default, with filters and limits", () => {
-  const store = openStore(knownFile(dir), { readonly: true });
-  const brief = (rows: ReturnType<typeof store.top>) => rows.map((r) => [r.source, r.target, r.events, r.distinct, r.goldsteinTotal]);
-  assert.deepEqual(brief(store.top({}, { kind: "actors", limit: 4 })), [
+testEach(BACKENDS, "store: top actors and dyads, asserted and non-negated by default, with filters and limits", async (backend) => {
+  const store = await openStore(await knownStoreOn(backend), { readonly: true });
+  const brief = (rows: TopRow[]) => rows.map((r) => [r.source, r.target, r.events, r.distinct, r.goldsteinTotal]);
+  assert.deepEqual(brief(await store.top({}, { kind: "actors", limit: 4 })), [
     ["CHNGOV", null, 3, 2, 3],
     ["RUSGOV", null, 3, 2, 3],
     ["CHN", null, 1, 1, 8],
     ["COP", null, 1, 1, -5],
   ]);
-  assert.deepEqual(brief(store.top({}, { kind: "dyads" })), [
+  assert.deepEqual(brief(await store.top({}, { kind: "dyads" })), [
     ["CHNGOV", "RUSGOV", 2, 1, 2],
     ["CHN", "IRN", 1, 1, 8],
     ["IRNMIL", "USAMIL", 1, 1, -10],
@@ -31,24 +32,24 @@ test("store: top actors and dyads, asserted and non-negated by default, with fil
     ["USAGOV", "IRNGOV", 1, 1, -2],
   ]);
   // with every event: the undated reported-past CHNGOV->RUSGOV counts as a mention but has no date to be a distinct tuple
-  assert.deepEqual(brief(store.top({}, { kind: "dyads", all: true, limit: 1 })), [["CHNGOV", "RUSGOV", 3, 1, 6]]);
-  assert.deepEqual(brief(store.top({}, { kind: "actors", all: true, limit: 2 })), [["CHNGOV", null, 4, 2, 7], ["RUSGOV", null, 4, 2, 7]]);
-  assert.deepEqual(store.top({ actor: "IRN" }, { kind: "actors" }).map((r) => r.source), ["CHN", "IRN", "IRNGOV", "IRNMIL", "USAGOV", "USAMIL"]);
-  assert.deepEqual(brief(store.top({ source: "CHN", code: "04" }, { kind: "dyads" })), [["CHNGOV", "RUSGOV", 2, 1, 2]]);
-  assert.deepEqual(store.top({ text: `'); DROP TABLE events; --` }, { kind: "actors" }), [], "user text stays a bound value");
-  assert.equal(store.counts().events, 9);
-  store.close();
+  assert.deepEqual(brief(await store.top({}, { kind: "dyads", all: true, limit: 1 })), [["CHNGOV", "RUSGOV", 3, 1, 6]]);
+  assert.deepEqual(brief(await store.top({}, { kind: "actors", all: true, limit: 2 })), [["CHNGOV", null, 4, 2, 7], ["RUSGOV", null, 4, 2, 7]]);
+  assert.deepEqual((await store.top({ actor: "IRN" }, { kind: "actors" })).map((r) => r.source), ["CHN", "IRN", "IRNGOV", "IRNMIL", "USAGOV", "USAMIL"]);
+  assert.deepEqual(brief(await store.top({ source: "CHN", code: "04" }, { kind: "dyads" })), [["CHNGOV", "RUSGOV", 2, 1, 2]]);
+  assert.deepEqual(await store.top({ text: `'); DROP TABLE events; --` }, { kind: "actors" }), [], "user text stays a bound value");
+  assert.equal((await store.counts()).events, 9);
+  await store.close();
 
   // an actor on both sides of one event is counted once for it
   const self = knownDocument("s1", "2021-05-01", [{ sentence: 0, text: "China criticised China.", date: "2021-05-01", source: ["CHN", "CHN", [], "China"], target: ["CHN", "CHN", [], "China"], code: "111", quad: 3, goldstein: -2, plover: "DISAPPROVE" }]);
-  const s = openStore(join(dir, "self.db"));
-  s.saveBatch([self], "v1");
-  assert.deepEqual(brief(s.top({}, { kind: "actors" })), [["CHN", null, 1, 1, -2]]);
-  s.close();
+  const s = await openStore(await backend.newStore());
+  await s.saveBatch([self], "v1");
+  assert.deepEqual(brief(await s.top({}, { kind: "actors" })), [["CHN", null, 1, 1, -2]]);
+  await s.close();
 });
 
-test("annals stats: by period as table, JSON Lines and CSV; top actors and dyads; usage errors", () => {
-  const db = knownFile(dir);
+testEach(BACKENDS, "annals stats: by period as table, JSON Lines and CSV; top actors and dyads; usage errors", async (backend) => {
+  const db = await knownStoreOn(backend);
   const month = annals(["stats", "--db", db, "--format", "jsonl"]);
   assert.equal(month.status, 0, month.stderr);
   assert.deepEqual(jsonl(month.stdout), [
@@ -94,7 +95,7 @@ test("annals stats: by period as table, JSON Lines and CSV; top actors and dyads
   assert.match(annals(["stats", "--db", join(dir, "none.db")]).stderr, /no database at/);
 });
 
-test("export gdelt: 61 tab-separated columns in the codebook's order, re-read column by column", () => {
+testEach(BACKENDS, "export gdelt: 61 tab-separated columns in the codebook's order, re-read column by column", async (backend) => {
   // the GDELT 2.0 event codebook's table, written out in full
   const actor = (n: number) => ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code"].map((c) => `Actor${n}${c}`);
   const geo = (p: string) => ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"].map((c) => `${p}Geo_${c}`);
@@ -102,7 +103,7 @@ test("export gdelt: 61 tab-separated columns in the codebook's order, re-read co
   assert.equal(codebook.length, 61);
   assert.deepEqual(GDELT_COLUMNS, codebook);
   assert.deepEqual([GDELT_COLUMNS[25], GDELT_COLUMNS[34], GDELT_COLUMNS[35], GDELT_COLUMNS[53], GDELT_COLUMNS[59]], ["IsRootEvent", "AvgTone", "Actor1Geo_Type", "ActionGeo_CountryCode", "DATEADDED"]);
-  const db = knownFile(dir);
+  const db = await knownStoreOn(backend);
   const r = annals(["export", "--db", db, "--format", "gdelt"]);
   assert.equal(r.status, 0, r.stderr);
   assert.ok(r.stdout.endsWith("\n"));
@@ -135,9 +136,9 @@ test("export gdelt: 61 tab-separated columns in the codebook's order, re-read co
   assert.deepEqual([b4.SQLDATE, b4.MonthYear, b4.Year, b4.FractionDate, b4.EventCode], ["", "", "", "", "030"], "an undated event has empty dates");
 
   // four-digit codes have a three-digit base; tabs and line breaks in a field never shift the columns
-  const store = openStore(db, { readonly: true });
-  const row = [...store.exportRows({ doc: "b1" })][0];
-  store.close();
+  const store = await openStore(db, { readonly: true });
+  const row = (await collect(store.exportRows({ doc: "b1" })))[0];
+  await store.close();
   const cells = gdeltCells({ ...row, code: "0431", root: "04", source_name: "China\tand\nfriends", date: "2020-03-01" });
   assert.deepEqual([cells[26], cells[27], cells[28], cells[6], cells[4]], ["0431", "043", "04", "China and friends", "2020.1671"]);
   assert.equal(fractionDate("2019-01-25"), "2019.0685", "as in GDELT's own files");

@@ -1,11 +1,13 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { contentHash, openStore, ROW_COLUMNS, type EventFilter } from "../src/store/index.js";
+import { runAnnals } from "./support/cli.js";
+import { knownStoreOn, storeBackends, sqlRows, testEach, type Backend } from "./support/backends.js";
 import { A, B, C } from "./support/known-events.js";
-import { annals, knownDocument, readCsv, tempDir } from "./support/store.js";
+import { annals, collect, knownDocument, readCsv, tempDir } from "./support/store.js";
 
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,101 +15,99 @@ const EXAMPLES = join(import.meta.dirname, "..", "examples");
 const noStackTrace = (stderr: string) => assert.doesNotMatch(stderr, /internal error|\n\s+at .*:\d+/);
 
 const ALL = [...A.events, ...B.events, ...C.events];
+const BACKENDS = await storeBackends(dir);
 
-function knownStore() {
-  const path = join(dir, `known-${Math.random().toString(36).slice(2)}.db`);
-  const store = openStore(path);
-  store.saveBatch([A, B, C], "v1");
+async function knownStore(backend: Backend) {
+  const path = await backend.newStore();
+  const store = await openStore(path);
+  await store.saveBatch([A, B, C], "v1");
   return { store, path };
 }
 
-test("store: events come back exactly as saved, and saving again changes nothing", () => {
-  const { store, path } = knownStore();
+testEach(BACKENDS, "store: events come back exactly as saved, and saving again changes nothing", async (backend) => {
+  const { store, path } = await knownStore(backend);
   const byDate = [...ALL].sort((x, y) => (x.date ?? "").localeCompare(y.date ?? "")); // stable: insertion order within a date
-  assert.deepEqual(store.query({}, { limit: 1000 }), byDate);
-  const before = [...store.exportRows()];
-  assert.deepEqual(store.saveBatch([A, B, C], "v1"), { added: 0, replaced: 0, unchanged: 3, events: 0 });
-  assert.equal(store.saveDocument(A.doc, A.events, "v1"), "unchanged");
-  assert.deepEqual([...store.exportRows()], before);
-  assert.deepEqual(store.counts(), { documents: 3, events: 9, sentences: 8, runs: 0 });
-  assert.ok(store.hasDocument("a1", contentHash(A.doc), "v1"));
-  assert.ok(!store.hasDocument("a1", contentHash(A.doc), "v2"), "another dictionary version is not the same coding");
-  assert.ok(!store.hasDocument("a1", contentHash({ ...A.doc, text: A.doc.text + " More." }), "v1"));
-  store.close();
-  const again = openStore(path, { readonly: true });
-  assert.deepEqual([...again.exportRows()], before, "the file holds it after closing");
-  again.close();
+  assert.deepEqual(await store.query({}, { limit: 1000 }), byDate);
+  const before = await collect(store.exportRows());
+  assert.deepEqual(await store.saveBatch([A, B, C], "v1"), { added: 0, replaced: 0, unchanged: 3, events: 0 });
+  assert.equal(await store.saveDocument(A.doc, A.events, "v1"), "unchanged");
+  assert.deepEqual(await collect(store.exportRows()), before);
+  assert.deepEqual(await store.counts(), { documents: 3, events: 9, sentences: 8, runs: 0 });
+  assert.ok(await store.hasDocument("a1", contentHash(A.doc), "v1"));
+  assert.ok(!await store.hasDocument("a1", contentHash(A.doc), "v2"), "another dictionary version is not the same coding");
+  assert.ok(!await store.hasDocument("a1", contentHash({ ...A.doc, text: A.doc.text + " More." }), "v1"));
+  await store.close();
+  const again = await openStore(path, { readonly: true });
+  assert.deepEqual(await collect(again.exportRows()), before, "the file holds it after closing");
+  await again.close();
 });
 
-test("store: a changed document, or new dictionaries, replaces its events and sentences", () => {
-  const { store } = knownStore();
+testEach(BACKENDS, "store: a changed document, or new dictionaries, replaces its events and sentences", async (backend) => {
+  const { store } = await knownStore(backend);
   const changed = knownDocument("b1", "2020-02-03", [{ sentence: 0, text: "Russia condemned China.", date: "2020-02-03", source: ["RUS", "RUS", [], "Russia"], target: ["CHN", "CHN", [], "China"], code: "122", quad: 3, goldstein: -2, plover: "DISAPPROVE" }]);
   changed.events[0].id = "b1-new";
-  assert.equal(store.saveDocument(changed.doc, changed.events, "v1"), "replaced");
-  assert.deepEqual(store.query({ doc: "b1" }), changed.events);
-  assert.deepEqual(store.query({ text: "talks" }), C.events, "the old sentences left the full-text index");
-  assert.deepEqual(store.counts(), { documents: 3, events: 5, sentences: 5, runs: 0 });
-  assert.equal(store.saveDocument(changed.doc, [], "v2"), "replaced", "same text, new dictionaries");
-  assert.deepEqual(store.query({ doc: "b1" }), []);
-  store.close();
+  assert.equal(await store.saveDocument(changed.doc, changed.events, "v1"), "replaced");
+  assert.deepEqual(await store.query({ doc: "b1" }), changed.events);
+  assert.deepEqual(await store.query({ text: "talks" }), C.events, "the old sentences left the full-text index");
+  assert.deepEqual(await store.counts(), { documents: 3, events: 5, sentences: 5, runs: 0 });
+  assert.equal(await store.saveDocument(changed.doc, [], "v2"), "replaced", "same text, new dictionaries");
+  assert.deepEqual(await store.query({ doc: "b1" }), []);
+  await store.close();
 });
 
-test("store: every filter, paging and stats on known data", () => {
-  const { store } = knownStore();
-  const ids = (f: EventFilter) => store
-    .query(f, { limit: 1000 })
-    .map((e) => e.id)
-    .sort();
-  assert.deepEqual(ids({ actor: "IRN" }), ["a1-0", "a1-1", "a1-2", "b1-2"]);
-  assert.deepEqual(ids({ actor: "irngov" }), ["a1-0", "a1-2"]);
-  assert.deepEqual(ids({ source: "USA", target: "IRN" }), ["a1-0"]);
-  assert.deepEqual(ids({ source: "CHN" }), ["b1-0", "b1-2", "b1-4", "c1-0"]);
-  assert.deepEqual(ids({ target: "CHN" }), ["b1-1"]);
-  assert.deepEqual(ids({ code: "04" }), ["b1-0", "b1-1", "c1-0"]);
-  assert.deepEqual(ids({ code: "040" }), ["b1-0", "b1-1", "c1-0"]);
-  assert.deepEqual(ids({ code: "19" }), ["a1-1"]);
-  assert.deepEqual(ids({ code: "05" }), ["b1-2"]);
-  assert.deepEqual(ids({ quad: 4 }), ["a1-1", "b1-3"]);
-  assert.deepEqual(ids({ plover: "consult" }), ["b1-0", "b1-1", "c1-0"]);
-  assert.deepEqual(ids({ mood: "intended" }), ["a1-2"]);
-  assert.deepEqual(ids({ negated: true }), ["a1-2"]);
-  assert.deepEqual(ids({ from: "2020-01-09", to: "2020-02-03" }), ["a1-0", "a1-2", "b1-0", "b1-1", "c1-0"]);
-  assert.deepEqual(ids({ from: "2020-02-04" }), ["b1-2", "b1-3"]);
-  assert.deepEqual(ids({ text: "missiles" }), ["a1-1"]);
-  assert.deepEqual(ids({ text: "missile" }), ["a1-1"], "words are stemmed");
-  assert.deepEqual(ids({ text: "talks Moscow" }), ["b1-0", "b1-1"]);
-  assert.deepEqual(ids({ text: "Moscow Iran" }), []);
-  assert.deepEqual(ids({ text: `"); DROP TABLE events; -- NEAR(` }), [], "user text is never SQL or FTS syntax");
-  assert.deepEqual(ids({ text: "*" }), []);
-  assert.deepEqual(ids({ doc: "c1" }), ["c1-0"]);
-  assert.deepEqual(ids({ actor: "CHN", code: "04", from: "2020-02-03", to: "2020-02-03", text: "talks" }), ["b1-0", "b1-1", "c1-0"]);
-  assert.equal(store.counts().events, 9, "the injection attempt dropped nothing");
+testEach(BACKENDS, "store: every filter, paging and stats on known data", async (backend) => {
+  const { store } = await knownStore(backend);
+  const ids = async (f: EventFilter) => (await store.query(f, { limit: 1000 })).map((e) => e.id).sort();
+  assert.deepEqual(await ids({ actor: "IRN" }), ["a1-0", "a1-1", "a1-2", "b1-2"]);
+  assert.deepEqual(await ids({ actor: "irngov" }), ["a1-0", "a1-2"]);
+  assert.deepEqual(await ids({ source: "USA", target: "IRN" }), ["a1-0"]);
+  assert.deepEqual(await ids({ source: "CHN" }), ["b1-0", "b1-2", "b1-4", "c1-0"]);
+  assert.deepEqual(await ids({ target: "CHN" }), ["b1-1"]);
+  assert.deepEqual(await ids({ code: "04" }), ["b1-0", "b1-1", "c1-0"]);
+  assert.deepEqual(await ids({ code: "040" }), ["b1-0", "b1-1", "c1-0"]);
+  assert.deepEqual(await ids({ code: "19" }), ["a1-1"]);
+  assert.deepEqual(await ids({ code: "05" }), ["b1-2"]);
+  assert.deepEqual(await ids({ quad: 4 }), ["a1-1", "b1-3"]);
+  assert.deepEqual(await ids({ plover: "consult" }), ["b1-0", "b1-1", "c1-0"]);
+  assert.deepEqual(await ids({ mood: "intended" }), ["a1-2"]);
+  assert.deepEqual(await ids({ negated: true }), ["a1-2"]);
+  assert.deepEqual(await ids({ from: "2020-01-09", to: "2020-02-03" }), ["a1-0", "a1-2", "b1-0", "b1-1", "c1-0"]);
+  assert.deepEqual(await ids({ from: "2020-02-04" }), ["b1-2", "b1-3"]);
+  assert.deepEqual(await ids({ text: "missiles" }), ["a1-1"]);
+  assert.deepEqual(await ids({ text: "missile" }), ["a1-1"], "words are stemmed");
+  assert.deepEqual(await ids({ text: "talks Moscow" }), ["b1-0", "b1-1"]);
+  assert.deepEqual(await ids({ text: "Moscow Iran" }), []);
+  assert.deepEqual(await ids({ text: `"); DROP TABLE events; -- NEAR(` }), [], "user text is never SQL or FTS syntax");
+  assert.deepEqual(await ids({ text: "*" }), []);
+  assert.deepEqual(await ids({ doc: "c1" }), ["c1-0"]);
+  assert.deepEqual(await ids({ actor: "CHN", code: "04", from: "2020-02-03", to: "2020-02-03", text: "talks" }), ["b1-0", "b1-1", "c1-0"]);
+  assert.equal((await store.counts()).events, 9, "the injection attempt dropped nothing");
 
-  const all = store.query({}, { limit: 1000 }).map((e) => e.id);
-  assert.deepEqual(store.query({}, { limit: 3, offset: 2 }).map((e) => e.id), all.slice(2, 5));
+  const all = (await store.query({}, { limit: 1000 })).map((e) => e.id);
+  assert.deepEqual((await store.query({}, { limit: 3, offset: 2 })).map((e) => e.id), all.slice(2, 5));
   assert.equal(all[0], "b1-4", "undated events first, then by date");
 
-  const month = store.stats({}, { by: "month" });
+  const month = await store.stats({}, { by: "month" });
   assert.deepEqual(month, [
     { period: "2020-01", quad: 3, events: 1, distinct: 1, goldsteinTotal: -2, goldsteinMean: -2 },
     { period: "2020-01", quad: 4, events: 1, distinct: 1, goldsteinTotal: -10, goldsteinMean: -10 },
     { period: "2020-02", quad: 1, events: 4, distinct: 3, goldsteinTotal: 11, goldsteinMean: 2.75 },
     { period: "2020-02", quad: 4, events: 1, distinct: 1, goldsteinTotal: -5, goldsteinMean: -5 },
   ]);
-  assert.deepEqual(store.stats({ actor: "IRN" }, { by: "week", all: true }).map((r) => [r.period, r.quad, r.events]), [
+  assert.deepEqual((await store.stats({ actor: "IRN" }, { by: "week", all: true })).map((r) => [r.period, r.quad, r.events]), [
     ["2020-01-06", 1, 1],
     ["2020-01-06", 3, 1],
     ["2020-01-06", 4, 1],
     ["2020-02-03", 1, 1],
   ]);
-  assert.deepEqual(store.stats({}, { by: "year" }).map((r) => [r.period, r.quad, r.events]), [["2020", 1, 4], ["2020", 3, 1], ["2020", 4, 2]]);
-  store.close();
+  assert.deepEqual((await store.stats({}, { by: "year" })).map((r) => [r.period, r.quad, r.events]), [["2020", 1, 4], ["2020", 3, 1], ["2020", 4, 2]]);
+  await store.close();
 });
 
 const wire = join(EXAMPLES, "wire.jsonl");
 
-test("ingest twice gives the same rows; export gives back what `annals code` prints", () => {
-  const db = join(dir, "examples.db");
+testEach(BACKENDS, "ingest twice gives the same rows; export gives back what `annals code` prints", async (backend) => {
+  const db = await backend.newStore();
   const first = annals(["ingest", EXAMPLES, "--db", db, "--batch", "2"]);
   assert.equal(first.status, 0, first.stderr);
   assert.match(first.stderr, /ingest: 7 documents \(7 added, 0 replaced, 0 unchanged, 0 failed\), \d+ events/);
@@ -122,18 +122,18 @@ test("ingest twice gives the same rows; export gives back what `annals code` pri
   const sorted = (s: string) => s.trim().split("\n").sort();
   assert.deepEqual(sorted(exported.stdout), sorted(coded.stdout), "every event, field for field");
 
-  const store = openStore(db, { readonly: true });
-  assert.deepEqual(store.counts().runs, 2);
-  store.close();
-  const runs = new Database(db, { readonly: true }).prepare("SELECT status, documents_added, documents_unchanged, events_written FROM runs ORDER BY id").all();
+  const store = await openStore(db, { readonly: true });
+  assert.deepEqual((await store.counts()).runs, 2);
+  await store.close();
+  const runs = await sqlRows(db, "SELECT status, documents_added, documents_unchanged, events_written FROM runs ORDER BY id");
   assert.deepEqual(runs, [
     { status: "done", documents_added: 7, documents_unchanged: 0, events_written: coded.stdout.trim().split("\n").length },
     { status: "done", documents_added: 0, documents_unchanged: 7, events_written: 0 },
   ]);
 });
 
-test("export csv: a header and one row per event, every field as in the JSON record", () => {
-  const db = join(dir, "wire.db");
+testEach(BACKENDS, "export csv: a header and one row per event, every field as in the JSON record", async (backend) => {
+  const db = await backend.newStore();
   assert.equal(annals(["ingest", wire, "--db", db]).status, 0);
   const events = new Map(annals(["export", "--db", db]).stdout.trim().split("\n").map((l) => [JSON.parse(l).id, JSON.parse(l)]));
   const csv = annals(["export", "--db", db, "--format", "csv"]);
@@ -160,9 +160,10 @@ test("export csv: a header and one row per event, every field as in the JSON rec
   assert.ok(readCsv(filtered.stdout).slice(1).every((r) => r[header.indexOf("source_code")].startsWith("CHN") && r[header.indexOf("target_code")].startsWith("RUS")));
 });
 
-test("ingest: a changed document replaces its events; bad documents are reported with file and line and skipped", () => {
-  const db = join(dir, "changes.db");
-  const docs = join(dir, "docs.jsonl");
+testEach(BACKENDS, "ingest: a changed document replaces its events; bad documents are reported with file and line and skipped", async (backend) => {
+  const db = await backend.newStore();
+  mkdirSync(join(dir, backend.name), { recursive: true });
+  const docs = join(dir, backend.name, "docs.jsonl");
   writeFileSync(docs, `{"id":"x","date":"2019-03-04","text":"Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Tokyo."}\n{broken\n{"id":"y","date":"2019-03-05","text":"France condemned Iran."}\n`);
   const first = annals(["ingest", docs, "--db", db]);
   assert.equal(first.status, 1, "a bad document is a failure of the run");
@@ -189,7 +190,7 @@ test("ingest: a changed document replaces its events; bad documents are reported
   assert.equal(annals(["export", "--db", db, "--format", "xml"]).status, 2);
 });
 
-test("a corrupt database file gives a clear error, not a stack trace", () => {
+test("a corrupt database file gives a clear error, not a stack trace", async () => {
   const garbage = join(dir, "garbage.db");
   writeFileSync(garbage, Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919 + 13) % 256)));
   for (const args of [["ingest", wire], ["query"], ["export"]]) {
@@ -214,7 +215,7 @@ test("a corrupt database file gives a clear error, not a stack trace", () => {
   assert.match(annals(["query", "--db", join(dir, "missing.db")]).stderr, /no database at .*missing\.db: run "annals ingest/);
 });
 
-test("a read-only database refuses writes with a clear message, and can still be queried", () => {
+test("a read-only database refuses writes with a clear message, and can still be queried", async () => {
   const db = join(dir, "readonly.db");
   assert.equal(annals(["ingest", wire, "--db", db]).status, 0);
   const before = readFileSync(db);
@@ -230,7 +231,7 @@ test("a read-only database refuses writes with a clear message, and can still be
   chmodSync(db, 0o644);
 });
 
-test("a database locked by another writer gives a clear error after waiting", () => {
+test("a database locked by another writer gives a clear error after waiting", async () => {
   const db = join(dir, "locked.db");
   assert.equal(annals(["ingest", wire, "--db", db]).status, 0);
   const holder = new Database(db);
@@ -244,4 +245,20 @@ test("a database locked by another writer gives a clear error after waiting", ()
     holder.exec("ROLLBACK");
     holder.close();
   }
+});
+
+testEach(BACKENDS, "ANNALS_DB names the store when --db is not given; --db wins over it", async (backend) => {
+  const db = await knownStoreOn(backend);
+  const env = { ...process.env, ANNALS_DB: db };
+  const viaEnv = await runAnnals(["stats", "--top", "dyads", "--format", "jsonl", "--limit", "1"], { env });
+  assert.equal(viaEnv.status, 0, viaEnv.stderr);
+  assert.deepEqual(JSON.parse(viaEnv.stdout), { source: "CHNGOV", target: "RUSGOV", events: 2, distinct: 1, goldsteinTotal: 2, goldsteinMean: 1 });
+  const exported = await runAnnals(["export"], { env });
+  assert.equal(exported.stdout.trim().split("\n").length, 9);
+  const missing = join(dir, "not-there.db");
+  const given = await runAnnals(["query", "--db", missing], { env });
+  assert.equal(given.status, 1);
+  assert.match(given.stderr, /no database at .*not-there\.db/, "--db is the one opened");
+  const unset = await runAnnals(["query"], { env: { ...process.env, ANNALS_DB: "" } });
+  assert.match(unset.stderr, /no database at annals\.db/, "empty: the default file in the current folder");
 });

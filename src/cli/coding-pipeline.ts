@@ -21,8 +21,8 @@ type Dictionaries = ReturnType<typeof loadDictionaries>["dictionaries"];
 interface Entry {
   doc: Document;
   file: string;
-  /** Coding already under way on a worker; null when nothing was sent (stored already, or one worker). */
-  result: Promise<CodeResult> | null;
+  /** Coding already under way on a worker; null (or a promise of null) when nothing was sent (stored already, or one worker). */
+  result: Promise<CodeResult | null> | null;
 }
 
 /** Documents kept in flight per worker: enough to keep each one coding while the main thread writes a batch. */
@@ -56,9 +56,11 @@ export class CodingPipeline {
 
   /** Hands out a document; its outcome comes from `next`, in the order documents were handed out. */
   submit(doc: Document, file: string): void {
-    let result: Promise<CodeResult> | null = null;
-    if (this.pool && !this.stored(doc)) {
-      result = this.pool.code(doc);
+    let result: Promise<CodeResult | null> | null = null;
+    if (this.pool) {
+      const pool = this.pool;
+      // null: stored already when handed out, so not coded ahead (its turn asks again)
+      result = this.stored(doc).then((stored) => (stored ? null : pool.code(doc)));
       result.catch(() => {}); // a failed worker is reported when this entry's turn comes, not as an unhandled rejection
     }
     this.entries.push({ doc, file, result });
@@ -69,8 +71,8 @@ export class CodingPipeline {
     const entry = this.entries.shift();
     if (!entry) throw new Error("no document in the pipeline");
     const { doc, file } = entry;
-    if (this.stored(doc)) return "unchanged";
-    const result = await (entry.result ?? (this.pool ? this.pool.code(doc) : this.codeHere(doc)));
+    if (await this.stored(doc)) return "unchanged";
+    const result = (await entry.result) ?? (await (this.pool ? this.pool.code(doc) : this.codeHere(doc)));
     if ("error" in result) {
       // one document the coder cannot take, or trips on, does not stop a run of millions
       this.say(`annals: ${file} (document ${doc.id}): ${result.documentError ? "" : "internal error coding it: "}${result.error}`);
@@ -84,7 +86,7 @@ export class CodingPipeline {
     await this.pool?.close();
   }
 
-  private stored(doc: Document): boolean {
+  private stored(doc: Document): Promise<boolean> {
     return this.store.hasDocument(doc.id, contentHash(doc), this.version);
   }
 

@@ -8,7 +8,7 @@ import type { EventFilter } from "../store/index.js";
 import { UsageError } from "./args.js";
 
 export const FILTER_OPTIONS = {
-  db: { type: "string", default: "annals.db" },
+  db: { type: "string" },
   actor: { type: "string" },
   dyad: { type: "string" },
   code: { type: "string" },
@@ -22,7 +22,7 @@ export const FILTER_OPTIONS = {
   doc: { type: "string" },
 } as const;
 
-export const FILTER_USAGE = `[--db FILE] [--actor CODE] [--dyad SRC,TGT] [--code 04|040] [--quad 1-4] [--plover CAT] [--mood M] [--negated yes|no] [--from D] [--to D] [--text WORDS] [--doc ID]`;
+export const FILTER_USAGE = `[--db FILE|URL] [--actor CODE] [--dyad SRC,TGT] [--code 04|040] [--quad 1-4] [--plover CAT] [--mood M] [--negated yes|no] [--from D] [--to D] [--text WORDS] [--doc ID]`;
 
 type FilterValues = { [K in keyof typeof FILTER_OPTIONS]?: string };
 

@@ -27,9 +27,9 @@ export type TextFormatName = keyof typeof TEXT_FORMATS;
 export const isTextFormat = (name: string): name is TextFormatName => Object.hasOwn(TEXT_FORMATS, name);
 
 /** The file as pieces of about 64 KB, made as they are asked for: rows are read only as fast as they are written out. */
-export function* exportChunks(rows: Iterable<EventRow>, format: TextFormat): Generator<string> {
+export async function* exportChunks(rows: AsyncIterable<EventRow>, format: TextFormat): AsyncGenerator<string> {
   let chunk = format.header;
-  for (const row of rows) {
+  for await (const row of rows) {
     chunk += format.row(row);
     if (chunk.length < 1 << 16) continue;
     yield chunk;

@@ -13,6 +13,7 @@ import { parse, UsageError } from "./args.js";
 import { exportChunks, isTextFormat, TEXT_FORMATS } from "./export-formats.js";
 import { writeParquet } from "./parquet.js";
 import { FILTER_OPTIONS, FILTER_USAGE, toEventFilter } from "./event-filter.js";
+import { storeLocation } from "./store-option.js";
 
 export const EXPORT_USAGE = `annals export [--format jsonl|csv|gdelt | --format parquet --out FILE] ${FILTER_USAGE}`;
 
@@ -22,24 +23,24 @@ export async function runExport(argv: string[], out: NodeJS.WritableStream): Pro
   if (values.format === "parquet") {
     if (!values.out || values.out === "-") throw new UsageError(`--format parquet is binary and needs a file: give --out FILE (it is never written to stdout)`);
     const filter = toEventFilter(values);
-    const store = openStore(values.db, { readonly: true });
+    const store = await openStore(storeLocation(values.db), { readonly: true });
     try {
-      writeParquet(() => store.exportRows(filter), values.out);
+      await writeParquet(() => store.exportRows(filter), values.out);
     } finally {
-      store.close();
+      await store.close();
     }
     return 0;
   }
   if (!isTextFormat(values.format)) throw new UsageError(`--format must be jsonl, csv, gdelt or parquet, not "${values.format}"`);
   if (values.out !== undefined) throw new UsageError(`--out is for --format parquet; ${values.format} goes to stdout (redirect it: > FILE)`);
   const filter = toEventFilter(values);
-  const store = openStore(values.db, { readonly: true });
+  const store = await openStore(storeLocation(values.db), { readonly: true });
   try {
-    for (const chunk of exportChunks(store.exportRows(filter), TEXT_FORMATS[values.format])) {
+    for await (const chunk of exportChunks(store.exportRows(filter), TEXT_FORMATS[values.format])) {
       if (!out.write(chunk)) await once(out, "drain");
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return 0;
 }

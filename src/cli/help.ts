@@ -25,7 +25,7 @@ const CODING: [string, string][] = [
   ["--no-require-dyad", "keep events with a source or a target only; by default an event needs both"],
   ["--use-parse", "code the parse trees PETRARCH XML gives rather than the text's own analysis"],
 ];
-const DB: [string, string] = ["--db FILE", "the event store, one SQLite file (default annals.db)"];
+const DB: [string, string] = ["--db FILE|URL", "the event store: a SQLite file, or a PostgreSQL database as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: the ANNALS_DB environment variable, else annals.db)"];
 const FILTERS: [string, string][] = [
   DB,
   ["--actor CODE", "events with this actor on either side; a code prefix (CHN takes CHNGOV)"],

@@ -11,14 +11,15 @@ import { readFileSync, statSync } from "node:fs";
 import { defaultWorkers } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
 import { expandPaths, FirstOccurrences, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
-import { openStore, type CodedItem, type Store } from "../store/index.js";
+import { openStore, redactAddress, type CodedItem, type Store } from "../store/index.js";
 import { parse, UsageError, wholeNumber } from "./args.js";
 import { CODING_ARGS, codingOptions } from "./coding-options.js";
 import { CodingPipeline, workersOption } from "./coding-pipeline.js";
 import { Progress, type ProgressState } from "./progress.js";
 import { addSaved, failRun } from "./run-state.js";
+import { storeLocation } from "./store-option.js";
 
-export const INGEST_USAGE = `annals ingest [FILES|DIR|-] [--db FILE] [--lines] [--date YYYY-MM-DD] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N] [--workers N]`;
+export const INGEST_USAGE = `annals ingest [FILES|DIR|-] [--db FILE|URL] [--lines] [--date YYYY-MM-DD] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N] [--workers N]`;
 
 /** annals' own version, recorded with each run. */
 export const ANNALS_VERSION: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
@@ -34,7 +35,7 @@ export function codingVersion(dictVersion: string, options: { requireDyad: boole
 
 export async function runIngest(argv: string[], err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
-    db: { type: "string", default: "annals.db" },
+    db: { type: "string" },
     ...CODING_ARGS,
     batch: { type: "string", default: "200" },
     workers: { type: "string" },
@@ -53,7 +54,7 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
   if (dictProblems.length > 20) progress.say(`annals: ... and ${dictProblems.length - 20} more dictionary problems (run "annals dict check")`);
   const version = codingVersion(dictionaries.version, options);
 
-  const store = openStore(values.db);
+  const store = await openStore(storeLocation(values.db));
   const state: ProgressState = { documents: 0, added: 0, replaced: 0, unchanged: 0, failed: 0, events: 0, bytesDone: 0, bytesTotal: 0 };
   let inputFailed = false;
   let run: number | undefined;
@@ -64,15 +65,15 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
       inputFailed = true;
     });
     state.bytesTotal = [...sizes.values()].reduce((a, b) => a + b, 0);
-    recoverRuns(store, (m) => progress.say(m));
-    run = store.beginRun({ command: ["ingest", ...argv].join(" "), dictVersion: version, annalsVersion: ANNALS_VERSION, inputs: positionals.length ? positionals : ["-"] });
+    await recoverRuns(store, (m) => progress.say(m));
+    run = await store.beginRun({ command: ["ingest", ...argv.map(redactAddress)].join(" "), dictVersion: version, annalsVersion: ANNALS_VERSION, inputs: positionals.length ? positionals : ["-"] });
 
     pipeline = new CodingPipeline(store, version, options, dictionaries, dictDir, workers, (m) => progress.say(m));
     let pending: CodedItem[] = [];
     let pendingEvents = 0;
-    const flush = () => {
+    const flush = async () => {
       if (pending.length === 0) return;
-      const saved = store.saveBatch(pending, version, run);
+      const saved = await store.saveBatch(pending, version, run);
       addSaved(state, saved);
       pending = [];
       pendingEvents = 0;
@@ -84,7 +85,7 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
       else {
         pending.push(item);
         pendingEvents += item.events.length;
-        if (pending.length >= batchSize || pendingEvents >= batchSize * 25) flush();
+        if (pending.length >= batchSize || pendingEvents >= batchSize * 25) await flush();
       }
       progress.update(state);
     };
@@ -103,14 +104,14 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
       state.bytesDone += sizes.get(batch.name) ?? 0;
     }
     while (pipeline.size > 0) await take(pipeline);
-    flush();
-    store.finishRun(run, state, "done");
+    await flush();
+    await store.finishRun(run, state, "done");
   } catch (e) {
-    failRun(store, run, state);
+    await failRun(store, run, state);
     throw e;
   } finally {
     await pipeline?.close();
-    store.close();
+    await store.close();
   }
   progress.finish(state);
   return inputFailed || state.failed > 0 ? 1 : 0;
@@ -137,7 +138,7 @@ async function inputs(positionals: string[], options: { lines?: boolean; date: s
 export type { CodingOptions } from "../node/coding-pool.js";
 
 /** Marks runs a killed process left `running` as `interrupted`, saying so. */
-export function recoverRuns(store: Store, say: (message: string) => void): void {
-  const n = store.recoverRuns();
+export async function recoverRuns(store: Store, say: (message: string) => void): Promise<void> {
+  const n = await store.recoverRuns();
   if (n > 0) say(`annals: ${n} earlier run${n > 1 ? "s were" : " was"} interrupted (killed?); marked as such, and its whole documents are kept`);
 }

@@ -37,11 +37,11 @@ export async function main(argv: string[]): Promise<number> {
       case "ingest":
         return await runIngest(rest, process.stderr);
       case "query":
-        return runQuery(rest, process.stdout, process.stderr);
+        return await runQuery(rest, process.stdout, process.stderr);
       case "recode":
         return await runRecode(rest, process.stderr);
       case "stats":
-        return runStats(rest, process.stdout, process.stderr);
+        return await runStats(rest, process.stdout, process.stderr);
       case "export":
         return await runExport(rest, process.stdout);
       case "serve":

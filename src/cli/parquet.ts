@@ -128,7 +128,7 @@ function cell(kind: Kind, v: unknown): unknown {
  * full disk) is a StoreError naming the file, so the command line reports it
  * without a stack trace.
  */
-export function writeParquet(rows: () => Iterable<EventRow>, path: string, rowGroupSize = PARQUET_ROW_GROUP): number {
+export async function writeParquet(rows: () => AsyncIterable<EventRow>, path: string, rowGroupSize = PARQUET_ROW_GROUP): Promise<number> {
   const partial = `${path}.${process.pid}.partial`;
   const ioError = (e: unknown) => {
     const err = e as NodeJS.ErrnoException;
@@ -146,7 +146,7 @@ export function writeParquet(rows: () => Iterable<EventRow>, path: string, rowGr
       columns = ROW_COLUMNS.map(() => []);
       pending = 0;
     };
-    for (const row of rows()) {
+    for await (const row of rows()) {
       for (let i = 0; i < ROW_COLUMNS.length; i++) columns[i].push(cell(kinds[i], row[ROW_COLUMNS[i]]));
       count++;
       if (++pending === rowGroupSize) flush();

@@ -7,6 +7,7 @@ import type { Event } from "../core/index.js";
 import { openStore } from "../store/index.js";
 import { parse, UsageError, wholeNumber } from "./args.js";
 import { FILTER_OPTIONS, FILTER_USAGE, toEventFilter } from "./event-filter.js";
+import { storeLocation } from "./store-option.js";
 
 export const QUERY_USAGE = `annals query ${FILTER_USAGE} [--limit N] [--offset N] [--format table|jsonl]`;
 
@@ -40,19 +41,19 @@ export function table(events: Event[]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("  ")).join("\n") + "\n";
 }
 
-export function runQuery(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+export async function runQuery(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, { ...FILTER_OPTIONS, limit: { type: "string", default: "100" }, offset: { type: "string", default: "0" }, format: { type: "string", default: "table" } });
   if (positionals.length) throw new UsageError(`query takes no files; give the database with --db, not "${positionals[0]}"`);
   if (!["table", "jsonl"].includes(values.format)) throw new UsageError(`--format must be table or jsonl, not "${values.format}"`);
   const limit = wholeNumber("limit", values.limit, 1, MAX_PAGE, " (annals export gives them all)");
   const offset = wholeNumber("offset", values.offset, 0, 1_000_000_000_000_000);
   const filter = toEventFilter(values);
-  const store = openStore(values.db, { readonly: true });
+  const store = await openStore(storeLocation(values.db), { readonly: true });
   let events: Event[];
   try {
-    events = store.query(filter, { limit: limit + 1, offset }); // one more than asked: is there a next page?
+    events = await store.query(filter, { limit: limit + 1, offset }); // one more than asked: is there a next page?
   } finally {
-    store.close();
+    await store.close();
   }
   const more = events.length > limit;
   if (more) events = events.slice(0, limit);

@@ -9,19 +9,20 @@
 import { existsSync } from "node:fs";
 import { defaultWorkers } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
-import { openStore, StoreError, type CodedItem } from "../store/index.js";
+import { isServerAddress, openStore, redactAddress, StoreError, type CodedItem } from "../store/index.js";
 import { parse, UsageError, wholeNumber } from "./args.js";
 import { codingOptions } from "./coding-options.js";
 import { CodingPipeline, workersOption } from "./coding-pipeline.js";
 import { ANNALS_VERSION, codingVersion, recoverRuns } from "./ingest.js";
 import { Progress, type ProgressState } from "./progress.js";
 import { addSaved, failRun } from "./run-state.js";
+import { storeLocation } from "./store-option.js";
 
-export const RECODE_USAGE = `annals recode [--db FILE] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N] [--workers N]`;
+export const RECODE_USAGE = `annals recode [--db FILE|URL] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N] [--workers N]`;
 
 export async function runRecode(argv: string[], err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
-    db: { type: "string", default: "annals.db" },
+    db: { type: "string" },
     dict: { type: "string" },
     "max-chars": { type: "string" },
     "no-require-dyad": { type: "boolean" },
@@ -36,29 +37,30 @@ export async function runRecode(argv: string[], err: NodeJS.WritableStream): Pro
   const workers = workersOption(values.workers, defaultWorkers());
 
   // re-coding an empty new file would only create it
-  if (values.db !== ":memory:" && !existsSync(values.db)) throw new StoreError(`no database at ${values.db}: run "annals ingest --db ${values.db}" first`);
+  const db = storeLocation(values.db);
+  if (!isServerAddress(db) && db !== ":memory:" && !existsSync(db)) throw new StoreError(`no database at ${db}: run "annals ingest --db ${db}" first`);
   const progress = new Progress(err, "recode");
   const dictDir = values.dict ?? DEFAULT_DATA_DIR;
   const { dictionaries, problems } = loadDictionaries(dictDir);
   for (const p of problems.slice(0, 20)) progress.say(`annals: dictionary ${p.where}: ${p.message}`);
   const version = codingVersion(dictionaries.version, options);
 
-  const store = openStore(values.db);
+  const store = await openStore(db);
   // progress counts documents, not bytes: bytesTotal is the number to re-code
   const state: ProgressState = { documents: 0, added: 0, replaced: 0, unchanged: 0, failed: 0, events: 0, bytesDone: 0, bytesTotal: 0 };
   let run: number | undefined;
   let pipeline: CodingPipeline | undefined;
   try {
-    recoverRuns(store, (m) => progress.say(m));
-    state.bytesTotal = store.countStale(version);
-    run = store.beginRun({ command: ["recode", ...argv].join(" "), dictVersion: version, annalsVersion: ANNALS_VERSION, inputs: [store.location] });
+    await recoverRuns(store, (m) => progress.say(m));
+    state.bytesTotal = await store.countStale(version);
+    run = await store.beginRun({ command: ["recode", ...argv.map(redactAddress)].join(" "), dictVersion: version, annalsVersion: ANNALS_VERSION, inputs: [store.location] });
     pipeline = new CodingPipeline(store, version, options, dictionaries, dictDir, workers, (m) => progress.say(m));
     // a page is read whole before the batch is written: one statement at a time on the connection
-    let docs = store.staleDocuments(version, null, batchSize);
+    let docs = await store.staleDocuments(version, null, batchSize);
     for (const doc of docs) pipeline.submit(doc, store.location);
     while (docs.length > 0) {
       // the next page goes to the workers before this one is written (its ids come after, so writing this one cannot change it)
-      const nextDocs = store.staleDocuments(version, docs[docs.length - 1].id, batchSize);
+      const nextDocs = await store.staleDocuments(version, docs[docs.length - 1].id, batchSize);
       for (const doc of nextDocs) pipeline.submit(doc, store.location);
       const pending: CodedItem[] = [];
       for (let i = 0; i < docs.length; i++) {
@@ -70,17 +72,17 @@ export async function runRecode(argv: string[], err: NodeJS.WritableStream): Pro
         else pending.push(item);
         progress.update(state);
       }
-      const saved = store.saveBatch(pending, version, run);
+      const saved = await store.saveBatch(pending, version, run);
       addSaved(state, saved);
       docs = nextDocs;
     }
-    store.finishRun(run, state, "done");
+    await store.finishRun(run, state, "done");
   } catch (e) {
-    failRun(store, run, state);
+    await failRun(store, run, state);
     throw e;
   } finally {
     await pipeline?.close();
-    store.close();
+    await store.close();
   }
   progress.finish(state);
   return state.failed > 0 ? 1 : 0;

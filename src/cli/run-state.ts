@@ -10,10 +10,10 @@ export function addSaved(state: ProgressState, saved: SaveCounts): void {
 }
 
 /** Marks a run failed; when the store itself is what failed, the caller's error says how. */
-export function failRun(store: Store, run: number | undefined, state: ProgressState): void {
+export async function failRun(store: Store, run: number | undefined, state: ProgressState): Promise<void> {
   if (run === undefined) return;
   try {
-    store.finishRun(run, state, "failed");
+    await store.finishRun(run, state, "failed");
   } catch {
     // the store itself failed: the error being thrown says how
   }

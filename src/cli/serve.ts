@@ -8,12 +8,13 @@
 import { startServer } from "../serve/server.js";
 import { parse, UsageError } from "./args.js";
 import { ANNALS_VERSION, codingVersion } from "./ingest.js";
+import { storeLocation } from "./store-option.js";
 
-export const SERVE_USAGE = `annals serve [--db FILE] [--port 8080] [--host 127.0.0.1] [--token T] [--dict DIR]`;
+export const SERVE_USAGE = `annals serve [--db FILE|URL] [--port 8080] [--host 127.0.0.1] [--token T] [--dict DIR]`;
 
 export async function runServe(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
-    db: { type: "string", default: "annals.db" },
+    db: { type: "string" },
     port: { type: "string", default: "8080" },
     host: { type: "string", default: "127.0.0.1" },
     token: { type: "string" },
@@ -29,7 +30,7 @@ export async function runServe(argv: string[], out: NodeJS.WritableStream, err: 
   let server;
   try {
     server = await startServer({
-      db: values.db,
+      db: storeLocation(values.db),
       port,
       host: values.host,
       token,

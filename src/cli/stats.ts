@@ -9,6 +9,7 @@ import { openStore, type Period, type StatsRow, type TopKind, type TopRow } from
 import { parse, UsageError, wholeNumber } from "./args.js";
 import { csvLine } from "./csv.js";
 import { FILTER_OPTIONS, FILTER_USAGE, toEventFilter } from "./event-filter.js";
+import { storeLocation } from "./store-option.js";
 
 export const STATS_USAGE = `annals stats ${FILTER_USAGE} [--by day|week|month|year] [--top actors|dyads [--limit N]] [--all] [--format table|jsonl|csv]`;
 
@@ -60,7 +61,7 @@ function render(o: Output, format: string): string {
   return cells.map((r, k) => r.map((c, i) => (k > 0 && typeof o.rows[k - 1][i] === "number" ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd()).join("\n") + "\n";
 }
 
-export function runStats(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+export async function runStats(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...FILTER_OPTIONS,
     by: { type: "string", default: "month" },
@@ -76,12 +77,12 @@ export function runStats(argv: string[], out: NodeJS.WritableStream, err: NodeJS
   const limit = wholeNumber("limit", values.limit, 1, 100_000);
   const filter = toEventFilter(values);
   const all = values.all === true;
-  const store = openStore(values.db, { readonly: true });
+  const store = await openStore(storeLocation(values.db), { readonly: true });
   let output: Output;
   try {
-    output = values.top ? topOutput(values.top as TopKind, store.top(filter, { kind: values.top as TopKind, limit, all })) : periodOutput(store.stats(filter, { by: values.by as Period, all }));
+    output = values.top ? topOutput(values.top as TopKind, await store.top(filter, { kind: values.top as TopKind, limit, all })) : periodOutput(await store.stats(filter, { by: values.by as Period, all }));
   } finally {
-    store.close();
+    await store.close();
   }
   if (output.rows.length === 0 && values.format === "table") {
     err.write("no events match\n");

@@ -12,16 +12,17 @@ const setup = workerData as ExportSetup;
 const port = parentPort!;
 const encoder = new TextEncoder();
 let store: Store | null = null;
-let chunks: Iterator<string> | null = null;
+let chunks: AsyncIterator<string> | null = null;
 
-port.on("message", () => {
+// the server asks for the next piece only when it has the last, so one message is handled at a time
+port.on("message", async () => {
   let reply: ExportReply;
   try {
     if (!chunks) {
-      store = openStore(setup.path, { readonly: true });
+      store = await openStore(setup.path, { readonly: true, connections: 1 });
       chunks = exportChunks(store.exportRows(setup.filter), TEXT_FORMATS[setup.format]);
     }
-    const next = chunks.next();
+    const next = await chunks.next();
     if (next.done) reply = { done: true };
     else {
       const bytes = encoder.encode(next.value);
@@ -34,4 +35,4 @@ port.on("message", () => {
   port.postMessage(reply);
 });
 
-process.on("exit", () => store?.close());
+process.on("exit", () => void store?.close());

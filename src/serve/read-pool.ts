@@ -18,6 +18,11 @@
  * number more than about twice `size`. A child process killed with SIGKILL would stop at once, but costs
  * a process and a copy of each result through a pipe per read; threads
  * share memory for the structured clone and start in milliseconds.
+ *
+ * A PostgreSQL store is read through the same pool, each worker with one
+ * connection: its reads do not block a thread, but the pool keeps one
+ * limit and one queue for both backends, and the server is told the limit
+ * (statement_timeout), so a read given up on stops there too.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -26,6 +31,8 @@ import { READ_METHODS, type ReadMethod, type Reads } from "./reads.js";
 
 export interface ReadWorkerSetup {
   path: string;
+  /** The read time limit: a PostgreSQL server is told to cancel a statement past it (SQLite cannot be). */
+  timeoutMs: number;
 }
 export interface ReadRequest {
   id: number;
@@ -112,7 +119,7 @@ export class ReadPool {
   }
 
   private addSlot(): void {
-    const slot: Slot = { worker: startWorker(WORKER_URL, { path: this.path } satisfies ReadWorkerSetup), ready: false, job: null };
+    const slot: Slot = { worker: startWorker(WORKER_URL, { path: this.path, timeoutMs: this.timeoutMs } satisfies ReadWorkerSetup), ready: false, job: null };
     slot.worker.on("message", (r: ReadResponse) => {
       if ("ready" in r) {
         slot.ready = true;

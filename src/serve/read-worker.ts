@@ -7,13 +7,15 @@ import { openStore, StoreError, type Store } from "../store/index.js";
 import type { ReadRequest, ReadResponse, ReadWorkerSetup } from "./read-pool.js";
 
 const setup = workerData as ReadWorkerSetup;
-const store = openStore(setup.path, { readonly: true });
+// one read at a time, so one connection; a server cancels a statement the pool has given up on
+const store: Store = await openStore(setup.path, { readonly: true, connections: 1, statementTimeoutMs: setup.timeoutMs });
 const port = parentPort!;
 
-port.on("message", ({ id, method, args }: ReadRequest) => {
+// the pool sends a worker one read at a time, so the answers go back in order
+port.on("message", async ({ id, method, args }: ReadRequest) => {
   let response: ReadResponse;
   try {
-    const result = (store[method] as (...a: unknown[]) => unknown).apply(store, args);
+    const result = await (store[method] as (...a: unknown[]) => Promise<unknown>).apply(store, args);
     response = { id, result };
   } catch (e) {
     response = { id, error: (e as Error).message, storeError: e instanceof StoreError };
@@ -21,5 +23,5 @@ port.on("message", ({ id, method, args }: ReadRequest) => {
   port.postMessage(response);
 });
 
-process.on("exit", () => (store as Store).close());
+process.on("exit", () => void store.close());
 port.postMessage({ ready: true } satisfies ReadResponse);

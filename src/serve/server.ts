@@ -54,12 +54,12 @@ export interface RunningServer {
 
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...o.limits };
-  const store = openStore(o.db, { readonly: o.token === null });
+  const store = await openStore(o.db, { readonly: o.token === null });
   let pool: ReadPool | null = null;
   let coder: LimitedCodingPool | null = null;
   const exports = new ExportWorkers(o.db, limits.exports);
   try {
-    const events = store.counts().events;
+    const events = (await store.counts()).events;
     const dictDir = o.dictDir ?? DEFAULT_DATA_DIR;
     // compiled (or read from the disk cache) here, before the coding worker reads the cache
     const { dictionaries } = loadDictionaries(dictDir);
@@ -102,12 +102,12 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
           http.closeIdleConnections();
         });
         await Promise.all([readPool.close(), codingPool.close(), exports.close()]);
-        store.close();
+        await store.close();
       },
     };
   } catch (e) {
     await Promise.all([pool?.close(), coder?.close()]);
-    store.close();
+    await store.close();
     throw e;
   }
 }

@@ -3,6 +3,10 @@
  * Every value the user gives travels as a bound parameter; the SQL text is
  * built only from the fixed fragments below. Prefix matches are written as
  * ranges (`code >= 'CHN' AND code < 'CHN\uffff'`) so they use the indexes.
+ * The few fragments that differ between SQLite and PostgreSQL (full-text
+ * search, a case-blind place name, a condition that takes nothing) come
+ * from the `SqlDialect` given; placeholders are `?` for both, numbered
+ * later for PostgreSQL.
  */
 import type { EventFilter, Period } from "./store.js";
 
@@ -21,7 +25,34 @@ export function ftsQuery(words: string): string | null {
   return terms ? terms.map((t) => `"${t}"`).join(" ") : null;
 }
 
-export function filterCondition(f: EventFilter): Condition {
+/** What SQLite and PostgreSQL write differently in a filter. */
+export interface SqlDialect {
+  /** The condition that an event's sentence has all the words (one placeholder), and that value; null: no words to look for. */
+  text(words: string): { sql: string; value: string } | null;
+  /** The condition that the event's place is the one named (one placeholder), in any case. */
+  place: string;
+  /** A condition no event meets. */
+  none: string;
+  /**
+   * What an ascending and a descending order add to put NULL where SQLite
+   * puts it (first, and last): nothing on SQLite; on PostgreSQL, which sorts
+   * NULL the other way, the clause that lets a `NULLS FIRST` index serve both.
+   */
+  nulls: { ASC: string; DESC: string };
+}
+
+export const SQLITE_DIALECT: SqlDialect = {
+  text(words) {
+    const match = ftsQuery(words);
+    // not correlated: the full-text match runs once, not once per event
+    return match === null ? null : { sql: "(e.doc, e.sentence) IN (SELECT s2.doc, s2.idx FROM sentences s2 WHERE s2.seq IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))", value: match };
+  },
+  place: "e.location_name = ? COLLATE NOCASE",
+  none: "0",
+  nulls: { ASC: "", DESC: "" },
+};
+
+export function filterCondition(f: EventFilter, dialect: SqlDialect = SQLITE_DIALECT): Condition {
   const parts: string[] = [];
   const params: (string | number)[] = [];
   const prefix = (column: string, value: string) => {
@@ -83,16 +114,15 @@ export function filterCondition(f: EventFilter): Condition {
     params.push(f.country.toUpperCase());
   }
   if (f.place) {
-    parts.push("e.location_name = ? COLLATE NOCASE");
+    parts.push(dialect.place);
     params.push(f.place);
   }
   if (f.text !== undefined) {
-    const match = ftsQuery(f.text);
-    if (match === null) parts.push("0"); // no words to look for: nothing matches
+    const match = dialect.text(f.text);
+    if (match === null) parts.push(dialect.none); // no words to look for: nothing matches
     else {
-      // not correlated: the full-text match runs once, not once per event
-      parts.push("(e.doc, e.sentence) IN (SELECT s2.doc, s2.idx FROM sentences s2 WHERE s2.seq IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?))");
-      params.push(match);
+      parts.push(match.sql);
+      params.push(match.value);
     }
   }
   return { where: parts.length ? `WHERE ${parts.join(" AND ")}` : "", params };

@@ -1,19 +1,23 @@
 /**
  * The event store: the one place that chooses the database behind the
- * `Store` interface. SQLite for a file path; a PostgreSQL backend will take
- * `postgres://` addresses here without the commands changing.
+ * `Store` interface. A `postgres://` or `postgresql://` address is a
+ * PostgreSQL server; anything else is a SQLite file.
  */
-import { StoreError } from "./errors.js";
-import { openSqliteStore, type OpenOptions } from "./sqlite.js";
+import { isServerAddress } from "./address.js";
+import type { PostgresOpenOptions } from "./postgres/store.js";
+import { openSqliteStore } from "./sqlite.js";
 import type { Store } from "./store.js";
 
-export function openStore(location: string, options: OpenOptions = {}): Store {
-  if (/^postgres(ql)?:\/\//i.test(location)) throw new StoreError("PostgreSQL stores are not supported yet: give a SQLite file path to --db");
+export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
+  // loaded only when asked for: a command on a SQLite file never loads the PostgreSQL client
+  if (isServerAddress(location)) return (await import("./postgres/store.js")).openPostgresStore(location, options);
   return openSqliteStore(location, options);
 }
 
+export { isServerAddress, redactAddress } from "./address.js";
 export { StoreError } from "./errors.js";
 export { EVENT_COLUMNS, ROW_COLUMNS, eventToRow, rowToEvent } from "./rows.js";
 export { SCHEMA_VERSION } from "./schema.js";
-export type { OpenOptions } from "./sqlite.js";
+/** How a store is opened; `connections` and `statementTimeoutMs` are a PostgreSQL store's alone. */
+export type OpenOptions = PostgresOpenOptions;
 export * from "./store.js";

@@ -11,7 +11,7 @@
  * store opened read-only (as `annals serve` opens one without a token)
  * cannot be migrated; finding it costs one `indexOf` per event of a page.
  */
-import { filterCondition } from "./filters.js";
+import { filterCondition, SQLITE_DIALECT, type SqlDialect } from "./filters.js";
 import type { EventFilter, EventKey, EventSort, EventSortKey } from "./store.js";
 
 export interface Sql {
@@ -32,8 +32,8 @@ const NULLABLE = new Set<EventSortKey>(["date", "source", "target"]);
  * second scan. SQLite sorts NULL first and an index keeps it so, hence two
  * scans rather than `NULLS LAST`, which would sort every match.
  */
-export function keysetScans(filter: EventFilter, sort: EventSort, after: EventKey | null | undefined): Sql[] {
-  const { where, params } = filterCondition(filter);
+export function keysetScans(filter: EventFilter, sort: EventSort, after: EventKey | null | undefined, dialect: SqlDialect = SQLITE_DIALECT): Sql[] {
+  const { where, params } = filterCondition(filter, dialect);
   const and = where ? `${where} AND` : "WHERE";
   const col = `e.${SORT_COLUMNS[sort.by]}`;
   const dir = sort.desc ? "DESC" : "ASC";
@@ -42,7 +42,7 @@ export function keysetScans(filter: EventFilter, sort: EventSort, after: EventKe
   if (!after || after.value !== null) {
     // a row value compares as the index is ordered, so SQLite can start the scan at the key
     const key = after ? ` AND (${col}, e.seq) ${beyond} (?, ?)` : "";
-    scans.push({ sql: `${and} ${col} IS NOT NULL${key} ORDER BY ${col} ${dir}, e.seq ${dir}`, params: after ? [...params, after.value!, after.seq] : params });
+    scans.push({ sql: `${and} ${col} IS NOT NULL${key} ORDER BY ${col} ${dir}${dialect.nulls[dir]}, e.seq ${dir}`, params: after ? [...params, after.value!, after.seq] : params });
   }
   if (NULLABLE.has(sort.by)) {
     const key = after && after.value === null ? ` AND e.seq ${beyond} ?` : "";
@@ -52,17 +52,18 @@ export function keysetScans(filter: EventFilter, sort: EventSort, after: EventKe
 }
 
 /** Counts the matches up to `upTo + 1`: one past the bound says there are more, and no more rows are read than that. */
-export function boundedCount(filter: EventFilter, upTo: number): Sql {
-  const { where, params } = filterCondition(filter);
-  return { sql: `SELECT count(*) FROM (SELECT 1 FROM events e ${where} LIMIT ?)`, params: [...params, upTo + 1] };
+export function boundedCount(filter: EventFilter, upTo: number, dialect: SqlDialect = SQLITE_DIALECT): Sql {
+  const { where, params } = filterCondition(filter, dialect);
+  return { sql: `SELECT count(*) FROM (SELECT 1 FROM events e ${where} LIMIT ?) AS bounded`, params: [...params, upTo + 1] };
 }
 
-export function locationsQuery(filter: EventFilter, all: boolean): Sql {
-  const { where, params } = filterCondition(all ? filter : { ...filter, counted: true });
+export function locationsQuery(filter: EventFilter, all: boolean, dialect: SqlDialect = SQLITE_DIALECT): Sql {
+  const { where, params } = filterCondition(all ? filter : { ...filter, counted: true }, dialect);
   return {
     sql:
-      `SELECT e.location_country AS country, e.location_name AS name, e.location_lat AS lat, e.location_lon AS lon, count(*) AS events, avg(e.goldstein) AS goldsteinMean` +
-      ` FROM events e ${where ? where + " AND" : "WHERE"} e.location_name IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY events DESC, 2, 1`,
+      `SELECT e.location_country AS country, e.location_name AS name, e.location_lat AS lat, e.location_lon AS lon, count(*) AS events, avg(e.goldstein) AS "goldsteinMean"` +
+      // a place without a country before one with: SQLite's order of NULL, written out for PostgreSQL
+      ` FROM events e ${where ? where + " AND" : "WHERE"} e.location_name IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY events DESC, 2, 1 NULLS FIRST`,
     params,
   };
 }

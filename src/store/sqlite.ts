@@ -106,6 +106,7 @@ function migrate(db: Database.Database, path: string, readonly: boolean): void {
   }
 }
 
+/** Opens (creating or upgrading when writable) the store in a SQLite file; synchronous, as better-sqlite3 is. */
 export function openSqliteStore(path: string, options: OpenOptions = {}): Store {
   const readonly = options.readonly === true;
   checkFile(path, readonly);
@@ -163,15 +164,15 @@ class SqliteStore implements Store {
     return stmt;
   }
 
-  hasDocument(id: string, hash: string, dictVersion: string): boolean {
+  async hasDocument(id: string, hash: string, dictVersion: string): Promise<boolean> {
     return guard(this.location, () => this.select("SELECT 1 FROM documents WHERE id = ? AND content_hash = ? AND dict_version = ?").get(id, hash, dictVersion) !== undefined);
   }
 
-  saveDocument(doc: Document, events: Event[], dictVersion: string): SaveOutcome {
+  async saveDocument(doc: Document, events: Event[], dictVersion: string): Promise<SaveOutcome> {
     return guard(this.location, () => this.db.transaction(() => this.save(doc, events, dictVersion, null))());
   }
 
-  saveBatch(items: CodedItem[], dictVersion: string, run?: number): SaveCounts {
+  async saveBatch(items: CodedItem[], dictVersion: string, run?: number): Promise<SaveCounts> {
     return guard(this.location, () =>
       this.db.transaction(() => {
         const counts: SaveCounts = { added: 0, replaced: 0, unchanged: 0, events: 0 };
@@ -206,7 +207,7 @@ class SqliteStore implements Store {
     return stored ? "replaced" : "added";
   }
 
-  beginRun(info: RunInfo): number {
+  async beginRun(info: RunInfo): Promise<number> {
     return guard(this.location, () => {
       this.write();
       const r = this.db
@@ -216,7 +217,7 @@ class SqliteStore implements Store {
     });
   }
 
-  finishRun(run: number, counts: RunCounts, status: "done" | "failed"): void {
+  async finishRun(run: number, counts: RunCounts, status: "done" | "failed"): Promise<void> {
     guard(this.location, () => {
       this.write();
       // the per-batch additions already hold the saved counts; the run's end sets them all, with the failures
@@ -226,14 +227,14 @@ class SqliteStore implements Store {
     });
   }
 
-  query(filter: EventFilter, page: Page = {}): Event[] {
+  async query(filter: EventFilter, page: Page = {}): Promise<Event[]> {
     const { where, params } = filterCondition(filter);
     const limit = page.limit ?? 100;
     const offset = page.offset ?? 0;
     return guard(this.location, () => (this.select(`${EVENT_SELECT} ${where} ORDER BY e.date, e.seq LIMIT ? OFFSET ?`).all(...params, limit, offset) as EventRow[]).map(rowToEvent));
   }
 
-  stats(filter: EventFilter, options: StatsOptions): StatsRow[] {
+  async stats(filter: EventFilter, options: StatsOptions): Promise<StatsRow[]> {
     const { where, params } = filterCondition(options.all ? filter : { ...filter, counted: true });
     const period = PERIOD_SQL[options.by];
     const sql =
@@ -244,12 +245,12 @@ class SqliteStore implements Store {
     return guard(this.location, () => this.select(sql).all(...params) as StatsRow[]);
   }
 
-  top(filter: EventFilter, options: TopOptions): TopRow[] {
+  async top(filter: EventFilter, options: TopOptions): Promise<TopRow[]> {
     const { sql, params } = topQuery(filter, options);
     return guard(this.location, () => this.select(sql).all(...params) as TopRow[]);
   }
 
-  eventsAfter(filter: EventFilter, page: KeysetPage = {}): StoredEvent[] {
+  async eventsAfter(filter: EventFilter, page: KeysetPage = {}): Promise<StoredEvent[]> {
     const sort = page.sort ?? { by: "date" };
     const limit = page.limit ?? 100;
     const rows = guard(this.location, () =>
@@ -266,18 +267,18 @@ class SqliteStore implements Store {
     return rows.map((r) => storedEvent(r, SORT_COLUMNS[sort.by]));
   }
 
-  countEvents(filter: EventFilter, upTo: number): EventCount {
+  async countEvents(filter: EventFilter, upTo: number): Promise<EventCount> {
     const { sql, params } = boundedCount(filter, upTo);
     const n = guard(this.location, () => this.select(sql).pluck().get(...params) as number);
     return n > upTo ? { count: upTo, exact: false } : { count: n, exact: true };
   }
 
-  getEvent(id: string): StoredEvent | null {
+  async getEvent(id: string): Promise<StoredEvent | null> {
     const row = guard(this.location, () => this.select(`${STORED_SELECT} WHERE e.id = ?`).get(id) as EventRow | undefined);
     return row ? storedEvent(row) : null;
   }
 
-  getDocument(id: string): StoredDocument | null {
+  async getDocument(id: string): Promise<StoredDocument | null> {
     return guard(this.location, () => {
       const document = this.select("SELECT id, date, place, title, source, url, text FROM documents WHERE id = ?").get(id) as StoredDocument["document"] | undefined;
       if (!document) return null;
@@ -287,12 +288,12 @@ class SqliteStore implements Store {
     });
   }
 
-  locations(filter: EventFilter, options: LocationOptions = {}): LocationRow[] {
+  async locations(filter: EventFilter, options: LocationOptions = {}): Promise<LocationRow[]> {
     const { sql, params } = locationsQuery(filter, options.all === true);
     return guard(this.location, () => this.select(sql).all(...params) as LocationRow[]);
   }
 
-  recoverRuns(): number {
+  async recoverRuns(): Promise<number> {
     return guard(this.location, () => {
       this.write();
       const running = this.select("SELECT id, pid FROM runs WHERE status = 'running'").all() as { id: number; pid: number | null }[];
@@ -303,22 +304,22 @@ class SqliteStore implements Store {
     });
   }
 
-  staleDocuments(dictVersion: string, after: string | null, limit: number): Document[] {
+  async staleDocuments(dictVersion: string, after: string | null, limit: number): Promise<Document[]> {
     const rows = guard(this.location, () =>
       this.select("SELECT id, text, date, place, title, source, url, parse FROM documents WHERE dict_version <> ? AND id > ? ORDER BY id LIMIT ?").all(dictVersion, after ?? "", limit),
     ) as Document[];
     return rows;
   }
 
-  countStale(dictVersion: string): number {
+  async countStale(dictVersion: string): Promise<number> {
     return guard(this.location, () => this.select("SELECT count(*) FROM documents WHERE dict_version <> ?").pluck().get(dictVersion) as number);
   }
 
-  exportRows(filter: EventFilter = {}): IterableIterator<EventRow> {
+  exportRows(filter: EventFilter = {}): AsyncIterable<EventRow> {
     const { where, params } = filterCondition(filter);
     const location = this.location;
     const start = () => guard(location, () => this.select(`${EVENT_SELECT} ${where} ORDER BY e.seq`).iterate(...params) as IterableIterator<EventRow>);
-    return (function* () {
+    return (async function* () {
       // the query starts with the first read: a caller that never reads leaves no statement busy
       const rows = start();
       // a failure while streaming (a corrupt page deep in the file) is reported like one at the start
@@ -334,14 +335,14 @@ class SqliteStore implements Store {
     })();
   }
 
-  counts(): StoreCounts {
+  async counts(): Promise<StoreCounts> {
     return guard(this.location, () => {
       const count = (table: string) => this.select(`SELECT count(*) FROM ${table}`).pluck().get() as number;
       return { documents: count("documents"), events: count("events"), sentences: count("sentences"), runs: count("runs") };
     });
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

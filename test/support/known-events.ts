@@ -19,10 +19,10 @@ export const B = knownDocument("b1", "2020-02-03", [
 export const C = knownDocument("c1", "2020-02-03", [{ sentence: 0, text: "Chinese and Russian leaders met for talks.", date: "2020-02-03", source: ["CHNGOV", "CHN", ["GOV"], "China"], target: ["RUSGOV", "RUS", ["GOV"], "Russia"], code: "040", quad: 1, goldstein: 1, plover: "CONSULT" }]);
 
 /** A closed store file in `dir` holding A, B and C, for the command line to read. */
-export function knownFile(dir: string): string {
+export async function knownFile(dir: string): Promise<string> {
   const path = join(dir, `known-${Math.random().toString(36).slice(2)}.db`);
-  const store = openStore(path);
-  store.saveBatch([A, B, C], "v1");
-  store.close();
+  const store = await openStore(path);
+  await store.saveBatch([A, B, C], "v1");
+  await store.close();
   return path;
 }

@@ -7,15 +7,16 @@ import { Writable } from "node:stream";
 import Database from "better-sqlite3";
 import { ANNALS_VERSION, codingVersion, runIngest } from "../../src/cli/ingest.js";
 import { startServer, type RunningServer } from "../../src/serve/server.js";
+import { isServerAddress } from "../../src/store/index.js";
 import type { Limits } from "../../src/serve/limits.js";
 import type { ApiEvent, EventsResponse } from "../../src/serve/api-types.js";
 
 export const EXAMPLES = join(import.meta.dirname, "..", "..", "examples");
 const quiet = new Writable({ write: (_c, _e, done) => done() });
 
-/** A store holding every example article (`examples/`), coded by the real coder through `annals ingest`. */
+/** A store holding every example article (`examples/`), coded by the real coder through `annals ingest`: a file in `dir`, or the PostgreSQL database `name` addresses. */
 export async function exampleStore(dir: string, name = "examples.db"): Promise<string> {
-  const path = join(dir, name);
+  const path = isServerAddress(name) ? name : join(dir, name);
   const code = await runIngest([EXAMPLES, "--db", path, "--workers", "1"], quiet);
   if (code !== 0) throw new Error(`ingest of the examples exited ${code}`);
   return path;

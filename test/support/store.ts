@@ -82,3 +82,10 @@ export function readCsv(text: string): string[][] {
   if (field || row.length) row.push(field), rows.push(row);
   return rows;
 }
+
+/** Every row of an asynchronous stream (`Store.exportRows`), in order. */
+export async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const row of rows) out.push(row);
+  return out;
+}

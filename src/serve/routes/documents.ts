@@ -90,9 +90,9 @@ export function documentRoutes(ctx: ApiContext): Hono {
       }
     });
     const store = ctx.writable!;
-    const run = store.beginRun({ command: "serve: POST /api/documents", dictVersion: ctx.codingVersion, annalsVersion: ctx.annalsVersion, inputs: [`${list.length} posted documents`] });
-    const saved = store.saveBatch(items, ctx.codingVersion, run);
-    store.finishRun(run, { ...saved, failed }, "done");
+    const run = await store.beginRun({ command: "serve: POST /api/documents", dictVersion: ctx.codingVersion, annalsVersion: ctx.annalsVersion, inputs: [`${list.length} posted documents`] });
+    const saved = await store.saveBatch(items, ctx.codingVersion, run);
+    await store.finishRun(run, { ...saved, failed }, "done");
     return c.json({ ...saved, failed, problems } satisfies DocumentsResponse);
   });
 
