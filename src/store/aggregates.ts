@@ -1,0 +1,246 @@
+/**
+ * Aggregates kept at ingest: what `stats` and `top` count, stored by key and
+ * updated in the same transaction as the events, so those reads sum a few
+ * rows instead of scanning every event.
+ *
+ * What is counted. `stats` and `top` give, per group, the events (mentions),
+ * the distinct (date, source, target, code) tuples (the one-a-day count) and
+ * the Goldstein sum; by default only the events that count (asserted or a
+ * stated act, and not denied), with `all` every event. So each aggregate row
+ * carries both: `events`, `goldstein`, `tuples` over every event, and
+ * `counted_events`, `counted_goldstein`, `counted_tuples` over those that
+ * count. Any other mood or negation filter is not in the key: it is answered
+ * by the scan, as are text, place, country, document and PLOVER filters.
+ *
+ * The distinct count. A tuple is (date, source, target, code), so a distinct
+ * count is additive over any partition of the tuples: the distinct tuples of
+ * a month are the sum of those of its days, those of an actor the sum over
+ * its dyads. What is not additive is the event stream: a tuple reported twice
+ * is one. Hence the base table, `agg_tuples`, has one row per tuple with its
+ * event counts; a tuple is counted while its count is above zero, and a
+ * tuple's row goes when its last event does. Rollups (coarser keys) keep
+ * `tuples` as a number, moved by one when a tuple's count leaves or reaches
+ * zero: the writer learns that from the tuple row's new count (RETURNING).
+ * Undated events have no tuple in the scan's count (its key is NULL there);
+ * they are kept under the date '' for their event and Goldstein counts, and
+ * add no tuple.
+ *
+ * Keys. A missing date, source or target is '' (a key column of a unique
+ * index must not be NULL for ON CONFLICT to find it); no code is ''. Root and
+ * quad class follow from the code, so keying them too adds no row and lets
+ * their filters read the key.
+ * - `agg_tuples` (date, source, target, code, root, quad): answers every
+ *   filter on those, by any period.
+ * - `agg_dyads` (source, target, quad): top actors and dyads of all time.
+ * - `agg_months` (month, root, quad): the series of everything by month or
+ *   year, whole months at a time.
+ *
+ * SQL. The statements here are plain SQL that PostgreSQL runs too
+ * (`INSERT ... ON CONFLICT ... DO UPDATE ... RETURNING`, substr, CASE);
+ * only the table options (WITHOUT ROWID) and the `?` placeholders are
+ * SQLite's. The writer's arithmetic (`AggregateDeltas`) knows no database.
+ */
+import type Database from "better-sqlite3";
+import type { EventRow } from "./types.js";
+
+/** An event counts (`EventFilter.counted`): asserted or a stated act, and not denied. The same as the filter's SQL. */
+export const COUNTED_SQL = "negated = 0 AND (mood = 'asserted' OR intended_code IS NOT NULL)";
+
+const MEASURES = `
+  events INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  counted_events INTEGER NOT NULL,
+  counted_goldstein REAL NOT NULL`;
+const ROLLUP_MEASURES = `${MEASURES},
+  tuples INTEGER NOT NULL,
+  counted_tuples INTEGER NOT NULL`;
+
+/** A coarser table kept from the tuples: its key columns and how each is derived from a tuple row's columns. */
+interface Rollup {
+  table: string;
+  columns: readonly string[];
+  /** SQL over `agg_tuples`, one per column. */
+  fromTuples: readonly string[];
+  /** The same, in JavaScript. */
+  keyOf(t: TupleKey): (string | number)[];
+}
+
+export const ROLLUPS: readonly Rollup[] = [
+  { table: "agg_dyads", columns: ["source", "target", "quad"], fromTuples: ["source", "target", "quad"], keyOf: (t) => [t.source, t.target, t.quad] },
+  { table: "agg_months", columns: ["month", "root", "quad"], fromTuples: ["substr(date, 1, 7)", "root", "quad"], keyOf: (t) => [t.date.slice(0, 7), t.root, t.quad] },
+];
+
+const TUPLE_KEY = ["date", "source", "target", "code", "root", "quad"] as const;
+
+/** The tables and their indexes (SQLite: keyed tables without a rowid). */
+export const AGGREGATE_TABLES_SQL = `
+CREATE TABLE agg_tuples (
+  date TEXT NOT NULL,
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  code TEXT NOT NULL,
+  root TEXT NOT NULL,
+  quad INTEGER NOT NULL,${MEASURES},
+  PRIMARY KEY (${TUPLE_KEY.join(", ")})
+) WITHOUT ROWID;
+CREATE INDEX agg_tuples_dyad ON agg_tuples(substr(source, 1, 3), substr(target, 1, 3), date);
+CREATE INDEX agg_tuples_target ON agg_tuples(target, date);
+CREATE TABLE agg_dyads (
+  source TEXT NOT NULL,
+  target TEXT NOT NULL,
+  quad INTEGER NOT NULL,${ROLLUP_MEASURES},
+  PRIMARY KEY (source, target, quad)
+) WITHOUT ROWID;
+CREATE TABLE agg_months (
+  month TEXT NOT NULL,
+  root TEXT NOT NULL,
+  quad INTEGER NOT NULL,${ROLLUP_MEASURES},
+  PRIMARY KEY (month, root, quad)
+) WITHOUT ROWID;
+`;
+
+interface TupleKey {
+  date: string;
+  source: string;
+  target: string;
+  code: string;
+  root: string;
+  quad: number;
+}
+
+interface TupleDelta extends TupleKey {
+  events: number;
+  goldstein: number;
+  countedEvents: number;
+  countedGoldstein: number;
+}
+
+/** A rollup row's change: its measures and its tuples. */
+interface RollupDelta {
+  key: (string | number)[];
+  events: number;
+  goldstein: number;
+  countedEvents: number;
+  countedGoldstein: number;
+  tuples: number;
+  countedTuples: number;
+}
+
+/** True when the event row counts by default; the same rule as `COUNTED_SQL`. */
+export function rowCounts(row: EventRow): boolean {
+  return row.negated === 0 && (row.mood === "asserted" || row.intended_code !== null);
+}
+
+/**
+ * What one transaction's writes do to the tuples: events added (+1) and
+ * removed (-1), summed by tuple, so a tuple touched by many events of a
+ * batch is written once.
+ */
+export class AggregateDeltas {
+  private readonly tuples = new Map<string, TupleDelta>();
+
+  /** An event row (the events table's columns) added (`sign` 1) or removed (-1). */
+  add(row: EventRow, sign: 1 | -1): void {
+    const date = (row.date as string | null) ?? "";
+    const source = (row.source_code as string | null) ?? "";
+    const target = (row.target_code as string | null) ?? "";
+    const code = row.code as string;
+    const root = row.root as string;
+    const quad = row.quad as number;
+    const id = `${date}|${source}|${target}|${code}|${root}|${quad}`;
+    let t = this.tuples.get(id);
+    if (!t) {
+      t = { date, source, target, code, root, quad, events: 0, goldstein: 0, countedEvents: 0, countedGoldstein: 0 };
+      this.tuples.set(id, t);
+    }
+    const g = (row.goldstein as number) * sign;
+    t.events += sign;
+    t.goldstein += g;
+    if (rowCounts(row)) {
+      t.countedEvents += sign;
+      t.countedGoldstein += g;
+    }
+  }
+
+  get size(): number {
+    return this.tuples.size;
+  }
+
+  /** The tuples that changed (a tuple whose additions and removals cancel out exactly is left out). */
+  changed(): TupleDelta[] {
+    const out: TupleDelta[] = [];
+    for (const t of this.tuples.values()) if (t.events !== 0 || t.countedEvents !== 0 || t.goldstein !== 0 || t.countedGoldstein !== 0) out.push(t);
+    return out;
+  }
+
+  clear(): void {
+    this.tuples.clear();
+  }
+}
+
+const upsert = (table: string, key: readonly string[], measures: readonly string[]) =>
+  `INSERT INTO ${table} (${[...key, ...measures].join(", ")}) VALUES (${[...key, ...measures].map(() => "?").join(", ")})` +
+  ` ON CONFLICT (${key.join(", ")}) DO UPDATE SET ${measures.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(", ")}` +
+  ` RETURNING events, counted_events`;
+const removeEmpty = (table: string, key: readonly string[]) => `DELETE FROM ${table} WHERE ${key.map((k) => `${k} = ?`).join(" AND ")} AND events = 0`;
+
+const TUPLE_MEASURES = ["events", "goldstein", "counted_events", "counted_goldstein"] as const;
+const ROLLUP_COLUMNS = [...TUPLE_MEASURES, "tuples", "counted_tuples"] as const;
+
+/** The upsert and clean-up statements, for a backend to prepare; `?` placeholders, in the order `AggregateWriter` binds them. */
+export const AGGREGATE_WRITE_SQL = {
+  tuple: { upsert: upsert("agg_tuples", TUPLE_KEY, TUPLE_MEASURES), remove: removeEmpty("agg_tuples", TUPLE_KEY) },
+  rollups: ROLLUPS.map((r) => ({ upsert: upsert(r.table, r.columns, ROLLUP_COLUMNS), remove: removeEmpty(r.table, r.columns) })),
+};
+
+/** -1, 0 or +1: how a tuple's presence changed when its count went from `before` to `after`. */
+const presence = (before: number, after: number) => (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+
+/**
+ * Applies deltas to the aggregate tables of a SQLite store, inside the
+ * caller's transaction: each changed tuple upserted (its new counts say
+ * whether it appeared or went), then each rollup row once, then rows left
+ * with no event deleted.
+ */
+export class AggregateWriter {
+  private readonly tuple;
+  private readonly rollups;
+
+  constructor(db: Database.Database) {
+    const prepare = (s: { upsert: string; remove: string }) => ({ upsert: db.prepare(s.upsert), remove: db.prepare(s.remove) });
+    this.tuple = prepare(AGGREGATE_WRITE_SQL.tuple);
+    this.rollups = AGGREGATE_WRITE_SQL.rollups.map(prepare);
+  }
+
+  apply(deltas: AggregateDeltas): void {
+    const changes = ROLLUPS.map(() => new Map<string, RollupDelta>());
+    for (const t of deltas.changed()) {
+      const key = [t.date, t.source, t.target, t.code, t.root, t.quad];
+      const now = this.tuple.upsert.get(...key, t.events, t.goldstein, t.countedEvents, t.countedGoldstein) as { events: number; counted_events: number };
+      if (now.events === 0) this.tuple.remove.run(...key);
+      const dated = t.date !== "";
+      const tuples = dated ? presence(now.events - t.events, now.events) : 0;
+      const countedTuples = dated ? presence(now.counted_events - t.countedEvents, now.counted_events) : 0;
+      ROLLUPS.forEach((r, i) => {
+        const rollupKey = r.keyOf(t);
+        const id = rollupKey.join("|");
+        let d = changes[i].get(id);
+        if (!d) changes[i].set(id, (d = { key: rollupKey, events: 0, goldstein: 0, countedEvents: 0, countedGoldstein: 0, tuples: 0, countedTuples: 0 }));
+        d.events += t.events;
+        d.goldstein += t.goldstein;
+        d.countedEvents += t.countedEvents;
+        d.countedGoldstein += t.countedGoldstein;
+        d.tuples += tuples;
+        d.countedTuples += countedTuples;
+      });
+    }
+    ROLLUPS.forEach((_, i) => {
+      const st = this.rollups[i];
+      for (const d of changes[i].values()) {
+        const now = st.upsert.get(...d.key, d.events, d.goldstein, d.countedEvents, d.countedGoldstein, d.tuples, d.countedTuples) as { events: number };
+        if (now.events === 0) st.remove.run(...d.key);
+      }
+    });
+    deltas.clear();
+  }
+}
