@@ -99,6 +99,29 @@ CREATE TABLE agg_months (
 ) WITHOUT ROWID;
 `;
 
+/** Fills empty aggregate tables from the events: the migration that adds them, and a rebuild. */
+export const FILL_AGGREGATES_SQL = [
+  `INSERT INTO agg_tuples (${TUPLE_KEY.join(", ")}, events, goldstein, counted_events, counted_goldstein)
+SELECT coalesce(date, ''), coalesce(source_code, ''), coalesce(target_code, ''), code, root, quad,
+  count(*), sum(goldstein),
+  sum(CASE WHEN ${COUNTED_SQL} THEN 1 ELSE 0 END), sum(CASE WHEN ${COUNTED_SQL} THEN goldstein ELSE 0 END)
+FROM events GROUP BY 1, 2, 3, 4, 5, 6;`,
+  ...ROLLUPS.map(
+    (r) => `INSERT INTO ${r.table} (${r.columns.join(", ")}, events, goldstein, counted_events, counted_goldstein, tuples, counted_tuples)
+SELECT ${r.fromTuples.join(", ")}, sum(events), sum(goldstein), sum(counted_events), sum(counted_goldstein),
+  sum(CASE WHEN date <> '' THEN 1 ELSE 0 END), sum(CASE WHEN date <> '' AND counted_events > 0 THEN 1 ELSE 0 END)
+FROM agg_tuples GROUP BY ${r.columns.map((_, i) => i + 1).join(", ")};`,
+  ),
+].join("\n");
+
+/** Builds the aggregates again from the events (after rows were written to `events` directly, as benches and tests do). */
+export function rebuildAggregates(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec(["agg_tuples", ...ROLLUPS.map((r) => r.table)].map((t) => `DELETE FROM ${t};`).join("\n"));
+    db.exec(FILL_AGGREGATES_SQL);
+  })();
+}
+
 interface TupleKey {
   date: string;
   source: string;
