@@ -97,7 +97,7 @@ function assertSameAsScan(path: string, label: string): number {
 function aggregateTables(path: string): Record<string, unknown[]> {
   const db = new Database(path, { readonly: true });
   const out: Record<string, unknown[]> = {};
-  for (const table of ["agg_tuples", "agg_dyads", "agg_months"]) {
+  for (const table of ["agg_tuples", "agg_dyads", "agg_actors", "agg_months"]) {
     out[table] = (db.prepare(`SELECT * FROM ${table}`).all() as Record<string, number | string>[])
       .map((r) => ({ ...r, goldstein: round(r.goldstein as number), counted_goldstein: round(r.counted_goldstein as number) }))
       .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
@@ -201,7 +201,7 @@ test("a store of the previous schema gets its aggregates from its events when op
   store.close();
   // schema 5 only adds the aggregate tables: without them (and its record) the file is the schema-4 store
   const db = new Database(path);
-  db.exec("DROP TABLE agg_tuples; DROP TABLE agg_dyads; DROP TABLE agg_months; DELETE FROM schema_version WHERE version = 5;");
+  db.exec("DROP TABLE agg_tuples; DROP TABLE agg_dyads; DROP TABLE agg_actors; DROP TABLE agg_months; DELETE FROM schema_version WHERE version = 5;");
   db.close();
   assert.throws(() => openStore(path, { readonly: true }), /has schema 4, older than this annals' 5/);
   openStore(path).close();

@@ -7,8 +7,9 @@
  * null, and the caller scans the events as before. The rows are those of the
  * scan: the same groups, order and counts.
  *
- * Of the tables that can answer, the smallest is read: `agg_dyads` for
- * top actors and dyads over all dates and codes, `agg_months` for the series
+ * Of the tables that can answer, the smallest is read: `agg_actors` for
+ * the top actors of every event over all dates and codes, `agg_dyads` for
+ * top dyads (and actors among an actor's or a dyad's events) over all dates and codes, `agg_months` for the series
  * of everything by month or year over whole months, `agg_tuples` otherwise.
  * Only fixed fragments are joined; every value travels as a bound parameter.
  */
@@ -23,7 +24,7 @@ export interface Sql {
 /** The filter fields an aggregate can answer; any other with a value sends the query to the scan. */
 const KEYED = new Set<string>(["actor", "source", "target", "code", "quad", "counted", "from", "to", "dated"]);
 
-type Table = "agg_tuples" | "agg_dyads" | "agg_months";
+type Table = "agg_tuples" | "agg_dyads" | "agg_actors" | "agg_months";
 
 /** Which counters a query reads: every event's, or only those that count. */
 function measures(filter: EventFilter, all: boolean | undefined) {
@@ -60,12 +61,11 @@ const wholeMonths = (f: EventFilter) => (!f.from || (isDate(f.from) && f.from.en
 function condition(f: EventFilter, table: Table): { parts: string[]; params: (string | number)[] } {
   const parts: string[] = [];
   const params: (string | number)[] = [];
-  // a side "starts with" the prefix; three letters or more also through the first three, which the tuples index
+  // a side "starts with" the prefix; for an actor of three letters or more also through its first three, which the tuples' dyad index keys
   const startsWith = (column: string, value: string) => {
-    const range = `${column} >= ? AND ${column} < ?`;
-    if (value.length < 3 || table !== "agg_tuples" || column !== "e.source") return { sql: range, params: [value, prefixEnd(value)] };
-    if (value.length === 3) return { sql: `substr(${column}, 1, 3) = ?`, params: [value] };
-    return { sql: `substr(${column}, 1, 3) = ? AND ${range}`, params: [value.slice(0, 3), value, prefixEnd(value)] };
+    const range = { sql: `${column} >= ? AND ${column} < ?`, params: [value, prefixEnd(value)] };
+    if (value.length < 3 || table !== "agg_tuples" || column === "e.code") return range;
+    return { sql: `substr(${column}, 1, 3) = ? AND ${range.sql}`, params: [value.slice(0, 3), ...range.params] };
   };
   const add = (c: { sql: string; params: (string | number)[] }) => {
     parts.push(`(${c.sql})`);
@@ -131,6 +131,14 @@ export function aggregateTopQuery(filter: EventFilter, options: TopOptions): Sql
   const limit = options.limit ?? 10;
   const columns = `${m.events} AS ev, ${tuples} AS tup, ${m.goldstein} AS g`;
   const sums = `sum(ev) AS events, sum(tup) AS "distinct", sum(g) AS goldsteinTotal, sum(g) / sum(ev) AS goldsteinMean`;
+  if (options.kind === "actors" && allTime && !filter.actor && !filter.source && !filter.target) {
+    // each actor's own rows, both sides already counted
+    const w = where(filter, "agg_actors", [`${m.events} > 0`]);
+    return {
+      sql: `SELECT e.actor AS source, NULL AS target, sum(${m.events}) AS events, sum(${m.tuples}) AS "distinct", sum(${m.goldstein}) AS goldsteinTotal, sum(${m.goldstein}) / sum(${m.events}) AS goldsteinMean FROM agg_actors e ${w.sql} GROUP BY 1 ORDER BY events DESC, 1 LIMIT ?`,
+      params: [...w.params, limit],
+    };
+  }
   if (options.kind === "dyads") {
     const w = where(filter, table, [`${m.events} > 0`, "e.source <> ''", "e.target <> ''"]);
     return {

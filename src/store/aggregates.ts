@@ -31,7 +31,10 @@
  * their filters read the key.
  * - `agg_tuples` (date, source, target, code, root, quad): answers every
  *   filter on those, by any period.
- * - `agg_dyads` (source, target, quad): top actors and dyads of all time.
+ * - `agg_dyads` (source, target, quad): top dyads of all time, and top
+ *   actors of all time among the events of an actor or dyad.
+ * - `agg_actors` (actor, quad): top actors of all time; a tuple is counted
+ *   for its source and for its target (once when they are the same).
  * - `agg_months` (month, root, quad): the series of everything by month or
  *   year, whole months at a time.
  *
@@ -55,19 +58,47 @@ const ROLLUP_MEASURES = `${MEASURES},
   tuples INTEGER NOT NULL,
   counted_tuples INTEGER NOT NULL`;
 
-/** A coarser table kept from the tuples: its key columns and how each is derived from a tuple row's columns. */
+/**
+ * A coarser table kept from the tuples: its key columns and where a tuple
+ * goes in it. A tuple goes to one row, or (actors) to one row for each side.
+ */
 interface Rollup {
   table: string;
   columns: readonly string[];
-  /** SQL over `agg_tuples`, one per column. */
-  fromTuples: readonly string[];
-  /** The same, in JavaScript. */
-  keyOf(t: TupleKey): (string | number)[];
+  /** SQL over `agg_tuples`: each projection is the key's columns (one per column) and which tuples it takes. */
+  fromTuples: readonly { columns: readonly string[]; where: string }[];
+  /** The same, in JavaScript: the keys of the rows a tuple goes to. */
+  keysOf(t: TupleKey): (string | number)[][];
 }
 
 export const ROLLUPS: readonly Rollup[] = [
-  { table: "agg_dyads", columns: ["source", "target", "quad"], fromTuples: ["source", "target", "quad"], keyOf: (t) => [t.source, t.target, t.quad] },
-  { table: "agg_months", columns: ["month", "root", "quad"], fromTuples: ["substr(date, 1, 7)", "root", "quad"], keyOf: (t) => [t.date.slice(0, 7), t.root, t.quad] },
+  {
+    table: "agg_dyads",
+    columns: ["source", "target", "quad"],
+    fromTuples: [{ columns: ["source", "target", "quad"], where: "1 = 1" }],
+    keysOf: (t) => [[t.source, t.target, t.quad]],
+  },
+  {
+    // an actor counts the events it is on either side of, once when it is on both (as `top` counts them)
+    table: "agg_actors",
+    columns: ["actor", "quad"],
+    fromTuples: [
+      { columns: ["source", "quad"], where: "source <> ''" },
+      { columns: ["target", "quad"], where: "target <> '' AND target <> source" },
+    ],
+    keysOf: (t) => {
+      const keys: (string | number)[][] = [];
+      if (t.source !== "") keys.push([t.source, t.quad]);
+      if (t.target !== "" && t.target !== t.source) keys.push([t.target, t.quad]);
+      return keys;
+    },
+  },
+  {
+    table: "agg_months",
+    columns: ["month", "root", "quad"],
+    fromTuples: [{ columns: ["substr(date, 1, 7)", "root", "quad"], where: "1 = 1" }],
+    keysOf: (t) => [[t.date.slice(0, 7), t.root, t.quad]],
+  },
 ];
 
 const TUPLE_KEY = ["date", "source", "target", "code", "root", "quad"] as const;
@@ -91,6 +122,11 @@ CREATE TABLE agg_dyads (
   quad INTEGER NOT NULL,${ROLLUP_MEASURES},
   PRIMARY KEY (source, target, quad)
 ) WITHOUT ROWID;
+CREATE TABLE agg_actors (
+  actor TEXT NOT NULL,
+  quad INTEGER NOT NULL,${ROLLUP_MEASURES},
+  PRIMARY KEY (actor, quad)
+) WITHOUT ROWID;
 CREATE TABLE agg_months (
   month TEXT NOT NULL,
   root TEXT NOT NULL,
@@ -106,12 +142,14 @@ SELECT coalesce(date, ''), coalesce(source_code, ''), coalesce(target_code, ''),
   count(*), sum(goldstein),
   sum(CASE WHEN ${COUNTED_SQL} THEN 1 ELSE 0 END), sum(CASE WHEN ${COUNTED_SQL} THEN goldstein ELSE 0 END)
 FROM events GROUP BY 1, 2, 3, 4, 5, 6;`,
-  ...ROLLUPS.map(
-    (r) => `INSERT INTO ${r.table} (${r.columns.join(", ")}, events, goldstein, counted_events, counted_goldstein, tuples, counted_tuples)
-SELECT ${r.fromTuples.join(", ")}, sum(events), sum(goldstein), sum(counted_events), sum(counted_goldstein),
+  ...ROLLUPS.map((r) => {
+    const keys = r.columns.map((_, i) => `k${i}`);
+    const projections = r.fromTuples.map((p) => `SELECT ${p.columns.map((c, i) => `${c} AS k${i}`).join(", ")}, date, events, goldstein, counted_events, counted_goldstein FROM agg_tuples WHERE ${p.where}`);
+    return `INSERT INTO ${r.table} (${r.columns.join(", ")}, events, goldstein, counted_events, counted_goldstein, tuples, counted_tuples)
+SELECT ${keys.join(", ")}, sum(events), sum(goldstein), sum(counted_events), sum(counted_goldstein),
   sum(CASE WHEN date <> '' THEN 1 ELSE 0 END), sum(CASE WHEN date <> '' AND counted_events > 0 THEN 1 ELSE 0 END)
-FROM agg_tuples GROUP BY ${r.columns.map((_, i) => i + 1).join(", ")};`,
-  ),
+FROM (${projections.join(" UNION ALL ")}) u GROUP BY ${keys.join(", ")};`;
+  }),
 ].join("\n");
 
 /** Builds the aggregates again from the events (after rows were written to `events` directly, as benches and tests do). */
@@ -245,16 +283,17 @@ export class AggregateWriter {
       const tuples = dated ? presence(now.events - t.events, now.events) : 0;
       const countedTuples = dated ? presence(now.counted_events - t.countedEvents, now.counted_events) : 0;
       ROLLUPS.forEach((r, i) => {
-        const rollupKey = r.keyOf(t);
-        const id = rollupKey.join("|");
-        let d = changes[i].get(id);
-        if (!d) changes[i].set(id, (d = { key: rollupKey, events: 0, goldstein: 0, countedEvents: 0, countedGoldstein: 0, tuples: 0, countedTuples: 0 }));
-        d.events += t.events;
-        d.goldstein += t.goldstein;
-        d.countedEvents += t.countedEvents;
-        d.countedGoldstein += t.countedGoldstein;
-        d.tuples += tuples;
-        d.countedTuples += countedTuples;
+        for (const rollupKey of r.keysOf(t)) {
+          const id = rollupKey.join("|");
+          let d = changes[i].get(id);
+          if (!d) changes[i].set(id, (d = { key: rollupKey, events: 0, goldstein: 0, countedEvents: 0, countedGoldstein: 0, tuples: 0, countedTuples: 0 }));
+          d.events += t.events;
+          d.goldstein += t.goldstein;
+          d.countedEvents += t.countedEvents;
+          d.countedGoldstein += t.countedGoldstein;
+          d.tuples += tuples;
+          d.countedTuples += countedTuples;
+        }
       });
     }
     ROLLUPS.forEach((_, i) => {
