@@ -9,7 +9,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Document, Event } from "../core/index.js";
 import { aggregateStatsQuery, aggregateTopQuery } from "./aggregate-reads.js";
-import { AggregateDeltas, AggregateWriter } from "./aggregates.js";
+import { AggregateDeltas, AggregateWriter } from "./aggregate-writes.js";
 import { guard, StoreError } from "./errors.js";
 import { filterCondition, PERIOD_SQL } from "./filters.js";
 import { eventToRow, EVENT_COLUMNS, rowToEvent } from "./rows.js";
