@@ -40,8 +40,8 @@
  *
  * SQL. The statements here are plain SQL that PostgreSQL runs too
  * (`INSERT ... ON CONFLICT ... DO UPDATE ... RETURNING`, substr, CASE);
- * only the table options (WITHOUT ROWID) and the `?` placeholders are
- * SQLite's. The writes are in ./aggregate-writes.ts, the reads in
+ * only a table option (WITHOUT ROWID, see `aggregateTablesSql`) and the `?`
+ * placeholders are SQLite's; `COUNTED_SQL` reads `negated` as 0 or 1. The writes are in ./aggregate-writes.ts, the reads in
  * ./aggregate-reads.ts.
  */
 import type Database from "better-sqlite3";
@@ -51,9 +51,9 @@ export const COUNTED_SQL = "negated = 0 AND (mood = 'asserted' OR intended_code 
 
 const MEASURES = `
   events INTEGER NOT NULL,
-  goldstein REAL NOT NULL,
+  goldstein DOUBLE PRECISION NOT NULL,
   counted_events INTEGER NOT NULL,
-  counted_goldstein REAL NOT NULL`;
+  counted_goldstein DOUBLE PRECISION NOT NULL`;
 const ROLLUP_MEASURES = `${MEASURES},
   tuples INTEGER NOT NULL,
   counted_tuples INTEGER NOT NULL`;
@@ -103,8 +103,14 @@ export const ROLLUPS: readonly Rollup[] = [
 
 export const TUPLE_KEY = ["date", "source", "target", "code", "root", "quad"] as const;
 
-/** The tables and their indexes (SQLite: keyed tables without a rowid). */
-export const AGGREGATE_TABLES_SQL = `
+/**
+ * The tables and their indexes. SQLite keeps each in its key's order, without a rowid; PostgreSQL takes the
+ * same statements without that option (DOUBLE PRECISION is SQLite's REAL; an indexed expression in its own
+ * parentheses is valid in both).
+ */
+export function aggregateTablesSql(dialect: "sqlite" | "postgres"): string {
+  const options = dialect === "sqlite" ? " WITHOUT ROWID" : "";
+  return `
 CREATE TABLE agg_tuples (
   date TEXT NOT NULL,
   source TEXT NOT NULL,
@@ -113,27 +119,28 @@ CREATE TABLE agg_tuples (
   root TEXT NOT NULL,
   quad INTEGER NOT NULL,${MEASURES},
   PRIMARY KEY (${TUPLE_KEY.join(", ")})
-) WITHOUT ROWID;
-CREATE INDEX agg_tuples_dyad ON agg_tuples(substr(source, 1, 3), substr(target, 1, 3), date);
-CREATE INDEX agg_tuples_target ON agg_tuples(target, date);
+)${options};
+CREATE INDEX agg_tuples_dyad ON agg_tuples ((substr(source, 1, 3)), (substr(target, 1, 3)), date);
+CREATE INDEX agg_tuples_target ON agg_tuples (target, date);
 CREATE TABLE agg_dyads (
   source TEXT NOT NULL,
   target TEXT NOT NULL,
   quad INTEGER NOT NULL,${ROLLUP_MEASURES},
   PRIMARY KEY (source, target, quad)
-) WITHOUT ROWID;
+)${options};
 CREATE TABLE agg_actors (
   actor TEXT NOT NULL,
   quad INTEGER NOT NULL,${ROLLUP_MEASURES},
   PRIMARY KEY (actor, quad)
-) WITHOUT ROWID;
+)${options};
 CREATE TABLE agg_months (
   month TEXT NOT NULL,
   root TEXT NOT NULL,
   quad INTEGER NOT NULL,${ROLLUP_MEASURES},
   PRIMARY KEY (month, root, quad)
-) WITHOUT ROWID;
+)${options};
 `;
+}
 
 /** Fills empty aggregate tables from the events: the migration that adds them, and a rebuild. */
 export const FILL_AGGREGATES_SQL = [

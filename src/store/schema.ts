@@ -23,7 +23,7 @@
  * - `agg_tuples`, `agg_dyads`, `agg_months` (since schema 5) keep what `stats`
  *   and `top` count, written with the events: see ./aggregates.ts.
  */
-import { AGGREGATE_TABLES_SQL, FILL_AGGREGATES_SQL } from "./aggregates.js";
+import { aggregateTablesSql, FILL_AGGREGATES_SQL } from "./aggregates.js";
 
 export interface Migration {
   version: number;
@@ -179,7 +179,7 @@ ALTER TABLE events ADD COLUMN intended_code TEXT;
   {
     version: 5,
     description: "aggregates kept at ingest: events, distinct tuples and Goldstein sums by tuple, dyad and month, filled from the events",
-    sql: AGGREGATE_TABLES_SQL + FILL_AGGREGATES_SQL,
+    sql: aggregateTablesSql("sqlite") + FILL_AGGREGATES_SQL,
   },
 ];
 
