@@ -8,10 +8,13 @@
  *     ingest's), and the coder's time is what is left of the 1-worker run.
  * (b) database size per million events and the latency of a monthly dyad
  *     series and of a top-dyads query at 1 and 10 million synthetic events,
- *     inserted with a prepared statement, one transaction per 100,000.
+ *     inserted with a prepared statement, one transaction per 100,000, then
+ *     the aggregates built from them (as the migration to schema 5 does).
+ * (c) events written through the store's own write path, aggregates and all.
  * Sizes: BENCH_STORE_BYTES (corpus, default 50 MB), BENCH_STORE_EVENTS
- * (comma-separated, default 1000000,10000000). Temporary files go to
- * os.tmpdir() and are deleted.
+ * (comma-separated, default 1000000,10000000), BENCH_STORE_WRITES (200000);
+ * BENCH_STORE_PARTS (default ingest,writes,synthetic) runs some parts only.
+ * Temporary files go to os.tmpdir() and are deleted.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -21,10 +24,12 @@ import { Writable } from "node:stream";
 import Database from "better-sqlite3";
 import type { Document } from "../src/core/index.js";
 import { runIngest } from "../src/cli/ingest.js";
+import { rebuildAggregates } from "../src/store/aggregates.js";
 import { EVENT_COLUMNS, openStore, rowToEvent, type CodedItem, type EventFilter } from "../src/store/index.js";
 import { CODES, COUNTRIES, random, SECTORS } from "./synthetic.js";
 
 const CORPUS_BYTES = Number(process.env.BENCH_STORE_BYTES ?? 50 * 1024 * 1024);
+const PARTS = (process.env.BENCH_STORE_PARTS ?? "ingest,writes,synthetic").split(",");
 const EVENT_COUNTS = (process.env.BENCH_STORE_EVENTS ?? "1000000,10000000").split(",").map(Number);
 const dir = mkdtempSync(join(tmpdir(), "annals-bench-store-"));
 const quiet = new Writable({ write: (_c, _e, done) => done() });
@@ -123,6 +128,47 @@ async function ingestBench(): Promise<void> {
   rmSync(corpus.folder, { recursive: true, force: true });
 }
 
+/**
+ * Events written through the store, as ingest and recode write them (documents, sentences, events and, since
+ * schema 5, the aggregates in the same transaction): documents of 50 synthetic events, 200 a batch. Only
+ * `saveBatch` is timed.
+ */
+function writeBench(): void {
+  const n = Number(process.env.BENCH_STORE_WRITES ?? 200_000);
+  const store = openStore(join(dir, "writes.db"));
+  const next = random(9);
+  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
+  const actor = (start: number) => {
+    const country = pick(COUNTRIES);
+    const sector = pick(SECTORS);
+    return { text: country, start, end: start + 3, code: country + sector, country, sectors: sector ? [sector] : [], name: country };
+  };
+  let seconds = 0;
+  let documents = 0;
+  for (let written = 0; written < n; ) {
+    const batch: CodedItem[] = [];
+    for (let d = 0; d < 200 && written < n; d++, documents++) {
+      const id = `write-${documents}`;
+      const date = new Date(Date.UTC(2000, 0, 1) + Math.floor(next() * 25 * 365) * 86_400_000).toISOString().slice(0, 10);
+      const events = Array.from({ length: Math.min(50, n - written) }, (_, i) => {
+        const code = pick(CODES);
+        return {
+          id: `${id}-${i}`, doc: id, sentence: i, date, source: actor(0), target: actor(10), code, root: code.slice(0, 2), quad: QUAD(Number(code.slice(0, 2))) as 1 | 2 | 3 | 4,
+          goldstein: Math.round((next() * 20 - 10) * 10) / 10, plover: "NONE", verb: { text: "met", start: 4, end: 7 }, negated: next() < 0.05, mood: next() < 0.9 ? ("asserted" as const) : ("reported-past" as const),
+          intendedCode: null, location: null, issues: [], text: `Sentence ${i} of ${id}.`, rule: "verbs/bench.txt:1", confidence: 0.8,
+        };
+      });
+      written += events.length;
+      batch.push({ doc: { id, text: `Synthetic document ${id}.`, date, place: null }, events });
+    }
+    const t = performance.now();
+    store.saveBatch(batch, "bench");
+    seconds += (performance.now() - t) / 1000;
+  }
+  store.close();
+  console.log(`  store writes      ${n} events in ${seconds.toFixed(1)} s, ${(n / seconds / 1000).toFixed(1)}k events/s (${documents} documents of 50 synthetic events, 200 a batch; saveBatch alone)`);
+}
+
 const QUAD = (root: number) => (root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4);
 
 /** Appends `n` synthetic events (after `start`), 100,000 a transaction; one document per 1,000 events. */
@@ -147,7 +193,7 @@ function insertSynthetic(db: Database.Database, start: number, n: number, next: 
           id: `e${i.toString(16).padStart(15, "0")}`, doc, sentence: i % 1000, date,
           ...actor("source"), ...actor("target"),
           code, root, quad: QUAD(Number(root)), goldstein: Math.round((next() * 20 - 10) * 10) / 10, plover: "NONE",
-          verb_text: "met", verb_start: 4, verb_end: 7, negated: next() < 0.05 ? 1 : 0, mood: next() < 0.9 ? "asserted" : "reported",
+          verb_text: "met", verb_start: 4, verb_end: 7, negated: next() < 0.05 ? 1 : 0, mood: next() < 0.9 ? "asserted" : "reported", intended_code: null,
           location_name: null, location_country: null, location_lat: null, location_lon: null, issues: "", rule: "verbs/bench.txt:1", confidence: 0.8,
         });
       }
@@ -178,6 +224,9 @@ function queryBench(): void {
     const t = performance.now();
     insertSynthetic(db, have, target - have, next);
     const insertSeconds = (performance.now() - t) / 1000;
+    const ta = performance.now();
+    rebuildAggregates(db);
+    const aggregateSeconds = (performance.now() - ta) / 1000;
     db.pragma("wal_checkpoint(TRUNCATE)");
     db.close();
     have = target;
@@ -187,21 +236,26 @@ function queryBench(): void {
     const series = latency(() => store.stats(dyad, { by: "month" }), 5);
     const months = store.stats(dyad, { by: "month" }).length;
     const top = latency(() => store.top({}, { kind: "dyads", limit: 20 }), 2);
+    const everything = latency(() => store.stats({}, { by: "month" }), 3);
     const topYear = latency(() => store.top({ from: "2023-01-01", to: "2023-12-31" }, { kind: "dyads", limit: 20 }), 3);
     store.close();
     const millions = target / 1e6;
-    console.log(`  ${millions} M events        inserted in ${insertSeconds.toFixed(0)} s (${(target / insertSeconds / 1000).toFixed(0)}k/s over this step); ${mb(size)} MB, ${mb(size / millions)} MB per million events`);
+    console.log(`  ${millions} M events        inserted in ${insertSeconds.toFixed(0)} s (${(target / insertSeconds / 1000).toFixed(0)}k/s over this step), aggregates built from them in ${aggregateSeconds.toFixed(0)} s; ${mb(size)} MB, ${mb(size / millions)} MB per million events`);
     console.log(`    monthly USA→CHN series  ${series.first.toFixed(0)} ms first, ${series.best.toFixed(0)} ms best of 5 (${months} rows)`);
     console.log(`    top 20 dyads, all time  ${top.first.toFixed(0)} ms first, ${top.best.toFixed(0)} ms best of 2`);
+    console.log(`    monthly series, all     ${everything.first.toFixed(0)} ms first, ${everything.best.toFixed(0)} ms best of 3`);
     console.log(`    top 20 dyads, one year  ${topYear.first.toFixed(0)} ms first, ${topYear.best.toFixed(0)} ms best of 3`);
   }
 }
 
 try {
   console.log(`annals bench: the event store, node ${process.version}`);
-  await ingestBench();
-  console.log(`  synthetic events (${COUNTRIES.length} countries x ${SECTORS.length} sectors, ${CODES.length} codes, 2000-2024)`);
-  queryBench();
+  if (PARTS.includes("ingest")) await ingestBench();
+  if (PARTS.includes("writes")) writeBench();
+  if (PARTS.includes("synthetic")) {
+    console.log(`  synthetic events (${COUNTRIES.length} countries x ${SECTORS.length} sectors, ${CODES.length} codes, 2000-2024)`);
+    queryBench();
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
