@@ -92,9 +92,9 @@ function condition(f: EventFilter, table: Table): { parts: string[]; params: (st
   return { parts, params };
 }
 
-function where(f: EventFilter, table: Table, first: string[]): { sql: string; params: (string | number)[] } {
+function where(f: EventFilter, table: Table, first: string[], firstParams: (string | number)[] = []): { sql: string; params: (string | number)[] } {
   const c = condition(f, table);
-  return { sql: `WHERE ${[...first, ...c.parts].join(" AND ")}`, params: c.params };
+  return { sql: `WHERE ${[...first, ...c.parts].join(" AND ")}`, params: [...firstParams, ...c.params] };
 }
 
 /**
@@ -129,6 +129,17 @@ export function aggregateTopQuery(filter: EventFilter, options: TopOptions): Sql
   // a dated tuple row is one distinct tuple (an undated one none, as in the scan's count); a dyad row counts its own
   const tuples = allTime ? m.tuples : `CASE WHEN e.date <> '' THEN 1 ELSE 0 END`;
   const limit = options.limit ?? 10;
+  // a dyad's rows of one quad class, or of all four (quad 0): its measures as they are
+  const dyadRows = allTime ? { filter: { ...filter, quad: undefined }, first: ["e.quad = ?"], params: [filter.quad ?? 0] } : { filter, first: [], params: [] };
+  if (options.kind === "dyads" && allTime) {
+    const w = where(dyadRows.filter, table, [...dyadRows.first, `${m.events} > 0`, "e.source <> ''", "e.target <> ''"], dyadRows.params);
+    return {
+      sql:
+        `SELECT e.source AS source, e.target AS target, ${m.events} AS events, ${m.tuples} AS "distinct", ${m.goldstein} AS goldsteinTotal, ${m.goldstein} / ${m.events} AS goldsteinMean` +
+        ` FROM agg_dyads e ${w.sql} ORDER BY ${m.events} DESC, e.source, e.target LIMIT ?`,
+      params: [...w.params, limit],
+    };
+  }
   const columns = `${m.events} AS ev, ${tuples} AS tup, ${m.goldstein} AS g`;
   const sums = `sum(ev) AS events, sum(tup) AS "distinct", sum(g) AS goldsteinTotal, sum(g) / sum(ev) AS goldsteinMean`;
   if (options.kind === "actors" && allTime && !filter.actor && !filter.source && !filter.target) {
@@ -147,8 +158,8 @@ export function aggregateTopQuery(filter: EventFilter, options: TopOptions): Sql
     };
   }
   // an actor on both sides of an event counts it once, as in the scan
-  const asSource = where(filter, table, [`${m.events} > 0`, "e.source <> ''"]);
-  const asTarget = where(filter, table, [`${m.events} > 0`, "e.target <> ''", "e.target <> e.source"]);
+  const asSource = where(dyadRows.filter, table, [...dyadRows.first, `${m.events} > 0`, "e.source <> ''"], dyadRows.params);
+  const asTarget = where(dyadRows.filter, table, [...dyadRows.first, `${m.events} > 0`, "e.target <> ''", "e.target <> e.source"], dyadRows.params);
   return {
     sql:
       `SELECT actor AS source, NULL AS target, ${sums} FROM (` +

@@ -32,7 +32,9 @@
  * - `agg_tuples` (date, source, target, code, root, quad): answers every
  *   filter on those, by any period.
  * - `agg_dyads` (source, target, quad): top dyads of all time, and top
- *   actors of all time among the events of an actor or dyad.
+ *   actors of all time among the events of an actor or dyad. Quad class 0
+ *   is the dyad over all four; indexed by quad class and events, the top
+ *   dyads are read in order, with no sum or sort.
  * - `agg_actors` (actor, quad): top actors of all time; a tuple is counted
  *   for its source and for its target (once when they are the same).
  * - `agg_months` (month, root, quad): the series of everything by month or
@@ -73,10 +75,14 @@ interface Rollup {
 
 export const ROLLUPS: readonly Rollup[] = [
   {
+    // quad class 0 holds the dyad's totals over all four, so the busiest dyads are the first rows of an index
     table: "agg_dyads",
     columns: ["source", "target", "quad"],
-    fromTuples: [{ columns: ["source", "target", "quad"], where: "1 = 1" }],
-    keysOf: (t) => [[t.source, t.target, t.quad]],
+    fromTuples: [
+      { columns: ["source", "target", "quad"], where: "1 = 1" },
+      { columns: ["source", "target", "0"], where: "1 = 1" },
+    ],
+    keysOf: (t) => [[t.source, t.target, t.quad], [t.source, t.target, 0]],
   },
   {
     // an actor counts the events it is on either side of, once when it is on both (as `top` counts them)
@@ -128,6 +134,8 @@ CREATE TABLE agg_dyads (
   quad INTEGER NOT NULL,${ROLLUP_MEASURES},
   PRIMARY KEY (source, target, quad)
 )${options};
+CREATE INDEX agg_dyads_counted_events ON agg_dyads (quad, counted_events DESC, source, target);
+CREATE INDEX agg_dyads_events ON agg_dyads (quad, events DESC, source, target);
 CREATE TABLE agg_actors (
   actor TEXT NOT NULL,
   quad INTEGER NOT NULL,${ROLLUP_MEASURES},
