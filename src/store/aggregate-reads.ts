@@ -130,7 +130,8 @@ export function aggregateTopQuery(filter: EventFilter, options: TopOptions): Sql
   const tuples = allTime ? m.tuples : `CASE WHEN e.date <> '' THEN 1 ELSE 0 END`;
   const limit = options.limit ?? 10;
   // a dyad's rows of one quad class, or of all four (quad 0): its measures as they are
-  const dyadRows = allTime ? { filter: { ...filter, quad: undefined }, first: ["e.quad = ?"], params: [filter.quad ?? 0] } : { filter, first: [], params: [] };
+  // (quad 0 written out, so SQLite sees its index of those rows applies)
+  const dyadRows = allTime ? { filter: { ...filter, quad: undefined }, first: [filter.quad === undefined ? "e.quad = 0" : "e.quad = ?"], params: filter.quad === undefined ? [] : [filter.quad] } : { filter, first: [], params: [] };
   if (options.kind === "dyads" && allTime) {
     const w = where(dyadRows.filter, table, [...dyadRows.first, `${m.events} > 0`, "e.source <> ''", "e.target <> ''"], dyadRows.params);
     return {

@@ -33,8 +33,9 @@
  *   filter on those, by any period.
  * - `agg_dyads` (source, target, quad): top dyads of all time, and top
  *   actors of all time among the events of an actor or dyad. Quad class 0
- *   is the dyad over all four; indexed by quad class and events, the top
- *   dyads are read in order, with no sum or sort.
+ *   is the dyad over all four; indexed by the events that count, the top
+ *   dyads (the default ranking) are read in order, with no sum or sort. One
+ *   index only, and of those rows only: each index is one more write.
  * - `agg_actors` (actor, quad): top actors of all time; a tuple is counted
  *   for its source and for its target (once when they are the same).
  * - `agg_months` (month, root, quad): the series of everything by month or
@@ -134,8 +135,7 @@ CREATE TABLE agg_dyads (
   quad INTEGER NOT NULL,${ROLLUP_MEASURES},
   PRIMARY KEY (source, target, quad)
 )${options};
-CREATE INDEX agg_dyads_counted_events ON agg_dyads (quad, counted_events DESC, source, target);
-CREATE INDEX agg_dyads_events ON agg_dyads (quad, events DESC, source, target);
+CREATE INDEX agg_dyads_busiest ON agg_dyads (counted_events DESC, source, target) WHERE quad = 0;
 CREATE TABLE agg_actors (
   actor TEXT NOT NULL,
   quad INTEGER NOT NULL,${ROLLUP_MEASURES},
