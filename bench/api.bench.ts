@@ -6,7 +6,8 @@
  * this process) on:
  *   - a filtered first page of the events list (a dyad, 50 events);
  *   - a page of the events list half a million events deep (its cursor);
- *   - the monthly series of a dyad;
+ *   - the monthly series of a dyad, and of everything;
+ *   - the top 20 dyads of all time, and the top 20 actors of one year;
  *   - the explorer's first page, unfiltered, with its total;
  * then, one request at a time (the median and slowest of 5): pages in the
  * other orders (every event by Goldstein, which has no index; an actor's
@@ -25,6 +26,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { encodeCursor } from "../src/serve/cursor.js";
+import { rebuildAggregates } from "../src/store/aggregates.js";
 import { EVENT_COLUMNS, openStore, SCHEMA_VERSION } from "../src/store/index.js";
 import { CODES, COUNTRIES, random, SECTORS } from "./synthetic.js";
 
@@ -94,6 +96,7 @@ async function buildStore(path: string, n: number): Promise<void> {
       }
     })();
   }
+  rebuildAggregates(db); // the events were written past the store: its aggregates are built from them, as a migration does
   db.pragma("wal_checkpoint(TRUNCATE)");
   db.close();
 }
@@ -206,6 +209,9 @@ try {
   await load("GET /api/events?source=USA&target=CHN&limit=50 (a dyad's first page)", `${server.url}api/events?source=USA&target=CHN&limit=50`);
   await load(`GET /api/events?limit=50&cursor=… (${Math.floor(counts.events / 2)} events deep)`, `${server.url}api/events?limit=50&cursor=${deep}`);
   await load("GET /api/series?source=USA&target=CHN&by=month (a dyad's monthly series)", `${server.url}api/series?source=USA&target=CHN&by=month`);
+  await load("GET /api/series?by=month (the monthly series of everything)", `${server.url}api/series?by=month`);
+  await load("GET /api/top?kind=dyads&limit=20 (the top 20 dyads of all time)", `${server.url}api/top?kind=dyads&limit=20`);
+  await load("GET /api/top?kind=actors&limit=20&from=2023-01-01&to=2023-12-31 (the top 20 actors of a year)", `${server.url}api/top?kind=actors&limit=20&from=2023-01-01&to=2023-12-31`);
   await load("GET /api/events?limit=25 (the explorer's first page, unfiltered, with its total)", `${server.url}api/events?limit=25`);
   await alone("GET /api/events?sort=-goldstein&limit=25 (every event by Goldstein: no index)", `${server.url}api/events?sort=-goldstein&limit=25`);
   await alone("GET /api/events?sort=code&limit=25 (every event by code)", `${server.url}api/events?sort=code&limit=25`);

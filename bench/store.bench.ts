@@ -8,12 +8,15 @@
  *     ingest's), and the coder's time is what is left of the 1-worker run.
  * (b) database size per million events and the latency of a monthly dyad
  *     series and of a top-dyads query at 1 and 10 million synthetic events,
- *     inserted with a prepared statement, one transaction per 100,000.
- * (c) the same on PostgreSQL, beside (./postgres-store.ts), when a server can
+ *     inserted with a prepared statement, one transaction per 100,000, then
+ *     the aggregates built from them (as the migration to schema 5 does).
+ * (c) events written through the store's own write path, aggregates and all.
+ * (d) the same on PostgreSQL, beside (./postgres-store.ts), when a server can
  *     be had: ANNALS_TEST_POSTGRES, else one started from the server binaries.
  * Sizes: BENCH_STORE_BYTES (corpus, default 50 MB), BENCH_STORE_EVENTS
- * (comma-separated, default 1000000,10000000). Temporary files go to
- * os.tmpdir() and are deleted.
+ * (comma-separated, default 1000000,10000000), BENCH_STORE_WRITES (200000);
+ * BENCH_STORE_PARTS (default ingest,writes,synthetic) runs some parts only.
+ * Temporary files go to os.tmpdir() and are deleted.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -23,11 +26,13 @@ import { Writable } from "node:stream";
 import Database from "better-sqlite3";
 import type { Document } from "../src/core/index.js";
 import { runIngest } from "../src/cli/ingest.js";
+import { rebuildAggregates } from "../src/store/aggregates.js";
 import { EVENT_COLUMNS, openStore, rowToEvent, type CodedItem, type EventFilter } from "../src/store/index.js";
 import { benchDatabase, dropBenchDatabase, postgresQueryBench } from "./postgres-store.js";
 import { CODES, COUNTRIES, random, SECTORS } from "./synthetic.js";
 
 const CORPUS_BYTES = Number(process.env.BENCH_STORE_BYTES ?? 50 * 1024 * 1024);
+const PARTS = (process.env.BENCH_STORE_PARTS ?? "ingest,writes,synthetic").split(",");
 const EVENT_COUNTS = (process.env.BENCH_STORE_EVENTS ?? "1000000,10000000").split(",").map(Number);
 const dir = mkdtempSync(join(tmpdir(), "annals-bench-store-"));
 const quiet = new Writable({ write: (_c, _e, done) => done() });
@@ -140,6 +145,47 @@ async function postgresIngestBench(corpus: { folder: string; documents: number }
   for (const db of [one, two, alone]) await dropBenchDatabase(db.address);
 }
 
+/**
+ * Events written through the store, as ingest and recode write them (documents, sentences, events and, since
+ * schema 5, the aggregates in the same transaction): documents of 50 synthetic events, 200 a batch. Only
+ * `saveBatch` is timed.
+ */
+async function writeBench(): Promise<void> {
+  const n = Number(process.env.BENCH_STORE_WRITES ?? 200_000);
+  const store = await openStore(join(dir, "writes.db"));
+  const next = random(9);
+  const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
+  const actor = (start: number) => {
+    const country = pick(COUNTRIES);
+    const sector = pick(SECTORS);
+    return { text: country, start, end: start + 3, code: country + sector, country, sectors: sector ? [sector] : [], name: country };
+  };
+  let seconds = 0;
+  let documents = 0;
+  for (let written = 0; written < n; ) {
+    const batch: CodedItem[] = [];
+    for (let d = 0; d < 200 && written < n; d++, documents++) {
+      const id = `write-${documents}`;
+      const date = new Date(Date.UTC(2000, 0, 1) + Math.floor(next() * 25 * 365) * 86_400_000).toISOString().slice(0, 10);
+      const events = Array.from({ length: Math.min(50, n - written) }, (_, i) => {
+        const code = pick(CODES);
+        return {
+          id: `${id}-${i}`, doc: id, sentence: i, date, source: actor(0), target: actor(10), code, root: code.slice(0, 2), quad: QUAD(Number(code.slice(0, 2))) as 1 | 2 | 3 | 4,
+          goldstein: Math.round((next() * 20 - 10) * 10) / 10, plover: "NONE", verb: { text: "met", start: 4, end: 7 }, negated: next() < 0.05, mood: next() < 0.9 ? ("asserted" as const) : ("reported-past" as const),
+          intendedCode: null, location: null, issues: [], text: `Sentence ${i} of ${id}.`, rule: "verbs/bench.txt:1", confidence: 0.8,
+        };
+      });
+      written += events.length;
+      batch.push({ doc: { id, text: `Synthetic document ${id}.`, date, place: null }, events });
+    }
+    const t = performance.now();
+    await store.saveBatch(batch, "bench");
+    seconds += (performance.now() - t) / 1000;
+  }
+  await store.close();
+  console.log(`  store writes      ${n} events in ${seconds.toFixed(1)} s, ${(n / seconds / 1000).toFixed(1)}k events/s (${documents} documents of 50 synthetic events, 200 a batch; saveBatch alone)`);
+}
+
 const QUAD = (root: number) => (root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4);
 
 /** Appends `n` synthetic events (after `start`), 100,000 a transaction; one document per 1,000 events. */
@@ -195,6 +241,9 @@ async function queryBench(): Promise<void> {
     const t = performance.now();
     insertSynthetic(db, have, target - have, next);
     const insertSeconds = (performance.now() - t) / 1000;
+    const ta = performance.now();
+    rebuildAggregates(db);
+    const aggregateSeconds = (performance.now() - ta) / 1000;
     db.pragma("wal_checkpoint(TRUNCATE)");
     db.close();
     have = target;
@@ -204,27 +253,32 @@ async function queryBench(): Promise<void> {
     const series = await latency(() => store.stats(dyad, { by: "month" }), 5);
     const months = (await store.stats(dyad, { by: "month" })).length;
     const top = await latency(() => store.top({}, { kind: "dyads", limit: 20 }), 2);
+    const everything = await latency(() => store.stats({}, { by: "month" }), 3);
     const topYear = await latency(() => store.top({ from: "2023-01-01", to: "2023-12-31" }, { kind: "dyads", limit: 20 }), 3);
     await store.close();
     const millions = target / 1e6;
-    console.log(`  ${millions} M events        inserted in ${insertSeconds.toFixed(0)} s (${(target / insertSeconds / 1000).toFixed(0)}k/s over this step); ${mb(size)} MB, ${mb(size / millions)} MB per million events`);
+    console.log(`  ${millions} M events        inserted in ${insertSeconds.toFixed(0)} s (${(target / insertSeconds / 1000).toFixed(0)}k/s over this step), aggregates built from them in ${aggregateSeconds.toFixed(0)} s; ${mb(size)} MB, ${mb(size / millions)} MB per million events`);
     console.log(`    monthly USA→CHN series  ${series.first.toFixed(0)} ms first, ${series.best.toFixed(0)} ms best of 5 (${months} rows)`);
     console.log(`    top 20 dyads, all time  ${top.first.toFixed(0)} ms first, ${top.best.toFixed(0)} ms best of 2`);
+    console.log(`    monthly series, all     ${everything.first.toFixed(0)} ms first, ${everything.best.toFixed(0)} ms best of 3`);
     console.log(`    top 20 dyads, one year  ${topYear.first.toFixed(0)} ms first, ${topYear.best.toFixed(0)} ms best of 3`);
   }
 }
 
 try {
   console.log(`annals bench: the event store, node ${process.version}`);
-  await ingestBench();
-  console.log(`  synthetic events (${COUNTRIES.length} countries x ${SECTORS.length} sectors, ${CODES.length} codes, 2000-2024)`);
-  await queryBench();
-  const postgres = await benchDatabase();
-  if ("why" in postgres) console.log(`  PostgreSQL: skipped (${postgres.why})`);
-  else {
-    console.log(`  the same synthetic events on PostgreSQL (COPY, 100,000 a transaction)`);
-    await postgresQueryBench(postgres.address, EVENT_COUNTS);
-    await dropBenchDatabase(postgres.address);
+  if (PARTS.includes("ingest")) await ingestBench();
+  if (PARTS.includes("writes")) await writeBench();
+  if (PARTS.includes("synthetic")) {
+    console.log(`  synthetic events (${COUNTRIES.length} countries x ${SECTORS.length} sectors, ${CODES.length} codes, 2000-2024)`);
+    await queryBench();
+    const postgres = await benchDatabase();
+    if ("why" in postgres) console.log(`  PostgreSQL: skipped (${postgres.why})`);
+    else {
+      console.log(`  the same synthetic events on PostgreSQL (COPY, 100,000 a transaction)`);
+      await postgresQueryBench(postgres.address, EVENT_COUNTS);
+      await dropBenchDatabase(postgres.address);
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

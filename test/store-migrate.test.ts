@@ -23,9 +23,9 @@ test("a schema-1 store with runs and documents is migrated: rows kept, reference
   old.prepare("INSERT INTO documents (id, content_hash, dict_version, text, run, coded_at) VALUES ('d', 'h', 'v1', 'text', 1, 't0')").run();
   await old.close();
 
-  await assert.rejects(openStore(path, { readonly: true }), /has schema 1, older than this annals' 4: run "annals ingest/);
+  await assert.rejects(openStore(path, { readonly: true }), /has schema 1, older than this annals' 5: run "annals ingest/);
   const store = await openStore(path);
-  assert.equal(SCHEMA_VERSION, 4);
+  assert.equal(SCHEMA_VERSION, 5);
   assert.deepEqual(await store.counts(), { documents: 1, events: 0, sentences: 0, runs: 2 });
   assert.equal(await store.recoverRuns(), 1, "the run left running (no pid recorded) is interrupted");
   assert.equal(await store.countStale("v1"), 0);
@@ -38,7 +38,7 @@ test("a schema-1 store with runs and documents is migrated: rows kept, reference
     { id: 1, status: "done", documents_added: 1, pid: null },
     { id: 2, status: "interrupted", documents_added: 0, pid: null },
   ]);
-  assert.deepEqual(db.prepare("SELECT version FROM schema_version ORDER BY version").pluck().all(), [1, 2, 3, 4]);
+  assert.deepEqual(db.prepare("SELECT version FROM schema_version ORDER BY version").pluck().all(), [1, 2, 3, 4, 5]);
   assert.ok(db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'events_dyad_prefix_date'").get(), "migration 3 indexes dyads by country prefix");
   assert.ok((db.prepare("SELECT name FROM pragma_table_info('events')").pluck().all() as string[]).includes("intended_code"), "migration 4 adds the stated act's own code");
   assert.deepEqual(db.pragma("foreign_key_check"), []);

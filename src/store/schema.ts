@@ -20,7 +20,10 @@
  * - `runs` records each ingestion: when, with which dictionaries, what came of it.
  *   Since schema 2 it keeps the writer's process id, so the next ingest can
  *   mark a run left `running` by a killed process as `interrupted`.
+ * - `agg_tuples`, `agg_dyads`, `agg_months` (since schema 5) keep what `stats`
+ *   and `top` count, written with the events: see ./aggregates.ts.
  */
+import { aggregateTablesSql, FILL_AGGREGATES_SQL } from "./aggregates.js";
 
 export interface Migration {
   version: number;
@@ -172,6 +175,11 @@ CREATE INDEX events_dyad_prefix_date ON events(substr(source_code, 1, 3), substr
     sql: `
 ALTER TABLE events ADD COLUMN intended_code TEXT;
 `,
+  },
+  {
+    version: 5,
+    description: "aggregates kept at ingest: events, distinct tuples and Goldstein sums by tuple, dyad and month, filled from the events",
+    sql: aggregateTablesSql("sqlite") + FILL_AGGREGATES_SQL,
   },
 ];
 

@@ -8,6 +8,8 @@ import { accessSync, constants, existsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import type { Document, Event } from "../core/index.js";
+import { aggregateStatsQuery, aggregateTopQuery } from "./aggregate-reads.js";
+import { AggregateDeltas, AggregateWriter } from "./aggregate-writes.js";
 import { guard, StoreError } from "./errors.js";
 import { filterCondition, PERIOD_SQL } from "./filters.js";
 import { eventToRow, EVENT_COLUMNS, rowToEvent } from "./rows.js";
@@ -19,6 +21,8 @@ import { contentHash, type CodedItem, type EventCount, type EventFilter, type Ev
 export interface OpenOptions {
   /** Open for reading only: the file must exist and hold an annals store; nothing is written. */
   readonly?: boolean;
+  /** Internal, for tests that compare the two: answer `stats` and `top` by scanning the events, never from the aggregates. */
+  scanCounts?: boolean;
 }
 
 const now = () => new Date().toISOString();
@@ -121,7 +125,7 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
       db.pragma("foreign_keys = OFF");
       migrate(db, path, readonly);
       db.pragma("foreign_keys = ON");
-      return new SqliteStore(db, path);
+      return new SqliteStore(db, path, options.scanCounts === true);
     } catch (e) {
       db.close();
       throw e;
@@ -132,10 +136,14 @@ export function openSqliteStore(path: string, options: OpenOptions = {}): Store 
 class SqliteStore implements Store {
   private readonly statements;
   private readonly selects = new Map<string, Database.Statement>();
+  /** What the current write transaction does to the aggregates, applied before it commits. */
+  private readonly deltas = new AggregateDeltas();
+  private readonly aggregates: AggregateWriter | null;
 
   constructor(
     private readonly db: Database.Database,
     readonly location: string,
+    private readonly scanCounts = false,
   ) {
     const prepare = (sql: string) => db.prepare(sql);
     this.statements = db.readonly
@@ -145,12 +153,25 @@ class SqliteStore implements Store {
           insertDoc: prepare("INSERT INTO documents (id, content_hash, dict_version, date, place, source, url, title, text, parse, run, coded_at) VALUES (@id, @hash, @version, @date, @place, @source, @url, @title, @text, @parse, @run, @at)"),
           updateDoc: prepare("UPDATE documents SET content_hash = @hash, dict_version = @version, date = @date, place = @place, source = @source, url = @url, title = @title, text = @text, parse = @parse, run = @run, coded_at = @at WHERE id = @id"),
           deleteEvents: prepare("DELETE FROM events WHERE doc = ?"),
+          // what a replaced document's events took from the aggregates
+          documentTuples: prepare("SELECT date, source_code, target_code, code, root, quad, goldstein, negated, mood, intended_code FROM events WHERE doc = ?"),
           deleteSentences: prepare("DELETE FROM sentences WHERE doc = ?"),
           insertSentence: prepare("INSERT OR IGNORE INTO sentences (doc, idx, text) VALUES (?, ?, ?)"),
           // the event id hashes document, sentence, verb, code and both actors: a repeat is the same event
           insertEvent: prepare(`INSERT OR IGNORE INTO events (${EVENT_COLUMNS.join(", ")}) VALUES (${EVENT_COLUMNS.map((c) => "@" + c).join(", ")})`),
           addToRun: prepare("UPDATE runs SET documents_added = documents_added + ?, documents_replaced = documents_replaced + ?, documents_unchanged = documents_unchanged + ?, events_written = events_written + ? WHERE id = ?"),
         };
+    this.aggregates = db.readonly ? null : new AggregateWriter(db);
+  }
+
+  /** Runs `body` as one write transaction whose events are added to (and taken from) the aggregates before it commits. */
+  private writeTransaction<T>(body: () => T): T {
+    return this.db.transaction(() => {
+      this.deltas.clear(); // nothing left over from a transaction that failed
+      const result = body();
+      this.aggregates!.apply(this.deltas);
+      return result;
+    })();
   }
 
   private write() {
@@ -169,12 +190,12 @@ class SqliteStore implements Store {
   }
 
   async saveDocument(doc: Document, events: Event[], dictVersion: string): Promise<SaveOutcome> {
-    return guard(this.location, () => this.db.transaction(() => this.save(doc, events, dictVersion, null))());
+    return guard(this.location, () => this.writeTransaction(() => this.save(doc, events, dictVersion, null)));
   }
 
   async saveBatch(items: CodedItem[], dictVersion: string, run?: number): Promise<SaveCounts> {
     return guard(this.location, () =>
-      this.db.transaction(() => {
+      this.writeTransaction(() => {
         const counts: SaveCounts = { added: 0, replaced: 0, unchanged: 0, events: 0 };
         for (const { doc, events } of items) {
           const outcome = this.save(doc, events, dictVersion, run ?? null);
@@ -183,7 +204,7 @@ class SqliteStore implements Store {
         }
         if (run !== undefined) this.write().addToRun.run(counts.added, counts.replaced, counts.unchanged, counts.events, run);
         return counts;
-      })(),
+      }),
     );
   }
 
@@ -195,6 +216,7 @@ class SqliteStore implements Store {
     if (stored && stored.content_hash === hash && stored.dict_version === dictVersion) return "unchanged";
     const row = { id: doc.id, hash, version: dictVersion, date: doc.date, place: doc.place, source: doc.source ?? null, url: doc.url ?? null, title: doc.title ?? null, text: doc.text, parse: doc.parse ?? null, run, at: now() };
     if (stored) {
+      for (const old of st.documentTuples.all(doc.id) as EventRow[]) this.deltas.add(old, -1);
       st.deleteEvents.run(doc.id);
       st.deleteSentences.run(doc.id);
       st.updateDoc.run(row);
@@ -202,7 +224,8 @@ class SqliteStore implements Store {
     for (const e of events) {
       if (e.doc !== doc.id) throw new Error(`event ${e.id} belongs to document ${e.doc}, not ${doc.id}`);
       st.insertSentence.run(doc.id, e.sentence, e.text);
-      st.insertEvent.run(eventToRow(e));
+      const eventRow = eventToRow(e);
+      if (st.insertEvent.run(eventRow).changes > 0) this.deltas.add(eventRow, 1);
     }
     return stored ? "replaced" : "added";
   }
@@ -235,6 +258,8 @@ class SqliteStore implements Store {
   }
 
   async stats(filter: EventFilter, options: StatsOptions): Promise<StatsRow[]> {
+    const kept = this.scanCounts ? null : aggregateStatsQuery(filter, options);
+    if (kept) return guard(this.location, () => this.select(kept.sql).all(...kept.params) as StatsRow[]);
     const { where, params } = filterCondition(options.all ? filter : { ...filter, counted: true });
     const period = PERIOD_SQL[options.by];
     const sql =
@@ -246,7 +271,7 @@ class SqliteStore implements Store {
   }
 
   async top(filter: EventFilter, options: TopOptions): Promise<TopRow[]> {
-    const { sql, params } = topQuery(filter, options);
+    const { sql, params } = (this.scanCounts ? null : aggregateTopQuery(filter, options)) ?? topQuery(filter, options);
     return guard(this.location, () => this.select(sql).all(...params) as TopRow[]);
   }
 

@@ -27,6 +27,8 @@ export interface PostgresOpenOptions {
   connections?: number;
   /** Milliseconds a statement may run before the server cancels it (default: no limit). */
   statementTimeoutMs?: number;
+  /** Internal, for tests that compare the two: answer `stats` and `top` by scanning the events, never from counts kept at ingest. */
+  scanCounts?: boolean;
 }
 
 export async function openPostgresStore(address: string, options: PostgresOpenOptions = {}): Promise<Store> {
