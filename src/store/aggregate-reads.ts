@@ -114,7 +114,7 @@ export function aggregateStatsQuery(filter: EventFilter, options: StatsOptions, 
   return {
     sql:
       `SELECT ${period} AS period, e.quad AS quad, sum(${m.events}) AS events, ${tuples} AS "distinct",` +
-      ` sum(${m.goldstein}) AS goldsteinTotal, sum(${m.goldstein}) / sum(${m.events}) AS goldsteinMean` +
+      ` sum(${m.goldstein}) AS "goldsteinTotal", sum(${m.goldstein}) / sum(${m.events}) AS "goldsteinMean"` +
       ` FROM ${table} e ${w.sql} GROUP BY 1, 2 ORDER BY 1, 2`,
     params: w.params,
   };
@@ -136,18 +136,18 @@ export function aggregateTopQuery(filter: EventFilter, options: TopOptions): Sql
     const w = where(dyadRows.filter, table, [...dyadRows.first, `${m.events} > 0`, "e.source <> ''", "e.target <> ''"], dyadRows.params);
     return {
       sql:
-        `SELECT e.source AS source, e.target AS target, ${m.events} AS events, ${m.tuples} AS "distinct", ${m.goldstein} AS goldsteinTotal, ${m.goldstein} / ${m.events} AS goldsteinMean` +
+        `SELECT e.source AS source, e.target AS target, ${m.events} AS events, ${m.tuples} AS "distinct", ${m.goldstein} AS "goldsteinTotal", ${m.goldstein} / ${m.events} AS "goldsteinMean"` +
         ` FROM agg_dyads e ${w.sql} ORDER BY ${m.events} DESC, e.source, e.target LIMIT ?`,
       params: [...w.params, limit],
     };
   }
   const columns = `${m.events} AS ev, ${tuples} AS tup, ${m.goldstein} AS g`;
-  const sums = `sum(ev) AS events, sum(tup) AS "distinct", sum(g) AS goldsteinTotal, sum(g) / sum(ev) AS goldsteinMean`;
+  const sums = `sum(ev) AS events, sum(tup) AS "distinct", sum(g) AS "goldsteinTotal", sum(g) / sum(ev) AS "goldsteinMean"`;
   if (options.kind === "actors" && allTime && !filter.actor && !filter.source && !filter.target) {
     // each actor's own rows, both sides already counted
     const w = where(filter, "agg_actors", [`${m.events} > 0`]);
     return {
-      sql: `SELECT e.actor AS source, NULL AS target, sum(${m.events}) AS events, sum(${m.tuples}) AS "distinct", sum(${m.goldstein}) AS goldsteinTotal, sum(${m.goldstein}) / sum(${m.events}) AS goldsteinMean FROM agg_actors e ${w.sql} GROUP BY 1 ORDER BY events DESC, 1 LIMIT ?`,
+      sql: `SELECT e.actor AS source, NULL AS target, sum(${m.events}) AS events, sum(${m.tuples}) AS "distinct", sum(${m.goldstein}) AS "goldsteinTotal", sum(${m.goldstein}) / sum(${m.events}) AS "goldsteinMean" FROM agg_actors e ${w.sql} GROUP BY 1 ORDER BY events DESC, 1 LIMIT ?`,
       params: [...w.params, limit],
     };
   }

@@ -3,13 +3,15 @@
  * changes of one write transaction summed by tuple (`AggregateDeltas`, which
  * knows no database), and their application to the tables (`AggregateWriter`,
  * SQLite) before the transaction commits. The upserts (`AGGREGATE_WRITE_SQL`)
- * are plain SQL that PostgreSQL runs too, but for the `?` placeholders.
+ * are plain SQL that PostgreSQL runs too, but for the `?` placeholders;
+ * PostgreSQL applies the same deltas a table at a time (./postgres/aggregates.ts),
+ * with the rollups' changes summed here (`RollupChanges`).
  */
 import type Database from "better-sqlite3";
 import { ROLLUPS, TUPLE_KEY, type TupleKey } from "./aggregates.js";
 import type { EventRow } from "./types.js";
 
-interface TupleDelta extends TupleKey {
+export interface TupleDelta extends TupleKey {
   events: number;
   goldstein: number;
   countedEvents: number;
@@ -17,7 +19,7 @@ interface TupleDelta extends TupleKey {
 }
 
 /** A rollup row's change: its measures and its tuples. */
-interface RollupDelta {
+export interface RollupDelta {
   key: (string | number)[];
   events: number;
   goldstein: number;
@@ -85,8 +87,8 @@ const upsert = (table: string, key: readonly string[], measures: readonly string
   ` RETURNING events, counted_events`;
 const removeEmpty = (table: string, key: readonly string[]) => `DELETE FROM ${table} WHERE ${key.map((k) => `${k} = ?`).join(" AND ")} AND events = 0`;
 
-const TUPLE_MEASURES = ["events", "goldstein", "counted_events", "counted_goldstein"] as const;
-const ROLLUP_COLUMNS = [...TUPLE_MEASURES, "tuples", "counted_tuples"] as const;
+export const TUPLE_MEASURES = ["events", "goldstein", "counted_events", "counted_goldstein"] as const;
+export const ROLLUP_COLUMNS = [...TUPLE_MEASURES, "tuples", "counted_tuples"] as const;
 
 /** The upsert and clean-up statements, for a backend to prepare; `?` placeholders, in the order `AggregateWriter` binds them. */
 export const AGGREGATE_WRITE_SQL = {
@@ -96,6 +98,35 @@ export const AGGREGATE_WRITE_SQL = {
 
 /** -1, 0 or +1: how a tuple's presence changed when its count went from `before` to `after`. */
 const presence = (before: number, after: number) => (after > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+
+/**
+ * The rollups' changes (one map per table of `ROLLUPS`, by key), summed from
+ * the tuples' changes as each tuple's new counts come back from its upsert:
+ * those say whether the tuple appeared or went, which moves `tuples`.
+ */
+export class RollupChanges {
+  readonly tables = ROLLUPS.map(() => new Map<string, RollupDelta>());
+
+  /** A tuple changed by `t`, its counts now `now` (after the change). */
+  add(t: TupleDelta, now: { events: number; counted_events: number }): void {
+    const dated = t.date !== "";
+    const tuples = dated ? presence(now.events - t.events, now.events) : 0;
+    const countedTuples = dated ? presence(now.counted_events - t.countedEvents, now.counted_events) : 0;
+    ROLLUPS.forEach((r, i) => {
+      for (const rollupKey of r.keysOf(t)) {
+        const id = rollupKey.join("|");
+        let d = this.tables[i].get(id);
+        if (!d) this.tables[i].set(id, (d = { key: rollupKey, events: 0, goldstein: 0, countedEvents: 0, countedGoldstein: 0, tuples: 0, countedTuples: 0 }));
+        d.events += t.events;
+        d.goldstein += t.goldstein;
+        d.countedEvents += t.countedEvents;
+        d.countedGoldstein += t.countedGoldstein;
+        d.tuples += tuples;
+        d.countedTuples += countedTuples;
+      }
+    });
+  }
+}
 
 /**
  * Applies deltas to the aggregate tables of a SQLite store, inside the
@@ -114,31 +145,16 @@ export class AggregateWriter {
   }
 
   apply(deltas: AggregateDeltas): void {
-    const changes = ROLLUPS.map(() => new Map<string, RollupDelta>());
+    const changes = new RollupChanges();
     for (const t of deltas.changed()) {
       const key = [t.date, t.source, t.target, t.code, t.root, t.quad];
       const now = this.tuple.upsert.get(...key, t.events, t.goldstein, t.countedEvents, t.countedGoldstein) as { events: number; counted_events: number };
       if (now.events === 0) this.tuple.remove.run(...key);
-      const dated = t.date !== "";
-      const tuples = dated ? presence(now.events - t.events, now.events) : 0;
-      const countedTuples = dated ? presence(now.counted_events - t.countedEvents, now.counted_events) : 0;
-      ROLLUPS.forEach((r, i) => {
-        for (const rollupKey of r.keysOf(t)) {
-          const id = rollupKey.join("|");
-          let d = changes[i].get(id);
-          if (!d) changes[i].set(id, (d = { key: rollupKey, events: 0, goldstein: 0, countedEvents: 0, countedGoldstein: 0, tuples: 0, countedTuples: 0 }));
-          d.events += t.events;
-          d.goldstein += t.goldstein;
-          d.countedEvents += t.countedEvents;
-          d.countedGoldstein += t.countedGoldstein;
-          d.tuples += tuples;
-          d.countedTuples += countedTuples;
-        }
-      });
+      changes.add(t, now);
     }
     ROLLUPS.forEach((_, i) => {
       const st = this.rollups[i];
-      for (const d of changes[i].values()) {
+      for (const d of changes.tables[i].values()) {
         const now = st.upsert.get(...d.key, d.events, d.goldstein, d.countedEvents, d.countedGoldstein, d.tuples, d.countedTuples) as { events: number };
         if (now.events === 0) st.remove.run(...d.key);
       }

@@ -43,9 +43,11 @@
  *
  * SQL. The statements here are plain SQL that PostgreSQL runs too
  * (`INSERT ... ON CONFLICT ... DO UPDATE ... RETURNING`, substr, CASE);
- * only a table option (WITHOUT ROWID, see `aggregateTablesSql`) and the `?`
- * placeholders are SQLite's; `COUNTED_SQL` reads `negated` as 0 or 1. The writes are in ./aggregate-writes.ts, the reads in
- * ./aggregate-reads.ts.
+ * only a table option (WITHOUT ROWID) and the text columns' collation (see
+ * `aggregateTablesSql`) differ, and the `?` placeholders are SQLite's;
+ * `COUNTED_SQL` reads `negated` as 0 or 1 (a SMALLINT on PostgreSQL). The
+ * writes are in ./aggregate-writes.ts (SQLite) and ./postgres/aggregates.ts,
+ * the reads, shared, in ./aggregate-reads.ts.
  */
 import type Database from "better-sqlite3";
 
@@ -113,37 +115,39 @@ export const TUPLE_KEY = ["date", "source", "target", "code", "root", "quad"] as
 /**
  * The tables and their indexes. SQLite keeps each in its key's order, without a rowid; PostgreSQL takes the
  * same statements without that option (DOUBLE PRECISION is SQLite's REAL; an indexed expression in its own
- * parentheses is valid in both).
+ * parentheses is valid in both), with its text compared byte by byte (`COLLATE "C"`), as SQLite compares it,
+ * so prefix ranges and the order of ties are those of the events' columns whatever the database's collation.
  */
 export function aggregateTablesSql(dialect: "sqlite" | "postgres"): string {
   const options = dialect === "sqlite" ? " WITHOUT ROWID" : "";
+  const TEXT = dialect === "sqlite" ? "TEXT" : `TEXT COLLATE "C"`;
   return `
 CREATE TABLE agg_tuples (
-  date TEXT NOT NULL,
-  source TEXT NOT NULL,
-  target TEXT NOT NULL,
-  code TEXT NOT NULL,
-  root TEXT NOT NULL,
+  date ${TEXT} NOT NULL,
+  source ${TEXT} NOT NULL,
+  target ${TEXT} NOT NULL,
+  code ${TEXT} NOT NULL,
+  root ${TEXT} NOT NULL,
   quad INTEGER NOT NULL,${MEASURES},
   PRIMARY KEY (${TUPLE_KEY.join(", ")})
 )${options};
 CREATE INDEX agg_tuples_dyad ON agg_tuples ((substr(source, 1, 3)), (substr(target, 1, 3)), date);
 CREATE INDEX agg_tuples_target ON agg_tuples (target, date);
 CREATE TABLE agg_dyads (
-  source TEXT NOT NULL,
-  target TEXT NOT NULL,
+  source ${TEXT} NOT NULL,
+  target ${TEXT} NOT NULL,
   quad INTEGER NOT NULL,${ROLLUP_MEASURES},
   PRIMARY KEY (source, target, quad)
 )${options};
 CREATE INDEX agg_dyads_busiest ON agg_dyads (counted_events DESC, source, target) WHERE quad = 0;
 CREATE TABLE agg_actors (
-  actor TEXT NOT NULL,
+  actor ${TEXT} NOT NULL,
   quad INTEGER NOT NULL,${ROLLUP_MEASURES},
   PRIMARY KEY (actor, quad)
 )${options};
 CREATE TABLE agg_months (
-  month TEXT NOT NULL,
-  root TEXT NOT NULL,
+  month ${TEXT} NOT NULL,
+  root ${TEXT} NOT NULL,
   quad INTEGER NOT NULL,${ROLLUP_MEASURES},
   PRIMARY KEY (month, root, quad)
 )${options};

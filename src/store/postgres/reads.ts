@@ -9,12 +9,13 @@
 import type pg from "pg";
 import Cursor from "pg-cursor";
 import type { Document, Event } from "../../core/index.js";
+import { aggregateStatsQuery, aggregateTopQuery } from "../aggregate-reads.js";
 import { filterCondition } from "../filters.js";
 import { boundedCount, keysetScans, locationsQuery, sentenceStart, SORT_COLUMNS } from "../reads.js";
 import { EVENT_COLUMNS, rowToEvent } from "../rows.js";
 import type { EventCount, EventFilter, EventRow, KeysetPage, LocationOptions, LocationRow, Page, StatsOptions, StatsRow, StoreCounts, StoredDocument, StoredEvent, TopOptions, TopRow } from "../store.js";
 import { numbered } from "./connection.js";
-import { PG_DIALECT, statsQuery, topQuery } from "./sql.js";
+import { PG_DIALECT, PG_PERIOD, statsQuery, topQuery } from "./sql.js";
 
 // as ../sqlite.ts: besides the record's columns, the event's number and its document's url and coding time (GDELT)
 const EVENT_SELECT =
@@ -40,13 +41,15 @@ export async function query(pool: pg.Pool, filter: EventFilter, page: Page): Pro
   return found.map(rowToEvent);
 }
 
-export async function stats(pool: pg.Pool, filter: EventFilter, options: StatsOptions): Promise<StatsRow[]> {
-  const { sql, params } = statsQuery(filter, options.by, options.all === true);
+/** `stats` from the aggregates kept at ingest when they can answer the filter (unless `scan`), else from the events. */
+export async function stats(pool: pg.Pool, filter: EventFilter, options: StatsOptions, scan = false): Promise<StatsRow[]> {
+  const { sql, params } = (scan ? null : aggregateStatsQuery(filter, options, PG_PERIOD)) ?? statsQuery(filter, options.by, options.all === true);
   return rows<StatsRow>(pool, sql, params);
 }
 
-export async function top(pool: pg.Pool, filter: EventFilter, options: TopOptions): Promise<TopRow[]> {
-  const { sql, params } = topQuery(filter, options);
+/** `top` from the aggregates kept at ingest when they can answer the filter (unless `scan`), else from the events. */
+export async function top(pool: pg.Pool, filter: EventFilter, options: TopOptions, scan = false): Promise<TopRow[]> {
+  const { sql, params } = (scan ? null : aggregateTopQuery(filter, options)) ?? topQuery(filter, options);
   return rows<TopRow>(pool, sql, params);
 }
 

@@ -19,7 +19,10 @@
  *   walks the index forwards and its reverse backwards.
  * - `runs` keeps the writer's host beside its pid: writers on other machines
  *   share one server, and only a run of this machine can be seen to be dead.
+ * - The aggregates kept at ingest (../aggregates.ts) are SQLite's tables,
+ *   filled from the events the same way (migration 2, SQLite's 5).
  */
+import { aggregateTablesSql, FILL_AGGREGATES_SQL } from "../aggregates.js";
 import type { Migration } from "../schema.js";
 
 const TEXT = `TEXT COLLATE "C"`;
@@ -122,6 +125,11 @@ CREATE INDEX events_dyad_prefix_date ON events(substr(source_code, 1, 3), substr
 CREATE INDEX events_code ON events(code, seq);
 CREATE INDEX events_root_date ON events(root, date);
 `,
+  },
+  {
+    version: 2,
+    description: "aggregates kept at ingest: events, distinct tuples and Goldstein sums by tuple, dyad and month, filled from the events",
+    sql: aggregateTablesSql("postgres") + FILL_AGGREGATES_SQL,
   },
 ];
 

@@ -41,7 +41,7 @@ export async function openPostgresStore(address: string, options: PostgresOpenOp
     await pool.end().catch(() => {});
     throw e;
   }
-  return new PostgresStore(pool, location, readonly);
+  return new PostgresStore(pool, location, readonly, options.scanCounts === true);
 }
 
 class PostgresStore implements Store {
@@ -51,6 +51,7 @@ class PostgresStore implements Store {
     private readonly pool: pg.Pool,
     readonly location: string,
     private readonly readonly: boolean,
+    private readonly scanCounts: boolean,
   ) {}
 
   /** Runs a read or write, with the failures a user can act on said in words. */
@@ -95,11 +96,11 @@ class PostgresStore implements Store {
   }
 
   stats(filter: EventFilter, options: StatsOptions): Promise<StatsRow[]> {
-    return this.run((pool) => reads.stats(pool, filter, options));
+    return this.run((pool) => reads.stats(pool, filter, options, this.scanCounts));
   }
 
   top(filter: EventFilter, options: TopOptions): Promise<TopRow[]> {
-    return this.run((pool) => reads.top(pool, filter, options));
+    return this.run((pool) => reads.top(pool, filter, options, this.scanCounts));
   }
 
   eventsAfter(filter: EventFilter, page: KeysetPage = {}): Promise<StoredEvent[]> {

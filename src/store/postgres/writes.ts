@@ -11,7 +11,9 @@
  * writer), one delete of the replaced documents' rows, one upsert of the
  * documents from arrays, and two `COPY ... FROM STDIN` streams for the
  * sentences and events. COPY keeps the order of its input, so events get
- * their `seq` in the order SQLite would give it.
+ * their `seq` in the order SQLite would give it. The aggregates follow in
+ * the same transaction (./aggregates.ts): the replaced events, which their
+ * delete returns, taken away and the new ones added.
  */
 import { hostname } from "node:os";
 import { pipeline } from "node:stream/promises";
@@ -19,8 +21,10 @@ import { Readable } from "node:stream";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Document, Event } from "../../core/index.js";
+import { AggregateDeltas } from "../aggregate-writes.js";
 import { EVENT_COLUMNS, eventToRow } from "../rows.js";
-import { contentHash, type CodedItem, type RunCounts, type RunInfo, type SaveCounts, type SaveOutcome } from "../store.js";
+import { applyAggregates } from "./aggregates.js";
+import { contentHash, type CodedItem, type EventRow, type RunCounts, type RunInfo, type SaveCounts, type SaveOutcome } from "../store.js";
 
 /** A pool, or one connection of it inside a transaction. */
 type Db = pg.Pool | pg.PoolClient;
@@ -91,6 +95,9 @@ function documentRow(doc: Document, hash: string, dictVersion: string, run: numb
   return [doc.id, hash, dictVersion, doc.date, doc.place, doc.source ?? null, doc.url ?? null, doc.title ?? null, doc.text, doc.parse ?? null, run, at];
 }
 
+/** What an event's removal takes from the aggregates: its tuple, Goldstein score and whether it counts. */
+const REMOVED_COLUMNS = "date, source_code, target_code, code, root, quad, goldstein, negated, mood, intended_code";
+
 const UPSERT_DOCUMENTS =
   `INSERT INTO documents (${DOCUMENT_COLUMNS.join(", ")}) SELECT * FROM unnest(` +
   DOCUMENT_COLUMNS.map((c, i) => `$${i + 1}::${c === "run" ? "bigint" : "text"}[]`).join(", ") +
@@ -105,8 +112,10 @@ export async function saveItems(client: pg.ClientBase, items: CodedItem[], dictV
   const found = await client.query<{ id: string; content_hash: string; dict_version: string }>("SELECT id, content_hash, dict_version FROM documents WHERE id = ANY($1::text[]) FOR UPDATE", [ids]);
   const stored = new Map(found.rows.map((r) => [r.id, { hash: r.content_hash, version: r.dict_version }]));
   const p = plan(items, stored, dictVersion, run);
+  const deltas = new AggregateDeltas();
   if (p.replaced.length) {
-    await client.query("DELETE FROM events WHERE doc = ANY($1::text[])", [p.replaced]);
+    const removed = await client.query<EventRow>(`DELETE FROM events WHERE doc = ANY($1::text[]) RETURNING ${REMOVED_COLUMNS}`, [p.replaced]);
+    for (const row of removed.rows) deltas.add(row, -1);
     await client.query("DELETE FROM sentences WHERE doc = ANY($1::text[])", [p.replaced]);
   }
   if (p.documents.size) {
@@ -128,10 +137,12 @@ export async function saveItems(client: pg.ClientBase, items: CodedItem[], dictV
       seenEvents.add(e.id);
       const row = eventToRow(e);
       eventRows.push(EVENT_COLUMNS.map((c) => row[c]));
+      deltas.add(row, 1);
     }
   }
   await copyInto(client, "sentences", ["doc", "idx", "text"], sentences);
   await copyInto(client, "events", EVENT_COLUMNS, eventRows);
+  await applyAggregates(client, deltas);
   return p.outcomes;
 }
 
