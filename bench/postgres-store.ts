@@ -8,8 +8,9 @@
  *     write path (COPY), in batches of 200;
  * (b) at each synthetic size, the same events as the SQLite part (the same
  *     generator and seed), written with COPY: the store's size per million
- *     events and the latency of a dyad's monthly series and of the top 20
- *     dyads, of all time and of one year. With BENCH_STORE_EXPLAIN=1 the
+ *     events, then the aggregates built from them (as the migration that
+ *     adds them does), and the latency of a dyad's monthly series and of the
+ *     top 20 dyads, of all time and of one year. With BENCH_STORE_EXPLAIN=1 the
  *     plans of the main queries are printed at each size.
  */
 import pg from "pg";
@@ -17,9 +18,11 @@ import { from as copyFrom } from "pg-copy-streams";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { EVENT_COLUMNS, openStore, type EventFilter, type Store } from "../src/store/index.js";
+import { aggregateStatsQuery, aggregateTopQuery } from "../src/store/aggregate-reads.js";
+import { FILL_AGGREGATES_SQL } from "../src/store/aggregates.js";
 import { filterCondition } from "../src/store/filters.js";
 import { numbered } from "../src/store/postgres/connection.js";
-import { PG_DIALECT, statsQuery, topQuery } from "../src/store/postgres/sql.js";
+import { PG_DIALECT, PG_PERIOD } from "../src/store/postgres/sql.js";
 import { startOwnServer } from "../test/support/postgres-server.js";
 import { CODES, COUNTRIES, random, SECTORS } from "./synthetic.js";
 
@@ -102,7 +105,7 @@ async function explain(client: pg.Client): Promise<void> {
   const plans: [string, string, unknown[]][] = [];
   const dyad: EventFilter = { source: "USA", target: "CHN" };
   const add = (name: string, sql: string, params: unknown[]) => plans.push([name, numbered(sql), params]);
-  const s = statsQuery(dyad, "month", false);
+  const s = aggregateStatsQuery(dyad, { by: "month" }, PG_PERIOD)!;
   add("monthly series of a dyad (--dyad USA,CHN)", s.sql, s.params);
   for (const [name, filter] of [
     ["query: a dyad of full codes (--dyad USAGOV,CHNMIL)", { source: "USAGOV", target: "CHNMIL" }],
@@ -113,13 +116,23 @@ async function explain(client: pg.Client): Promise<void> {
     const { where, params } = filterCondition(filter, PG_DIALECT);
     add(name, `SELECT e.* FROM events e ${where} ORDER BY e.date NULLS FIRST, e.seq LIMIT 100`, params);
   }
-  const t = topQuery({ from: "2023-01-01", to: "2023-12-31" }, { kind: "dyads", limit: 20 });
+  const t = aggregateTopQuery({ from: "2023-01-01", to: "2023-12-31" }, { kind: "dyads", limit: 20 })!;
   add("top 20 dyads of one year", t.sql, t.params);
+  const all = aggregateTopQuery({}, { kind: "dyads", limit: 20 })!;
+  add("top 20 dyads of all time", all.sql, all.params);
   for (const [name, sql, params] of plans) {
     const r = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
     console.log(`    EXPLAIN ${name}`);
     for (const row of r.rows) console.log(`      ${row["QUERY PLAN"]}`);
   }
+}
+
+/** The aggregates built again from every event, in one transaction (as SQLite's `rebuildAggregates`). */
+async function rebuildAggregates(client: pg.Client): Promise<void> {
+  await client.query("BEGIN");
+  await client.query("DELETE FROM agg_tuples; DELETE FROM agg_dyads; DELETE FROM agg_actors; DELETE FROM agg_months;");
+  await client.query(FILL_AGGREGATES_SQL);
+  await client.query("COMMIT");
 }
 
 /** (b): the synthetic sizes on PostgreSQL. */
@@ -135,21 +148,32 @@ export async function postgresQueryBench(address: string, counts: number[]): Pro
       const t = performance.now();
       await insertSynthetic(client, have, target - have, next);
       const insertSeconds = (performance.now() - t) / 1000;
+      const ta = performance.now();
+      await rebuildAggregates(client);
+      const aggregateSeconds = (performance.now() - ta) / 1000;
       await client.query("VACUUM ANALYZE");
       have = target;
       const size = Number((await client.query("SELECT pg_database_size(current_database()) AS n")).rows[0].n);
-      const reader = await openStore(address, { readonly: true });
       const dyad: EventFilter = { source: "USA", target: "CHN" };
-      const series = await latency(() => reader.stats(dyad, { by: "month" }), 5);
-      const months = (await reader.stats(dyad, { by: "month" })).length;
-      const top = await latency(() => reader.top({}, { kind: "dyads", limit: 20 }), 2);
-      const topYear = await latency(() => reader.top({ from: "2023-01-01", to: "2023-12-31" }, { kind: "dyads", limit: 20 }), 3);
-      await reader.close();
+      const reads: [string, (s: Store) => Promise<unknown>, number][] = [
+        ["monthly USA→CHN series", (s) => s.stats(dyad, { by: "month" }), 5],
+        ["top 20 dyads, all time ", (s) => s.top({}, { kind: "dyads", limit: 20 }), 2],
+        ["monthly series, all    ", (s) => s.stats({}, { by: "month" }), 3],
+        ["top 20 dyads, one year ", (s) => s.top({ from: "2023-01-01", to: "2023-12-31" }, { kind: "dyads", limit: 20 }), 3],
+      ];
+      // each read from the aggregates, then by the scan of the events they replace, on the same database
+      const kept = await openStore(address, { readonly: true });
+      const scan = await openStore(address, { readonly: true, scanCounts: true });
+      const timings = [];
+      for (const [name, read, times] of reads) timings.push({ name, times, kept: await latency(() => read(kept), times), scan: await latency(() => read(scan), times) });
+      const months = ((await kept.stats(dyad, { by: "month" })) as unknown[]).length;
+      await kept.close();
+      await scan.close();
       const millions = target / 1e6;
-      console.log(`  ${millions} M events        COPY in ${insertSeconds.toFixed(0)} s (${(target / insertSeconds / 1000).toFixed(0)}k/s over this step, indexes kept); database ${mb(size)} MB, ${mb(size / millions)} MB per million events`);
-      console.log(`    monthly USA→CHN series  ${series.first.toFixed(0)} ms first, ${series.best.toFixed(0)} ms best of 5 (${months} rows)`);
-      console.log(`    top 20 dyads, all time  ${top.first.toFixed(0)} ms first, ${top.best.toFixed(0)} ms best of 2`);
-      console.log(`    top 20 dyads, one year  ${topYear.first.toFixed(0)} ms first, ${topYear.best.toFixed(0)} ms best of 3`);
+      console.log(`  ${millions} M events        COPY in ${insertSeconds.toFixed(0)} s (${(target / insertSeconds / 1000).toFixed(0)}k/s over this step, indexes kept), aggregates built from them in ${aggregateSeconds.toFixed(0)} s; database ${mb(size)} MB, ${mb(size / millions)} MB per million events`);
+      for (const r of timings) {
+        console.log(`    ${r.name}  ${r.kept.first.toFixed(0)} ms first, ${r.kept.best.toFixed(0)} ms best of ${r.times}; by scanning the events ${r.scan.first.toFixed(0)} ms first, ${r.scan.best.toFixed(0)} ms best${r.name.startsWith("monthly USA") ? ` (${months} rows)` : ""}`);
+      }
       if (process.env.BENCH_STORE_EXPLAIN === "1") await explain(client);
     }
   } finally {
