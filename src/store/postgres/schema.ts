@@ -21,6 +21,7 @@
  *   share one server, and only a run of this machine can be seen to be dead.
  */
 import type { Migration } from "../schema.js";
+import { QUEUE_MIGRATION } from "./queue-schema.js";
 
 const TEXT = `TEXT COLLATE "C"`;
 
@@ -123,6 +124,7 @@ CREATE INDEX events_code ON events(code, seq);
 CREATE INDEX events_root_date ON events(root, date);
 `,
   },
+  QUEUE_MIGRATION,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;
