@@ -13,7 +13,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
 import { isServerAddress, openStore, redactAddress, StoreError, type Store } from "../store/index.js";
 import { explainPostgresError, guarded } from "../store/postgres/connection.js";
-import { claimBatch, completeBatch, failBatch, openQueue, releaseBatch, renewLease, type Claim, type DocumentOutcome } from "../store/postgres/queue.js";
+import { claimBatch, completeBatch, failBatch, nextLeaseEnd, openQueue, releaseBatch, renewLease, type Claim, type DocumentOutcome } from "../store/postgres/queue.js";
 import type pg from "pg";
 import { parse, UsageError, wholeNumber } from "./args.js";
 import { codingOptions } from "./coding-options.js";
@@ -81,7 +81,13 @@ export async function runWorker(argv: string[], err: NodeJS.WritableStream): Pro
     while (!stop.signal.aborted) {
       const claim = await guarded(queue.location, () => claimBatch(queue.pool, name, lease));
       if (!claim) {
-        if (values.once) break;
+        // --once stops when the queue is done: batches others hold are awaited, and taken if their lease runs out
+        const held = values.once ? await guarded(queue.location, () => nextLeaseEnd(queue.pool)) : 0;
+        if (held === null) break;
+        if (values.once) {
+          await sleep(Math.min(POLL_MS, held * 1000 + 50), undefined, { signal: stop.signal }).catch(() => {});
+          continue;
+        }
         if (!waiting) say(`annals worker ${name}: the queue is empty; waiting for batches`);
         waiting = true;
         await sleep(POLL_MS, undefined, { signal: stop.signal }).catch(() => {});

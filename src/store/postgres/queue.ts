@@ -134,6 +134,18 @@ export async function claimBatch(pool: pg.Pool, worker: string, leaseSeconds: nu
   return { batch: id, token, attempt: attempts, documents: docs.rows.map((r) => ({ position: r.position, doc: JSON.parse(r.document) as Document, origin: r.origin })) };
 }
 
+/**
+ * Seconds until the first lease of a batch another worker holds runs out
+ * (0 when one already has), or null when no batch is held: nothing is left
+ * for a worker that stops when the queue is done.
+ */
+export async function nextLeaseEnd(pool: pg.Pool): Promise<number | null> {
+  // min() of no rows is NULL: no batch held
+  const r = await pool.query<{ left: number | null }>("SELECT extract(epoch FROM min(lease_until) - now())::float8 AS left FROM queue_batches WHERE status = 'running'");
+  const left = r.rows[0].left;
+  return left === null ? null : Math.max(0, left);
+}
+
 /** Extends the claim's lease; false when the claim is no longer this worker's. */
 export async function renewLease(pool: pg.Pool, claim: Claim, leaseSeconds: number): Promise<boolean> {
   const r = await pool.query("UPDATE queue_batches SET lease_until = now() + make_interval(secs => $1) WHERE id = $2 AND claim = $3 AND status = 'running'", [leaseSeconds, claim.batch, claim.token]);
