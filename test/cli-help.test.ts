@@ -18,6 +18,8 @@ import { commandsOf, explained, HELP } from "../src/cli/help.js";
 import { runIngest } from "../src/cli/ingest.js";
 import { runParse } from "../src/cli/parse.js";
 import { runQuery } from "../src/cli/query.js";
+import { runQueue } from "../src/cli/queue.js";
+import { runWorker } from "../src/cli/worker.js";
 import { runRecode } from "../src/cli/recode.js";
 import { runServe } from "../src/cli/serve.js";
 import { runStats } from "../src/cli/stats.js";
@@ -98,6 +100,8 @@ test("help.ts explains exactly the options each command takes", async () => {
     dict: () => runDict(["import-petrarch", "--help"], quiet, quiet),
     eval: () => runEval(["--help"], quiet, quiet),
     parse: () => runParse(["--help"], quiet, quiet),
+    queue: () => runQueue(["status", "--help"], quiet, quiet),
+    worker: () => runWorker(["--help"], quiet),
   };
   assert.deepEqual(Object.keys(HELP).sort(), Object.keys(commands).sort(), "a command in help.ts that this test does not check, or the other way round");
   for (const [command, f] of Object.entries(commands)) assert.deepEqual(explained(command).sort(), (await declared(f)).sort(), `annals ${command}: the options help.ts explains are not those the command takes`);

@@ -35,7 +35,7 @@ test("migrations: a new database gets the schema once, even opened by several pr
   await assert.rejects(openStore(address, { readonly: true }), /holds no annals data yet/);
   const stores = await Promise.all([1, 2, 3, 4].map(() => openStore(address)));
   await Promise.all(stores.map((s) => s.close()));
-  // each migration applied once, however many processes opened the new database at once
+  // each migration applied once, however many processes opened the new database at once, the last one this annals' version
   assert.deepEqual(await sql(address, "SELECT version FROM schema_version ORDER BY version"), PG_MIGRATIONS.map((m) => ({ version: m.version })));
   assert.equal(PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version, PG_SCHEMA_VERSION);
   const reader = await openStore(address, { readonly: true });

@@ -31,6 +31,8 @@ const AHEAD_PER_WORKER = 64;
 export class CodingPipeline {
   private readonly entries: Entry[] = [];
   private readonly pool: CodingPool | null;
+  /** Why the last document `next` gave as "failed" failed, for a caller that records it. */
+  lastFailure = "";
 
   constructor(
     private readonly store: Store,
@@ -75,7 +77,8 @@ export class CodingPipeline {
     const result = (await entry.result) ?? (await (this.pool ? this.pool.code(doc) : this.codeHere(doc)));
     if ("error" in result) {
       // one document the coder cannot take, or trips on, does not stop a run of millions
-      this.say(`annals: ${file} (document ${doc.id}): ${result.documentError ? "" : "internal error coding it: "}${result.error}`);
+      this.lastFailure = `${result.documentError ? "" : "internal error coding it: "}${result.error}`;
+      this.say(`annals: ${file} (document ${doc.id}): ${this.lastFailure}`);
       return "failed";
     }
     for (const w of result.warnings) if (w.startsWith("not coded")) this.say(`annals: warning: ${file} (document ${doc.id}): ${w}`);

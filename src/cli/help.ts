@@ -101,6 +101,31 @@ export const HELP: Record<string, CommandHelp> = {
       ["--dict DIR", "code posted text with the dictionaries in DIR"],
     ],
   },
+  queue: {
+    about: "The queue of documents that annals worker processes, on any number of machines, code into a PostgreSQL store. add: reads documents as ingest does and queues them in batches (a document queued before with the same id and content is left out); add --recode: queues the stored documents coded with other dictionaries or options; status: batches and documents queued, running (with each lease), done and failed, the rate, and the failures with their reasons; retry: puts failed batches back.",
+    options: [
+      INPUTS,
+      ["--db URL", "the PostgreSQL store, postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: the ANNALS_DB environment variable)"],
+      CODING[0],
+      CODING[1],
+      ["--batch N", "documents a batch (default 200, at most 100,000): what one worker claims, codes and stores in one transaction"],
+      ["--recode", "add: queue the store's documents not coded with the dictionaries and options given (--dict, --no-require-dyad, --use-parse), rather than files; start the workers with the same ones"],
+      ["--dict DIR", "add --recode: the dictionaries the documents are to be re-coded with"],
+      CODING[4],
+      CODING[5],
+      ["--format table|json", "status: a table for people (default) or JSON for tools"],
+    ],
+  },
+  worker: {
+    about: "Codes the queued documents of a PostgreSQL store (annals queue add), batch after batch, until stopped; start one on each machine. Each batch is claimed under a lease renewed while it is coded, and its events and completion are written in one transaction: a worker that dies loses its batch when the lease runs out, and another codes it. Ctrl-C or SIGTERM gives the current batch back and exits.",
+    options: [
+      ["--db URL", "the PostgreSQL store, postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: the ANNALS_DB environment variable)"],
+      ["--concurrency N", "threads that code (default 1; at most 256); give it the machine's cores, or start that many workers"],
+      ["--once", "exit when the queue is empty, rather than wait for more batches"],
+      ["--lease SECONDS", "how long a claim holds without renewal (default 120, at least 1); a dead worker's batch goes to another after it; renewed every third of it"],
+      ...CODING.filter(([o]) => !o.startsWith("--lines") && !o.startsWith("--date")),
+    ],
+  },
   dict: {
     about: "Checks, counts or imports dictionaries. check: every problem as file:line, exit 1 if any; stats: entries by kind and CAMEO codes covered; import-petrarch: PETRARCH, TABARI or Phoenix dictionaries into an annals dictionary folder.",
     options: [

@@ -118,7 +118,7 @@ export async function runIngest(argv: string[], err: NodeJS.WritableStream): Pro
 }
 
 /** The input batches (one a file, or stdin) and each file's size, for the ETA. */
-async function inputs(positionals: string[], options: { lines?: boolean; date: string | null }, problem: (message: string) => void): Promise<{ batches: Iterable<InputBatch>; sizes: Map<string, number> }> {
+export async function inputs(positionals: string[], options: { lines?: boolean; date: string | null }, problem: (message: string) => void): Promise<{ batches: Iterable<InputBatch>; sizes: Map<string, number> }> {
   if (positionals.length === 0 || positionals.includes("-")) {
     return { batches: [readBatch(await readStdin(), "<stdin>", options)], sizes: new Map() };
   }

@@ -12,6 +12,8 @@ import { RECODE_USAGE, runRecode } from "./recode.js";
 import { runServe, SERVE_USAGE } from "./serve.js";
 import { runStats, STATS_USAGE } from "./stats.js";
 import { PARSE_USAGE, runParse } from "./parse.js";
+import { QUEUE_USAGE, runQueue } from "./queue.js";
+import { runWorker, WORKER_USAGE } from "./worker.js";
 import { StoreError } from "../store/index.js";
 
 const USAGE = `usage:
@@ -22,6 +24,8 @@ const USAGE = `usage:
   ${STATS_USAGE}
   ${EXPORT_USAGE}
   ${SERVE_USAGE}
+  ${QUEUE_USAGE}
+  ${WORKER_USAGE}
   annals dict check [DIR]
   annals dict stats [DIR]
   annals dict import-petrarch FILES --out DIR
@@ -44,6 +48,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runStats(rest, process.stdout, process.stderr);
       case "export":
         return await runExport(rest, process.stdout);
+      case "queue":
+        return await runQueue(rest, process.stdout, process.stderr);
+      case "worker":
+        return await runWorker(rest, process.stderr);
       case "serve":
         return await runServe(rest, process.stdout, process.stderr);
       case "dict":

@@ -24,6 +24,7 @@
  */
 import { aggregateTablesSql, FILL_AGGREGATES_SQL } from "../aggregates.js";
 import type { Migration } from "../schema.js";
+import { QUEUE_MIGRATION } from "./queue-schema.js";
 
 const TEXT = `TEXT COLLATE "C"`;
 
@@ -131,6 +132,7 @@ CREATE INDEX events_root_date ON events(root, date);
     description: "aggregates kept at ingest: events, distinct tuples and Goldstein sums by tuple, dyad and month, filled from the events",
     sql: aggregateTablesSql("postgres") + FILL_AGGREGATES_SQL,
   },
+  QUEUE_MIGRATION,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;
