@@ -58,6 +58,24 @@ test("JSONL: each line a document; bad lines are reported with their line and th
   assert.match(problems[2].message, /no "text"/);
 });
 
+test("JSONL: a NUL character in a document's id, place, title, source or url refuses that document, with its line", () => {
+  const text = [
+    `{"id":"a","text":"Japan protested.","title":"T\\u0000x"}`,
+    `{"id":"b\\u0000","text":"Japan protested."}`,
+    `{"id":"c","text":"Japan protested.","place":"Tokyo"}`,
+  ].join("\n");
+  const { documents, problems } = readJsonl(text, "n.jsonl");
+  assert.deepEqual(documents.map((d) => d.id), ["c"]);
+  assert.deepEqual(problems.map((p) => `${p.where} ${p.message}`), ['n.jsonl:1 field "title" holds a NUL character (binary data)', 'n.jsonl:2 field "id" holds a NUL character (binary data)']);
+});
+
+test("XML: &#0; and character numbers past Unicode are left as written, not decoded", () => {
+  const xml = `<Sentences><Sentence date="20150806" id="X-1"><Text>Arnor &#0; Gondor &#x110000; Rohan &#x41;</Text></Sentence></Sentences>`;
+  const { documents, problems } = readPetrarchXml(xml, "t.xml");
+  assert.deepEqual(problems, []);
+  assert.equal(documents[0].text, "Arnor &#0; Gondor &#x110000; Rohan A");
+});
+
 test("--lines: one document a line with the given date", () => {
   const { documents } = readLines("Iran protested.\n\nIraq agreed.\n", "l.txt", "2001-01-01");
   assert.deepEqual(documents.map((d) => d.text), ["Iran protested.", "Iraq agreed."]);

@@ -97,6 +97,12 @@ export function readJsonl(text: string, name: string, fallbackDate: string | nul
         return;
       }
     }
+    // NUL is no character of any text: PostgreSQL cannot store it, and in a name it hides what follows
+    const withNul = ["id", "place", "title", "source", "url"].find((k) => typeof o[k] === "string" && (o[k] as string).includes("\u0000"));
+    if (withNul) {
+      problems.push({ where, message: `field "${withNul}" holds a NUL character (binary data)`, severity: "error" });
+      return;
+    }
     documents.push({
       id: str(o.id) ?? hash64(body),
       text: body,
@@ -114,7 +120,11 @@ export function readJsonl(text: string, name: string, fallbackDate: string | nul
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 export function decodeXml(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === "#") {
+      const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      // &#0; (a NUL) and numbers past Unicode are not characters XML allows: left as written
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+    }
     return ENTITIES[e.toLowerCase()] ?? all;
   });
 }
