@@ -72,6 +72,12 @@ test("re-coding through the queue: queue add --recode queues the stale documents
   assert.match(queued.stderr, /annals queue add: 7 documents queued in 4 batches to re-code/);
   // queued once: they wait already
   assert.match(annals(["queue", "add", "--recode", "--no-require-dyad", "--db", db]).stderr, /0 documents queued in 0 batches \(7 queued before, left out\) to re-code/);
+  // a worker coding with other options leaves the re-code to the workers it is for, and says why
+  const other = annals(["worker", "--db", db, "--once"]);
+  assert.equal(other.status, 0, other.stderr);
+  assert.match(other.stderr, /4 batches \(7 documents\) wait for re-coding with other dictionaries or options \(coding version \S+; this worker's is \S+\)/);
+  assert.match(other.stderr, /0 documents \(0 added, 0 replaced, 0 unchanged, 0 failed\)/);
+  assert.match(annals(["queue", "status", "--db", db]).stdout, /\nre-code 4 batches \(7 documents\) for coding version \S+: taken only by workers/);
   const worker = annals(["worker", "--db", db, "--once", "--no-require-dyad"]);
   assert.equal(worker.status, 0, worker.stderr);
   assert.match(worker.stderr, /7 documents \(0 added, 7 replaced, 0 unchanged, 0 failed\)/);
@@ -95,7 +101,7 @@ test("the queue needs a PostgreSQL store, and says so; retry puts failed batches
   await sqlRows(db, "UPDATE queue_batches SET status = 'failed', error = 'a test said so'");
   assert.match(annals(["queue", "status", "--db", db]).stdout, /\nfailed batch \d+ \(7 documents\): a test said so\n/);
   const retry = annals(["queue", "retry", "--db", db]);
-  assert.match(retry.stderr, /1 failed batch queued again/);
+  assert.match(retry.stderr, /1 failed batch and 0 failed documents queued again/);
   assert.equal(annals(["worker", "--db", db, "--once"]).status, 0);
   assert.equal(JSON.parse(annals(["queue", "status", "--db", db, "--format", "json"]).stdout).done.documents, 7);
 });

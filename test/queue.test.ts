@@ -12,7 +12,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import type { Document } from "../src/core/index.js";
 import { openStore } from "../src/store/index.js";
-import { addToQueue, claimBatch, completeBatch, failBatch, MAX_ATTEMPTS, openQueue, releaseBatch, renewLease, retryFailed, type QueueEntry } from "../src/store/postgres/queue.js";
+import { addToQueue, claimBatch, completeBatch, failBatch, MAX_ATTEMPTS, nextLeaseEnd, openQueue, releaseBatch, renewLease, retryFailed, waitingForOtherVersions, type QueueEntry } from "../src/store/postgres/queue.js";
 import { queueStatus } from "../src/store/postgres/queue-status.js";
 import { A, B, C } from "./support/known-events.js";
 import { testPostgres } from "./support/postgres.js";
@@ -134,9 +134,29 @@ test(`a batch whose lease ran out ${MAX_ATTEMPTS} times is failed with the reaso
     assert.deepEqual([status.queued.batches, status.running.batches, status.done.batches, status.failed.batches], [0, 0, 0, 2]);
     assert.match(status.failedBatches[0].reason, new RegExp(`^its lease ran out ${MAX_ATTEMPTS} times .*the last worker was w$`));
     assert.equal(status.failedBatches[1].reason, "the server said no");
-    assert.equal(await retryFailed(q.pool), 2);
+    assert.deepEqual(await retryFailed(q.pool), { batches: 2, documents: 0 });
     const again = await claimBatch(q.pool, "w", 60);
     assert.deepEqual([again?.batch, again?.attempt], [doomed!.batch, 1]);
+  } finally {
+    await q.pool.end();
+    await q.store.close();
+  }
+});
+
+test("a batch queued for re-coding to a version is claimed only by workers coding with it", { skip }, async () => {
+  const q = await newQueue();
+  try {
+    await addToQueue(q.pool, KNOWN.slice(0, 1), 10, "v2");
+    await addToQueue(q.pool, KNOWN.slice(1, 2), 10, "");
+    const other = await claimBatch(q.pool, "old", 60, "v1");
+    assert.deepEqual(other?.documents.map((d) => d.doc.id), [KNOWN[1].doc.id], "a v1 worker takes the batch added, not the v2 re-code");
+    assert.equal(await claimBatch(q.pool, "old", 60, "v1"), null);
+    assert.deepEqual(await waitingForOtherVersions(q.pool, "v1"), [{ version: "v2", batches: 1, documents: 1 }]);
+    assert.deepEqual((await queueStatus(q.pool, 300, 10)).recodeVersions, [{ version: "v2", batches: 1, documents: 1 }]);
+    assert.equal(await nextLeaseEnd(q.pool, "v2") !== null, true, "the v1 claim is one a v2 worker could take when it runs out");
+    const mine = await claimBatch(q.pool, "new", 60, "v2");
+    assert.deepEqual(mine?.documents.map((d) => d.doc.id), [KNOWN[0].doc.id]);
+    assert.deepEqual(await waitingForOtherVersions(q.pool, "v1"), [{ version: "v2", batches: 1, documents: 1 }], "running, still not v1's");
   } finally {
     await q.pool.end();
     await q.store.close();
@@ -161,6 +181,12 @@ test("a document that failed is recorded with its reason; the rest of its batch 
     assert.deepEqual(status.failedDocumentList, [{ batch: claim!.batch, id: B.doc.id, origin: "known.jsonl:2", reason: "document too long" }]);
     assert.ok(status.rate.documentsPerSecond > 0);
     assert.deepEqual(await rows(q.address, "SELECT documents_added, events_written FROM runs WHERE id = $1", [q.run]), [{ documents_added: 2, events_written: A.events.length + C.events.length }]);
+    // retry: the failed document, and only it, in a batch of its own; each document counted once
+    assert.deepEqual(await retryFailed(q.pool), { batches: 0, documents: 1 });
+    const after = await queueStatus(q.pool, 300, 10);
+    assert.deepEqual([after.queued, after.done, after.failedDocuments], [{ batches: 1, documents: 1 }, { batches: 1, documents: 2 }, 0]);
+    const retried = await claimBatch(q.pool, "w", 60);
+    assert.deepEqual(retried?.documents.map((d) => [d.position, d.doc.id, d.origin]), [[0, B.doc.id, "known.jsonl:2"]]);
   } finally {
     await q.pool.end();
     await q.store.close();

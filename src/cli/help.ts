@@ -102,7 +102,7 @@ export const HELP: Record<string, CommandHelp> = {
     ],
   },
   queue: {
-    about: "The queue of documents that annals worker processes, on any number of machines, code into a PostgreSQL store. add: reads documents as ingest does and queues them in batches (a document queued before with the same id and content is left out); add --recode: queues the stored documents coded with other dictionaries or options; status: batches and documents queued, running (with each lease), done and failed, the rate, and the failures with their reasons; retry: puts failed batches back.",
+    about: "The queue of documents that annals worker processes, on any number of machines, code into a PostgreSQL store. add: reads documents as ingest does and queues them in batches (a document queued before with the same id and content is left out); add --recode: queues the stored documents coded with other dictionaries or options; status: batches and documents queued, running (with each lease), done and failed, the rate, and the failures with their reasons; retry: puts failed batches back in the queue, and the documents that failed on their own into new batches. Batches queued by add --recode are taken only by workers coding with the same dictionaries and options.",
     options: [
       INPUTS,
       ["--db URL", "the PostgreSQL store, postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (default: the ANNALS_DB environment variable)"],

@@ -13,6 +13,7 @@ export function formatQueueStatus(s: QueueStatus): string {
   row("failed", s.failed);
   const r = s.rate;
   lines.push(`rate    ${r.documentsPerSecond.toFixed(1)} documents/s, ${r.eventsPerSecond.toFixed(1)} events/s over the last ${Math.round(r.windowSeconds / 60)} minutes`);
+  for (const v of s.recodeVersions) lines.push(`re-code ${plural(v.batches, "batch")} (${plural(v.documents, "document")}) for coding version ${v.version}: taken only by workers started with the dictionaries and options "queue add --recode" was given`);
   for (const b of s.runningBatches) {
     const lease = b.leaseSecondsLeft >= 0 ? `lease runs out in ${b.leaseSecondsLeft} s` : `lease ran out ${-b.leaseSecondsLeft} s ago: the next worker takes it`;
     lines.push(`running batch ${b.batch} (${plural(b.documents, "document")}) on ${b.worker}, claim ${b.attempt}, ${lease} (${b.leaseUntil})`);

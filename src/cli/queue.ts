@@ -5,7 +5,7 @@
  * (the same readers, the same messages for bad input) and queues them in
  * batches; `add --recode` queues the store's documents coded with other
  * dictionaries or options; `status` shows the queue; `retry` puts failed
- * batches back.
+ * batches back, and documents that failed on their own in batches of their own.
  */
 import type pg from "pg";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
@@ -69,7 +69,7 @@ export async function runQueue(argv: string[], out: NodeJS.WritableStream, err: 
     }
     if (sub === "retry") {
       const n = await guarded(location, () => retryFailed(pool));
-      err.write(`annals queue retry: ${n.toLocaleString("en-US")} failed batch${n === 1 ? "" : "es"} queued again\n`);
+      err.write(`annals queue retry: ${n.batches.toLocaleString("en-US")} failed batch${n.batches === 1 ? "" : "es"} and ${n.documents.toLocaleString("en-US")} failed document${n.documents === 1 ? "" : "s"} queued again\n`);
       return 0;
     }
     const batchSize = wholeNumber("batch", values.batch, 1, 100_000, " documents");

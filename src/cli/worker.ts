@@ -13,7 +13,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
 import { isServerAddress, openStore, redactAddress, StoreError, type Store } from "../store/index.js";
 import { explainPostgresError, guarded } from "../store/postgres/connection.js";
-import { claimBatch, completeBatch, failBatch, nextLeaseEnd, openQueue, releaseBatch, renewLease, type Claim, type DocumentOutcome } from "../store/postgres/queue.js";
+import { claimBatch, completeBatch, failBatch, nextLeaseEnd, openQueue, releaseBatch, renewLease, waitingForOtherVersions, type Claim, type DocumentOutcome } from "../store/postgres/queue.js";
 import type pg from "pg";
 import { parse, UsageError, wholeNumber } from "./args.js";
 import { codingOptions } from "./coding-options.js";
@@ -79,12 +79,14 @@ export async function runWorker(argv: string[], err: NodeJS.WritableStream): Pro
     say(`annals worker ${name}: coding the queue of ${store.location}`);
     let waiting = false;
     while (!stop.signal.aborted) {
-      const claim = await guarded(queue.location, () => claimBatch(queue.pool, name, lease));
+      const claim = await guarded(queue.location, () => claimBatch(queue.pool, name, lease, version));
       if (!claim) {
+        if (!waiting) await sayWhatWaitsForOthers(queue.pool, version, name, say);
         // --once stops when the queue is done: batches others hold are awaited, and taken if their lease runs out
-        const held = values.once ? await guarded(queue.location, () => nextLeaseEnd(queue.pool)) : 0;
+        const held = values.once ? await guarded(queue.location, () => nextLeaseEnd(queue.pool, version)) : 0;
         if (held === null) break;
         if (values.once) {
+          waiting = true;
           await sleep(Math.min(POLL_MS, held * 1000 + 50), undefined, { signal: stop.signal }).catch(() => {});
           continue;
         }
@@ -181,5 +183,16 @@ async function work(claim: Claim, c: WorkContext): Promise<void> {
     c.say(`annals worker: batch ${claim.batch}: ${claim.documents.length} documents (${saved.added} added, ${saved.replaced} replaced, ${claim.documents.length - saved.added - saved.replaced - failed} unchanged, ${failed} failed), ${saved.events} events in ${seconds.toFixed(1)} s`);
   } finally {
     clearInterval(renewal);
+  }
+}
+
+/**
+ * Re-code batches queued with other dictionaries or options wait for workers
+ * that code with them: a worker started with other ones says so, once each
+ * time it runs out of work, rather than leave them waiting unexplained.
+ */
+async function sayWhatWaitsForOthers(pool: pg.Pool, version: string, name: string, say: (m: string) => void): Promise<void> {
+  for (const w of await waitingForOtherVersions(pool, version)) {
+    say(`annals worker ${name}: ${w.batches.toLocaleString("en-US")} batch${w.batches === 1 ? "" : "es"} (${w.documents.toLocaleString("en-US")} documents) wait for re-coding with other dictionaries or options (coding version ${w.version}; this worker's is ${version}): start workers with the --dict, --no-require-dyad and --use-parse that "queue add --recode" was given`);
   }
 }

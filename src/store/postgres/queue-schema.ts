@@ -13,6 +13,9 @@
  *   A document added (`purpose` empty) is queued once per id and content,
  *   however often it is added; one queued for re-coding carries the coding
  *   version it is to be brought to.
+ * - Migration 4 gives each batch that version too (`queue_batches.version`,
+ *   NULL for documents added): only a worker coding with those dictionaries
+ *   and options claims it, so a re-code is never done with other ones.
  */
 import type { Migration } from "../schema.js";
 
@@ -55,5 +58,14 @@ CREATE TABLE queue_documents (
 CREATE UNIQUE INDEX queue_documents_added ON queue_documents(id, content_hash) WHERE purpose = '';
 CREATE INDEX queue_documents_waiting ON queue_documents(id, purpose) WHERE status = 'queued';
 CREATE INDEX queue_documents_failed ON queue_documents(batch) WHERE status = 'failed';
+`,
+};
+
+export const QUEUE_VERSION_MIGRATION: Migration = {
+  version: 4,
+  description: "each queued batch of a re-code names the coding version it is for; only workers coding with it claim the batch",
+  sql: `
+ALTER TABLE queue_batches ADD COLUMN version ${TEXT};
+UPDATE queue_batches b SET version = d.purpose FROM (SELECT DISTINCT batch, purpose FROM queue_documents WHERE purpose <> '') d WHERE d.batch = b.id;
 `,
 };

@@ -48,11 +48,13 @@ export interface QueueStatus {
   failedBatches: FailedBatch[];
   /** The first failed documents, up to the limit asked for. */
   failedDocumentList: FailedDocument[];
+  /** Queued and running batches of re-codes, by the coding version only workers coding with it take. */
+  recodeVersions: { version: string; batches: number; documents: number }[];
 }
 
 export async function queueStatus(pool: pg.Pool, windowSeconds: number, listLimit: number): Promise<QueueStatus> {
   const zero = (): QueueCount => ({ batches: 0, documents: 0 });
-  const status: QueueStatus = { queued: zero(), running: zero(), done: zero(), failed: zero(), failedDocuments: 0, rate: { windowSeconds, documentsPerSecond: 0, eventsPerSecond: 0 }, runningBatches: [], failedBatches: [], failedDocumentList: [] };
+  const status: QueueStatus = { queued: zero(), running: zero(), done: zero(), failed: zero(), failedDocuments: 0, rate: { windowSeconds, documentsPerSecond: 0, eventsPerSecond: 0 }, runningBatches: [], failedBatches: [], failedDocumentList: [], recodeVersions: [] };
   const byStatus = await pool.query<{ status: "queued" | "running" | "done" | "failed"; batches: number; documents: number }>("SELECT status, count(*) AS batches, coalesce(sum(documents), 0) AS documents FROM queue_batches GROUP BY status");
   for (const r of byStatus.rows) status[r.status] = { batches: r.batches, documents: r.documents };
   status.failedDocuments = (await pool.query<{ n: number }>("SELECT count(*) AS n FROM queue_documents WHERE status = 'failed'")).rows[0].n;
@@ -74,5 +76,9 @@ export async function queueStatus(pool: pg.Pool, windowSeconds: number, listLimi
   status.failedBatches = failed.rows.map((r) => ({ batch: r.batch, documents: r.documents, worker: r.worker, reason: r.reason ?? "" }));
   const docs = await pool.query<FailedDocument>("SELECT batch, id, origin, coalesce(error, '') AS reason FROM queue_documents WHERE status = 'failed' ORDER BY batch, position LIMIT $1", [listLimit]);
   status.failedDocumentList = docs.rows;
+  const recodes = await pool.query<{ version: string; batches: number; documents: number }>(
+    "SELECT version, count(*)::int AS batches, sum(documents)::int AS documents FROM queue_batches WHERE status IN ('queued', 'running') AND version IS NOT NULL GROUP BY version ORDER BY version",
+  );
+  status.recodeVersions = recodes.rows;
   return status;
 }

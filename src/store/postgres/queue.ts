@@ -84,7 +84,7 @@ export async function addToQueue(pool: pg.Pool, entries: QueueEntry[], batchSize
   for (let start = 0; start < entries.length; start += batchSize) {
     const part = entries.slice(start, start + batchSize);
     const queued = await inTransaction(pool, async (client) => {
-      const batch = (await client.query<{ id: number }>("INSERT INTO queue_batches (documents) VALUES ($1) RETURNING id", [part.length])).rows[0].id;
+      const batch = (await client.query<{ id: number }>("INSERT INTO queue_batches (documents, version) VALUES ($1, $2) RETURNING id", [part.length, purpose || null])).rows[0].id;
       const waiting = purpose ? "WHERE NOT EXISTS (SELECT 1 FROM queue_documents q WHERE q.id = x.id AND q.purpose = $7 AND q.status = 'queued')" : "";
       const inserted = await client.query(
         `INSERT INTO queue_documents (batch, position, id, content_hash, purpose, document, origin)
@@ -107,11 +107,13 @@ export async function addToQueue(pool: pg.Pool, entries: QueueEntry[], batchSize
 
 /**
  * Claims the oldest batch that is queued, or whose lease ran out, for
- * `worker` for `leaseSeconds`; null when there is none. Batches whose lease
- * ran out `MAX_ATTEMPTS` times are failed first, so one that kills its
- * workers (or takes longer than any lease) cannot hold up the queue.
+ * `worker` for `leaseSeconds`; null when there is none. A batch queued for
+ * re-coding to a coding version is claimed only by a worker that codes with
+ * it (`version`; undefined claims any batch). Batches whose lease ran out
+ * `MAX_ATTEMPTS` times are failed first, so one that kills its workers (or
+ * takes longer than any lease) cannot hold up the queue.
  */
-export async function claimBatch(pool: pg.Pool, worker: string, leaseSeconds: number): Promise<Claim | null> {
+export async function claimBatch(pool: pg.Pool, worker: string, leaseSeconds: number, version?: string): Promise<Claim | null> {
   await pool.query(
     `UPDATE queue_batches SET status = 'failed', finished_at = now(), claim = NULL, lease_until = NULL,
        error = format('its lease ran out %s times (its workers were killed, or coding it takes longer than --lease); the last worker was %s', attempts, worker)
@@ -121,12 +123,13 @@ export async function claimBatch(pool: pg.Pool, worker: string, leaseSeconds: nu
   const token = randomUUID();
   const claimed = await pool.query<{ id: number; attempts: number }>(
     `WITH next AS (
-       SELECT id FROM queue_batches WHERE status = 'queued' OR (status = 'running' AND lease_until < now())
+       SELECT id FROM queue_batches WHERE (status = 'queued' OR (status = 'running' AND lease_until < now()))
+         AND ($4::text IS NULL OR version IS NULL OR version = $4)
        ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
      UPDATE queue_batches b SET status = 'running', attempts = b.attempts + 1, claim = $1, worker = $2,
        lease_until = now() + make_interval(secs => $3), started_at = now()
      FROM next WHERE b.id = next.id RETURNING b.id, b.attempts`,
-    [token, worker, leaseSeconds],
+    [token, worker, leaseSeconds, version ?? null],
   );
   if (claimed.rowCount === 0) return null;
   const { id, attempts } = claimed.rows[0];
@@ -137,13 +140,26 @@ export async function claimBatch(pool: pg.Pool, worker: string, leaseSeconds: nu
 /**
  * Seconds until the first lease of a batch another worker holds runs out
  * (0 when one already has), or null when no batch is held: nothing is left
- * for a worker that stops when the queue is done.
+ * for a worker that stops when the queue is done. Only batches a worker
+ * coding with `version` could take count.
  */
-export async function nextLeaseEnd(pool: pg.Pool): Promise<number | null> {
+export async function nextLeaseEnd(pool: pg.Pool, version?: string): Promise<number | null> {
   // min() of no rows is NULL: no batch held
-  const r = await pool.query<{ left: number | null }>("SELECT extract(epoch FROM min(lease_until) - now())::float8 AS left FROM queue_batches WHERE status = 'running'");
+  const r = await pool.query<{ left: number | null }>(
+    "SELECT extract(epoch FROM min(lease_until) - now())::float8 AS left FROM queue_batches WHERE status = 'running' AND ($1::text IS NULL OR version IS NULL OR version = $1)",
+    [version ?? null],
+  );
   const left = r.rows[0].left;
   return left === null ? null : Math.max(0, left);
+}
+
+/** Batches queued for re-coding to a coding version other than `version`, by version: what a worker coding with `version` leaves. */
+export async function waitingForOtherVersions(pool: pg.Pool, version: string): Promise<{ version: string; batches: number; documents: number }[]> {
+  const r = await pool.query<{ version: string; batches: number; documents: number }>(
+    "SELECT version, count(*)::int AS batches, sum(documents)::int AS documents FROM queue_batches WHERE status IN ('queued', 'running') AND version IS NOT NULL AND version <> $1 GROUP BY version ORDER BY version",
+    [version],
+  );
+  return r.rows;
 }
 
 /** Extends the claim's lease; false when the claim is no longer this worker's. */
@@ -190,8 +206,42 @@ export async function failBatch(pool: pg.Pool, claim: Claim, reason: string): Pr
   await pool.query("UPDATE queue_batches SET status = 'failed', finished_at = now(), claim = NULL, lease_until = NULL, error = $3 WHERE id = $1 AND claim = $2", [claim.batch, claim.token, reason]);
 }
 
-/** Puts every failed batch back in the queue, its attempts counted from nothing; how many. */
-export async function retryFailed(pool: pg.Pool): Promise<number> {
-  const r = await pool.query("UPDATE queue_batches SET status = 'queued', attempts = 0, claim = NULL, worker = NULL, lease_until = NULL, started_at = NULL, finished_at = NULL, error = NULL WHERE status = 'failed'");
-  return r.rowCount ?? 0;
+/** How many documents a batch of documents retried on their own holds at most. */
+const RETRY_BATCH = 200;
+
+/**
+ * Puts every failed batch back in the queue, its attempts counted from
+ * nothing, and the documents that failed on their own in batches done (the
+ * rest of their batch stored) into new batches of their own, to be coded
+ * again (by workers with, say, a larger --max-chars, or a newer annals).
+ */
+export async function retryFailed(pool: pg.Pool): Promise<{ batches: number; documents: number }> {
+  return inTransaction(pool, async (client) => {
+    const batches = await client.query("UPDATE queue_batches SET status = 'queued', attempts = 0, claim = NULL, worker = NULL, lease_until = NULL, started_at = NULL, finished_at = NULL, error = NULL WHERE status = 'failed'");
+    let documents = 0;
+    for (;;) {
+      const next = await client.query<{ batch: number; position: number; version: string | null }>(
+        `SELECT d.batch, d.position, b.version FROM queue_documents d JOIN queue_batches b ON b.id = d.batch
+         WHERE d.status = 'failed' AND b.status = 'done' ORDER BY b.version NULLS FIRST, d.batch, d.position LIMIT $1`,
+        [RETRY_BATCH],
+      );
+      if (next.rowCount === 0) break;
+      // one coding version a batch: the first one's
+      const version = next.rows[0].version;
+      const rows = next.rows.filter((r) => r.version === version);
+      const batch = (await client.query<{ id: number }>("INSERT INTO queue_batches (documents, version) VALUES ($1, $2) RETURNING id", [rows.length, version])).rows[0].id;
+      await client.query(
+        `UPDATE queue_documents d SET batch = $1, position = x.n - 1, status = 'queued', error = NULL
+         FROM unnest($2::bigint[], $3::int[]) WITH ORDINALITY AS x(batch, position, n) WHERE d.batch = x.batch AND d.position = x.position`,
+        [batch, rows.map((r) => r.batch), rows.map((r) => r.position)],
+      );
+      // the batches they leave count them no more, so status counts each document once
+      await client.query(
+        "UPDATE queue_batches b SET documents = b.documents - x.moved FROM (SELECT batch, count(*)::int AS moved FROM unnest($1::bigint[]) AS batch GROUP BY batch) x WHERE b.id = x.batch",
+        [rows.map((r) => r.batch)],
+      );
+      documents += rows.length;
+    }
+    return { batches: batches.rowCount ?? 0, documents };
+  });
 }

@@ -24,7 +24,7 @@
  */
 import { aggregateTablesSql, FILL_AGGREGATES_SQL } from "../aggregates.js";
 import type { Migration } from "../schema.js";
-import { QUEUE_MIGRATION } from "./queue-schema.js";
+import { QUEUE_MIGRATION, QUEUE_VERSION_MIGRATION } from "./queue-schema.js";
 
 const TEXT = `TEXT COLLATE "C"`;
 
@@ -133,6 +133,7 @@ CREATE INDEX events_root_date ON events(root, date);
     sql: aggregateTablesSql("postgres") + FILL_AGGREGATES_SQL,
   },
   QUEUE_MIGRATION,
+  QUEUE_VERSION_MIGRATION,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;
