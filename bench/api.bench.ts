@@ -8,6 +8,9 @@
  *   - a page of the events list half a million events deep (its cursor);
  *   - the monthly series of a dyad, and of everything;
  *   - the top 20 dyads of all time, and the top 20 actors of one year;
+ *   - the same two kinds of question, each request a new one (a random
+ *     dyad and range, a random part of a year), so that none is answered
+ *     from the answers the server keeps while the store is unchanged;
  *   - the explorer's first page, unfiltered, with its total;
  * then, one request at a time (the median and slowest of 5): pages in the
  * other orders (every event by Goldstein, which has no index; an actor's
@@ -148,9 +151,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function load(name: string, url: string): Promise<void> {
+/** `paths`, when given, makes each request's path afresh (so that no two ask the same, and no answer is kept from another). */
+async function load(name: string, url: string, paths?: () => string): Promise<void> {
   const times: number[] = [];
-  const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  const requests = paths ? [{ setupRequest: (req: { path: string }) => Object.assign(req, { path: paths() }) }] : undefined;
+  const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, requests });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
   const r = await instance;
   times.sort((a, b) => a - b);
@@ -212,6 +217,15 @@ try {
   await load("GET /api/series?by=month (the monthly series of everything)", `${server.url}api/series?by=month`);
   await load("GET /api/top?kind=dyads&limit=20 (the top 20 dyads of all time)", `${server.url}api/top?kind=dyads&limit=20`);
   await load("GET /api/top?kind=actors&limit=20&from=2023-01-01&to=2023-12-31 (the top 20 actors of a year)", `${server.url}api/top?kind=actors&limit=20&from=2023-01-01&to=2023-12-31`);
+  // the server keeps answers while the store is unchanged: these ask something new each time, as many analysts at once would
+  const fresh = random(11);
+  const country = () => COUNTRIES[Math.floor(fresh() * COUNTRIES.length)];
+  const year = () => 2000 + Math.floor(fresh() * 25);
+  await load("GET /api/series?source=…&target=…&by=month&from=…&to=… (monthly series, each request a new dyad and range: none answered from the cache)", server.url, () => `/api/series?source=${country()}&target=${country()}&by=month&from=${year()}-01-01&to=2024-12-31`);
+  await load("GET /api/top?kind=actors&from=…&to=… (top 20 actors of a year's first months, a new range each request)", server.url, () => {
+    const y = year();
+    return `/api/top?kind=actors&limit=20&from=${y}-01-01&to=${y}-${String(1 + Math.floor(fresh() * 12)).padStart(2, "0")}-${String(1 + Math.floor(fresh() * 28)).padStart(2, "0")}`;
+  });
   await load("GET /api/events?limit=25 (the explorer's first page, unfiltered, with its total)", `${server.url}api/events?limit=25`);
   await alone("GET /api/events?sort=-goldstein&limit=25 (every event by Goldstein: no index)", `${server.url}api/events?sort=-goldstein&limit=25`);
   await alone("GET /api/events?sort=code&limit=25 (every event by code)", `${server.url}api/events?sort=code&limit=25`);

@@ -16,6 +16,7 @@ import { boundedCoding } from "./coding.js";
 import type { ApiContext } from "./context.js";
 import { ExportWorkers } from "./exports.js";
 import { DEFAULT_LIMITS, type Limits } from "./limits.js";
+import { cachedReads } from "./read-cache.js";
 import { ReadPool } from "./read-pool.js";
 
 /** Where `npm run build` puts the web page. */
@@ -69,7 +70,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     coder = new LimitedCodingPool(o.coders ?? 2, { dictDir, options: { requireDyad: true, useParse: false } });
     const codingPool = coder;
     const ctx: ApiContext = {
-      reads: pool.reads,
+      // counts, series and top are answered again from memory while the store is unchanged
+      reads: cachedReads(pool.reads, () => store.changeMark()).reads,
       exports,
       writable: o.token === null ? null : store,
       token: o.token,

@@ -367,6 +367,11 @@ class SqliteStore implements Store {
     });
   }
 
+  async changeMark(): Promise<string> {
+    // data_version moves with every commit of another connection, total_changes with this one's own
+    return guard(this.location, () => `${this.db.pragma("data_version", { simple: true })}:${this.select("SELECT total_changes()").pluck().get()}`);
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

@@ -47,6 +47,12 @@ export interface Store {
   /** Every matching event as a flat row, streamed in insertion order: memory stays flat (a reader that stops early frees the query). */
   exportRows(filter?: EventFilter): AsyncIterable<EventRow>;
   counts(): Promise<StoreCounts>;
+  /**
+   * A mark that differs whenever a write may have been committed since it was
+   * taken, by any process: a result read after taking a mark stays true while
+   * the mark is the same (the server's cache of counts relies on this).
+   */
+  changeMark(): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -150,6 +150,11 @@ class PostgresStore implements Store {
     return this.run((pool) => reads.counts(pool));
   }
 
+  changeMark(): Promise<string> {
+    // the server's transactions in progress and the next id to assign: any commit of a write changes them
+    return this.run(async (pool) => (await pool.query<{ mark: string }>("SELECT pg_current_snapshot()::text AS mark")).rows[0].mark);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
