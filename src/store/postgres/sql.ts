@@ -19,6 +19,7 @@ import type { SqlDialect } from "../filters.js";
 import type { Period } from "../store.js";
 import { filterCondition } from "../filters.js";
 import type { EventFilter, TopOptions } from "../store.js";
+import { topQuery as sharedTopQuery } from "../top.js";
 
 export const PG_DIALECT: SqlDialect = {
   text(words) {
@@ -62,26 +63,7 @@ export function statsQuery(filter: EventFilter, by: Period, all: boolean): Sql {
   return { sql: `SELECT ${PG_PERIOD[by]} AS period, e.quad AS quad, ${measures("e.")} FROM events e ${w.sql} GROUP BY 1, 2 ORDER BY 1, 2`, params: w.params };
 }
 
-/** Top actors or dyads, by the rules of ../top.ts. */
+/** Top actors or dyads, by the rules of ../top.ts, in PostgreSQL's measures and filter. */
 export function topQuery(filter: EventFilter, options: TopOptions): Sql {
-  const f = options.all ? filter : { ...filter, counted: true };
-  const limit = options.limit ?? 10;
-  const columns = "e.date, e.source_code, e.target_code, e.code, e.goldstein";
-  if (options.kind === "dyads") {
-    const w = where(f, "e.source_code IS NOT NULL AND e.target_code IS NOT NULL");
-    return {
-      sql: `SELECT source_code AS source, target_code AS target, ${MEASURES} FROM (SELECT ${columns} FROM events e ${w.sql}) AS matched GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?`,
-      params: [...w.params, limit],
-    };
-  }
-  const asSource = where(f, "e.source_code IS NOT NULL");
-  const asTarget = where(f, "e.target_code IS NOT NULL AND (e.source_code IS NULL OR e.target_code <> e.source_code)");
-  return {
-    sql:
-      `SELECT actor AS source, NULL AS target, ${MEASURES} FROM (` +
-      `SELECT e.source_code AS actor, ${columns} FROM events e ${asSource.sql} UNION ALL ` +
-      `SELECT e.target_code AS actor, ${columns} FROM events e ${asTarget.sql}` +
-      `) AS matched GROUP BY 1 ORDER BY events DESC, 1 LIMIT ?`,
-    params: [...asSource.params, ...asTarget.params, limit],
-  };
+  return sharedTopQuery(filter, options, { measures: MEASURES, filter: PG_DIALECT });
 }
