@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import type { Period, TopKind } from "../../store/index.js";
 import type { LocationsResponse, SeriesResponse, TopResponse } from "../api-types.js";
 import type { ApiContext } from "../context.js";
-import { params } from "../http.js";
+import { jsonWithRows, params } from "../http.js";
 import { FILTER_PARAMS } from "../params.js";
 
 const PERIODS: readonly Period[] = ["day", "week", "month", "year"];
@@ -22,7 +22,7 @@ export function countRoutes(ctx: ApiContext): Hono {
     const filter = p.filter();
     const by = p.oneOf("by", PERIODS, "month");
     const rows = await ctx.reads.stats(filter, { by, all: p.bool("all") === true });
-    return c.json({ by, rows } satisfies SeriesResponse);
+    return jsonWithRows(c, { by } satisfies Omit<SeriesResponse, "rows">, rows);
   });
 
   app.get("/top", async (c) => {
@@ -31,14 +31,14 @@ export function countRoutes(ctx: ApiContext): Hono {
     const kind = p.oneOf("kind", KINDS, "actors");
     const limit = p.int("limit", 1, ctx.limits.maxTopRows, DEFAULT_TOP_ROWS);
     const rows = await ctx.reads.top(filter, { kind, limit, all: p.bool("all") === true });
-    return c.json({ kind, rows } satisfies TopResponse);
+    return jsonWithRows(c, { kind } satisfies Omit<TopResponse, "rows">, rows);
   });
 
   app.get("/locations", async (c) => {
     const p = params(c, [...FILTER_PARAMS, "all"]);
     const filter = p.filter();
     const rows = await ctx.reads.locations(filter, { all: p.bool("all") === true });
-    return c.json({ rows } satisfies LocationsResponse);
+    return jsonWithRows(c, {} satisfies Omit<LocationsResponse, "rows">, rows);
   });
 
   return app;
