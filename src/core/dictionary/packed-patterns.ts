@@ -14,6 +14,22 @@ export interface PackedPatterns {
   nouns: [string, string][];
 }
 
+/**
+ * JSON with every character past U+00FF escaped: a text of one-byte characters, which the cache stores and
+ * reads back in half the bytes of one with a single "ş" in it.
+ */
+export function narrowJson(value: unknown): string {
+  const json = JSON.stringify(value).replace(/[\u0100-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  // a string made from a two-byte one stays two-byte, whatever it holds: built from its codes, it is one-byte
+  let narrow = "";
+  for (let at = 0; at < json.length; at += 4096) {
+    const codes: number[] = [];
+    for (let i = at; i < Math.min(at + 4096, json.length); i++) codes.push(json.charCodeAt(i));
+    narrow += String.fromCharCode(...codes);
+  }
+  return narrow;
+}
+
 /** A pattern as packed: its elements by number. */
 type PackedPattern = Omit<VerbPattern, "before" | "elements"> & { before: number[]; elements: number[] };
 
@@ -24,12 +40,12 @@ export function packPatterns(verbs: Map<string, VerbPattern[]>, nouns: Map<strin
     let n = numbers.get(el);
     if (n === undefined) {
       numbers.set(el, (n = elements.length));
-      elements.push(JSON.stringify(el.kind === "words" ? { ...el, accepts: el.accepts.map((o) => o.map((s) => [...s])) } : el));
+      elements.push(narrowJson(el.kind === "words" ? { ...el, accepts: el.accepts.map((o) => o.map((s) => [...s])) } : el));
     }
     return n;
   };
   const pack = (map: Map<string, VerbPattern[]>): [string, string][] =>
-    [...map].map(([lemma, list]) => [lemma, JSON.stringify(list.map((p): PackedPattern => ({ ...p, before: p.before.map(numberOf), elements: p.elements.map(numberOf) })))]);
+    [...map].map(([lemma, list]) => [lemma, narrowJson(list.map((p): PackedPattern => ({ ...p, before: p.before.map(numberOf), elements: p.elements.map(numberOf) })))]);
   return { verbs: pack(verbs), nouns: pack(nouns), elements };
 }
 

@@ -10,7 +10,7 @@ import type { NamedActor } from "./actors.js";
 import type { CompileResult, LexEntry } from "./compile.js";
 import { FlatPhraseTrie, type FlatTrie } from "./flat-phrase-trie.js";
 import type { Place } from "./ontology.js";
-import { packPatterns, unpackPatterns, type PackedPatterns } from "./packed-patterns.js";
+import { narrowJson, packPatterns, unpackPatterns, type PackedPatterns } from "./packed-patterns.js";
 import type { PhraseTrie } from "./phrase-trie.js";
 
 /** Changes when the packed form does: a cache of another form is not read. */
@@ -50,8 +50,8 @@ export function packDictionaries(result: CompileResult, key: string): PackedDict
     if (e.kind === "capital" || e.kind === "city") return { ...e, place: number(places, e.place) };
     return e;
   };
-  const flatLexicon = lexicon.flatten((values) => JSON.stringify(values.map(packEntry)));
-  const actorTexts = [...actors.keys()].map((a) => JSON.stringify(a));
+  const flatLexicon = lexicon.flatten((values) => narrowJson(values.map(packEntry)));
+  const actorTexts = [...actors.keys()].map(narrowJson);
   const actorStart = [0];
   for (const t of actorTexts) actorStart.push(actorStart[actorStart.length - 1] + t.length);
   return {
@@ -61,8 +61,8 @@ export function packDictionaries(result: CompileResult, key: string): PackedDict
     patterns: packPatterns(verbs, nouns),
     problems: result.problems,
     lexicon: flatLexicon,
-    issues: issues.flatten((values) => JSON.stringify(values)),
-    discards: discards.flatten((values) => JSON.stringify(values)),
+    issues: issues.flatten(narrowJson),
+    discards: discards.flatten(narrowJson),
     places: [...places.keys()],
     actors: actorTexts.join(""),
     actorStart: Uint32Array.from(actorStart),
