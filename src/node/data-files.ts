@@ -5,23 +5,29 @@
  * (core/dictionary/packed.ts), which reads back in milliseconds, behind a
  * checksum: a damaged or cut-short file is compiled again, never half read.
  */
+import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
-import { compileDictionaries, dictionaryVersion, packDictionaries, unpackDictionaries, type CompileResult, type DataFile } from "../core/index.js";
+import { compileDictionaries, packDictionaries, unpackDictionaries, type CompileResult, type DataFile } from "../core/index.js";
 
 /** The dictionaries shipped with annals. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
 
 export function readDataDir(dir: string = DEFAULT_DATA_DIR): DataFile[] {
-  const files: DataFile[] = [];
+  return dataFilesUnder(dir).map((f) => ({ path: f.path, text: readFileSync(f.full, "utf8") }));
+}
+
+/** The .txt files under `dir`, depth first in name order, each with its path from `dir`. */
+function dataFilesUnder(dir: string): { path: string; full: string }[] {
+  const files: { path: string; full: string }[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d).sort()) {
       const full = join(d, name);
       if (statSync(full).isDirectory()) walk(full);
-      else if (name.endsWith(".txt")) files.push({ path: relative(dir, full).split(sep).join("/"), text: readFileSync(full, "utf8") });
+      else if (name.endsWith(".txt")) files.push({ path: relative(dir, full).split(sep).join("/"), full });
     }
   };
   walk(dir);
@@ -31,26 +37,34 @@ export function readDataDir(dir: string = DEFAULT_DATA_DIR): DataFile[] {
 /** Where compiled dictionaries are kept; `ANNALS_CACHE_DIR` overrides, an empty value turns the cache off. */
 export const CACHE_DIR = process.env.ANNALS_CACHE_DIR ?? join(tmpdir(), "annals-cache");
 
-/** The compiler's own code is part of the key: a new annals never reads a form an older one wrote. */
-function compilerFiles(): DataFile[] {
+/**
+ * The name of the cache file for these data files: a hash of their bytes and of the compiler's own code, so
+ * that a new annals never reads a form an older one wrote. (Of the bytes, not the text: a start that finds
+ * the cache decodes no data file.)
+ */
+function cacheKey(data: { path: string; bytes: Buffer }[]): string {
   const dir = fileURLToPath(new URL("../core/dictionary/", import.meta.url));
-  return readdirSync(dir)
+  const compiler = readdirSync(dir)
     .filter((f) => /\.(js|ts)$/.test(f))
     .sort()
-    .map((f) => ({ path: `compiler/${f}`, text: readFileSync(join(dir, f), "utf8") }));
+    .map((f) => ({ path: `compiler/${f}`, bytes: readFileSync(join(dir, f)) }));
+  const hash = createHash("sha256");
+  for (const { path, bytes } of [...data, ...compiler]) hash.update(`${path}\u0000${bytes.length}\u0000`).update(bytes);
+  return hash.digest("hex").slice(0, 16);
 }
 
 export function loadDictionaries(dir: string = DEFAULT_DATA_DIR): CompileResult {
-  const files = readDataDir(dir);
-  if (!CACHE_DIR) return compileDictionaries(files);
-  const key = dictionaryVersion([...files, ...compilerFiles()]);
+  if (!CACHE_DIR) return compileDictionaries(readDataDir(dir));
+  const data = dataFilesUnder(dir).map((f) => ({ path: f.path, bytes: readFileSync(f.full) }));
+  const key = cacheKey(data);
   const path = join(CACHE_DIR, `${key}.v8`);
   try {
     return unpackDictionaries(deserialize(checkedPayload(readFileSync(path))), key);
   } catch {
     // no cache yet, a damaged one, or one from another version of annals: compile
   }
-  const result = compileDictionaries(files);
+  // (decoded as readDataDir decodes them)
+  const result = compileDictionaries(data.map((f) => ({ path: f.path, text: f.bytes.toString("utf8") })));
   try {
     mkdirSync(CACHE_DIR, { recursive: true });
     const tmp = `${path}.${process.pid}.tmp`;
