@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
@@ -88,4 +88,5 @@ test("a cut-short or damaged cache file is compiled again, codes as before, and 
   assert.equal(afterDamage.stdout, first.stdout);
   assert.ok(readFileSync(path).equals(written), "the damaged file is written anew");
   assert.deepEqual(readdirSync(cache), [name]);
+  rmSync(cache, { recursive: true, force: true });
 });
