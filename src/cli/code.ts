@@ -6,8 +6,6 @@ import { parse, UsageError } from "./args.js";
 import { CODING_ARGS, codingOptions } from "./coding-options.js";
 import { pretty, tsvRow, TSV_COLUMNS, type OutputFormat } from "./format.js";
 
-export const CODE_USAGE = `annals code [FILES|DIR|-] [--lines] [--date YYYY-MM-DD] [--format jsonl|tsv|pretty] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--report-unknown]`;
-
 export async function runCode(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...CODING_ARGS,

@@ -16,10 +16,7 @@ import { rawTextScores } from "../core/parse/evaluate-raw.js";
 import { loadParser } from "../node/parser-model.js";
 import { parse, UsageError } from "./args.js";
 import { goldReport, showCases, type Show } from "./eval-report.js";
-
-export const EVAL_USAGE = `annals eval petrarch FILE [--use-parse] [--show-failures]
-  annals eval plv FILE.tsv | annals eval gold FILE.jsonl  [--show misses|false|all] [--date D] [--dict DIR] [--no-require-dyad]
-  annals eval ud FILE.conllu [--model FILE]   (the parser on a treebank: UAS and LAS on its words and from its raw text)`;
+import { EVAL_USAGE } from "./usage.js";
 
 export function runEval(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   const { values, positionals } = parse(argv, {

@@ -22,8 +22,6 @@ export const FILTER_OPTIONS = {
   doc: { type: "string" },
 } as const;
 
-export const FILTER_USAGE = `[--db FILE|URL] [--actor CODE] [--dyad SRC,TGT] [--code 04|040] [--quad 1-4] [--plover CAT] [--mood M] [--negated yes|no] [--from D] [--to D] [--text WORDS] [--doc ID]`;
-
 type FilterValues = { [K in keyof typeof FILTER_OPTIONS]?: string };
 
 const MOODS: Mood[] = ["asserted", "intended", "hypothetical", "reported-past"];

@@ -12,10 +12,8 @@ import { openStore } from "../store/index.js";
 import { parse, UsageError } from "./args.js";
 import { exportChunks, isTextFormat, TEXT_FORMATS } from "./export-formats.js";
 import { writeParquet } from "./parquet.js";
-import { FILTER_OPTIONS, FILTER_USAGE, toEventFilter } from "./event-filter.js";
+import { FILTER_OPTIONS, toEventFilter } from "./event-filter.js";
 import { storeLocation } from "./store-option.js";
-
-export const EXPORT_USAGE = `annals export [--format jsonl|csv|gdelt | --format parquet --out FILE] ${FILTER_USAGE}`;
 
 export async function runExport(argv: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, { ...FILTER_OPTIONS, format: { type: "string", default: "jsonl" }, out: { type: "string" } });

@@ -7,7 +7,7 @@
  * Coding runs on `--workers N` threads (./coding-pipeline.ts); the writes
  * stay here, in input order, so any number of workers stores the same rows.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { defaultWorkers } from "../node/coding-pool.js";
 import { DEFAULT_DATA_DIR, loadDictionaries } from "../node/data-files.js";
 import { expandPaths, FirstOccurrences, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
@@ -18,11 +18,9 @@ import { CodingPipeline, workersOption } from "./coding-pipeline.js";
 import { Progress, type ProgressState } from "./progress.js";
 import { addSaved, failRun } from "./run-state.js";
 import { storeLocation } from "./store-option.js";
+import { ANNALS_VERSION } from "./version.js";
 
-export const INGEST_USAGE = `annals ingest [FILES|DIR|-] [--db FILE|URL] [--lines] [--date YYYY-MM-DD] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N] [--workers N]`;
-
-/** annals' own version, recorded with each run. */
-export const ANNALS_VERSION: string = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).version;
+export { ANNALS_VERSION };
 
 /**
  * What a stored document was coded with: the dictionary version, and the

@@ -1,21 +1,12 @@
 /** The `annals` command: one small module per subcommand. */
 import { HelpRequested, UsageError, wantsHelp } from "./args.js";
 import { commandHelp, unknownCommand, usageOf } from "./help.js";
-import { ANNALS_VERSION } from "./ingest.js";
-import { CODE_USAGE, runCode } from "./code.js";
-import { runDict } from "./dict.js";
-import { EVAL_USAGE, runEval } from "./eval.js";
-import { EXPORT_USAGE, runExport } from "./export.js";
-import { INGEST_USAGE, runIngest } from "./ingest.js";
-import { QUERY_USAGE, runQuery } from "./query.js";
-import { RECODE_USAGE, runRecode } from "./recode.js";
-import { runServe, SERVE_USAGE } from "./serve.js";
-import { runStats, STATS_USAGE } from "./stats.js";
-import { PARSE_USAGE, runParse } from "./parse.js";
-import { QUEUE_USAGE, runQueue } from "./queue.js";
-import { runWorker, WORKER_USAGE } from "./worker.js";
-import { StoreError } from "../store/index.js";
+import { ANNALS_VERSION } from "./version.js";
+import { StoreError } from "../store/store-error.js";
+import { CODE_USAGE, EVAL_USAGE, EXPORT_USAGE, INGEST_USAGE, PARSE_USAGE, QUERY_USAGE, QUEUE_USAGE, RECODE_USAGE, SERVE_USAGE, STATS_USAGE, WORKER_USAGE } from "./usage.js";
 
+// Each command's module is imported only when that command runs: `annals code` need not load the store,
+// the server, the Parquet writer or the database drivers, which would cost every start a fifth of a second.
 const USAGE = `usage:
   ${CODE_USAGE}
   ${INGEST_USAGE}
@@ -37,29 +28,29 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case "code":
-        return await runCode(rest, process.stdout, process.stderr);
+        return await (await import("./code.js")).runCode(rest, process.stdout, process.stderr);
       case "ingest":
-        return await runIngest(rest, process.stderr);
+        return await (await import("./ingest.js")).runIngest(rest, process.stderr);
       case "query":
-        return await runQuery(rest, process.stdout, process.stderr);
+        return await (await import("./query.js")).runQuery(rest, process.stdout, process.stderr);
       case "recode":
-        return await runRecode(rest, process.stderr);
+        return await (await import("./recode.js")).runRecode(rest, process.stderr);
       case "stats":
-        return await runStats(rest, process.stdout, process.stderr);
+        return await (await import("./stats.js")).runStats(rest, process.stdout, process.stderr);
       case "export":
-        return await runExport(rest, process.stdout);
+        return await (await import("./export.js")).runExport(rest, process.stdout);
       case "queue":
-        return await runQueue(rest, process.stdout, process.stderr);
+        return await (await import("./queue.js")).runQueue(rest, process.stdout, process.stderr);
       case "worker":
-        return await runWorker(rest, process.stderr);
+        return await (await import("./worker.js")).runWorker(rest, process.stderr);
       case "serve":
-        return await runServe(rest, process.stdout, process.stderr);
+        return await (await import("./serve.js")).runServe(rest, process.stdout, process.stderr);
       case "dict":
-        return runDict(rest, process.stdout, process.stderr);
+        return (await import("./dict.js")).runDict(rest, process.stdout, process.stderr);
       case "parse":
-        return runParse(rest, process.stdout, process.stderr);
+        return (await import("./parse.js")).runParse(rest, process.stdout, process.stderr);
       case "eval":
-        return runEval(rest, process.stdout, process.stderr);
+        return (await import("./eval.js")).runEval(rest, process.stdout, process.stderr);
       case undefined:
       case "-h":
       case "--help":

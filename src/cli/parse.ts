@@ -5,8 +5,6 @@ import { parsedAsConllu, parsedAsTree } from "../core/parse/show.js";
 import { loadParser } from "../node/parser-model.js";
 import { parse, UsageError } from "./args.js";
 
-export const PARSE_USAGE = "annals parse [FILES] [--format conllu|pretty] [--model FILE]   (standard input when no file)";
-
 export function runParse(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   const { values, positionals } = parse(argv, { format: { type: "string", default: "conllu" }, model: { type: "string" } });
   const format = values.format;

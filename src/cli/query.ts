@@ -6,10 +6,8 @@
 import type { Event } from "../core/index.js";
 import { openStore } from "../store/index.js";
 import { parse, UsageError, wholeNumber } from "./args.js";
-import { FILTER_OPTIONS, FILTER_USAGE, toEventFilter } from "./event-filter.js";
+import { FILTER_OPTIONS, toEventFilter } from "./event-filter.js";
 import { storeLocation } from "./store-option.js";
-
-export const QUERY_USAGE = `annals query ${FILTER_USAGE} [--limit N] [--offset N] [--format table|jsonl]`;
 
 const TABLE_COLUMNS = ["date", "source", "target", "code", "quad", "goldstein", "plover", "flags", "where", "sentence"] as const;
 const SENTENCE_WIDTH = 80;

@@ -20,11 +20,6 @@ import { codingVersion, inputs } from "./ingest.js";
 import { formatQueueStatus } from "./queue-format.js";
 import { storeLocation } from "./store-option.js";
 
-export const QUEUE_USAGE = `annals queue add [FILES|DIR|-] [--db URL] [--lines] [--date YYYY-MM-DD] [--batch N]
-  annals queue add --recode [--db URL] [--dict DIR] [--no-require-dyad] [--use-parse] [--batch N]
-  annals queue status [--db URL] [--format table|json]
-  annals queue retry [--db URL]`;
-
 const OPTIONS = {
   db: { type: "string" },
   lines: { type: "boolean" },

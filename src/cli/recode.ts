@@ -18,8 +18,6 @@ import { Progress, type ProgressState } from "./progress.js";
 import { addSaved, failRun } from "./run-state.js";
 import { storeLocation } from "./store-option.js";
 
-export const RECODE_USAGE = `annals recode [--db FILE|URL] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse] [--batch N] [--workers N]`;
-
 export async function runRecode(argv: string[], err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
     db: { type: "string" },

@@ -10,8 +10,6 @@ import { parse, UsageError } from "./args.js";
 import { ANNALS_VERSION, codingVersion } from "./ingest.js";
 import { storeLocation } from "./store-option.js";
 
-export const SERVE_USAGE = `annals serve [--db FILE|URL] [--port 8080] [--host 127.0.0.1] [--token T] [--dict DIR]`;
-
 export async function runServe(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
     db: { type: "string" },

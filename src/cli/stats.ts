@@ -8,10 +8,8 @@
 import { openStore, type Period, type StatsRow, type TopKind, type TopRow } from "../store/index.js";
 import { parse, UsageError, wholeNumber } from "./args.js";
 import { csvLine } from "./csv.js";
-import { FILTER_OPTIONS, FILTER_USAGE, toEventFilter } from "./event-filter.js";
+import { FILTER_OPTIONS, toEventFilter } from "./event-filter.js";
 import { storeLocation } from "./store-option.js";
-
-export const STATS_USAGE = `annals stats ${FILTER_USAGE} [--by day|week|month|year] [--top actors|dyads [--limit N]] [--all] [--format table|jsonl|csv]`;
 
 const PERIODS: Period[] = ["day", "week", "month", "year"];
 const KINDS: TopKind[] = ["actors", "dyads"];

@@ -23,8 +23,6 @@ import type { ProgressState } from "./progress.js";
 import { addSaved, failRun } from "./run-state.js";
 import { storeLocation } from "./store-option.js";
 
-export const WORKER_USAGE = `annals worker [--db URL] [--concurrency N] [--once] [--lease SECONDS] [--dict DIR] [--max-chars N] [--no-require-dyad] [--use-parse]`;
-
 /** How long an idle worker waits before asking the queue again. */
 const POLL_MS = 2000;
 

@@ -7,6 +7,7 @@
 export { code, codeDocument, DocumentError, notEnglish, type CodedDocument } from "./coder.js";
 export { compileDictionaries, dictionaryVersion, type CompileResult, type Dictionaries, type LexEntry } from "./dictionary/compile.js";
 export { PhraseTrie } from "./dictionary/phrase-trie.js";
+export { packDictionaries, unpackDictionaries, type PackedDictionaries } from "./dictionary/packed.js";
 export type { DataFile, DictionaryProblem } from "./dictionary/text.js";
 export type { VerbPattern } from "./dictionary/verbs.js";
 export { importPetrarch, detectKind, type ImportResult, type Unmapped, type PetrarchKind } from "./dictionary/petrarch.js";

@@ -5,8 +5,9 @@
  * stack trace. Anything else is a bug and is left to propagate.
  */
 import Database from "better-sqlite3";
+import { StoreError } from "./store-error.js";
 
-export class StoreError extends Error {}
+export { StoreError };
 
 /** The StoreError a SQLite failure on `path` means, or null when it is not one a user can act on. */
 export function explainSqliteError(e: unknown, path: string): StoreError | null {

@@ -84,6 +84,9 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
 
   const byLemma = new Map<string, VerbPattern[]>();
   const seen = new Map<string, string>();
+  // A word of a pattern means the same in every pattern ("&R04_TALKS" is in hundreds): each is built once and
+  // shared, which keeps the compiled form (and its cache) a fifth the size. Nothing changes an element once built.
+  const built = new Map<string, PatternElement>();
   for (const e of patternLines) {
     const [code, pattern, flags] = e.fields;
     if (e.fields.length < 2 || !pattern) {
@@ -178,11 +181,12 @@ export function parseVerbs(files: DataFile[], onto: Ontology, problems: Dictiona
     };
     for (const [k, w] of words.entries()) {
       if (k === (marked >= 0 ? marked : 0)) continue;
-      const el = element(w);
+      const el = built.get(w) ?? element(w);
       if (!el) {
         ok = false;
         continue;
       }
+      built.set(w, el);
       if (marked >= 0 && k < marked) {
         if (el.kind === "target" && !el.plural && !subjectTarget) {
           subjectTarget = true;
