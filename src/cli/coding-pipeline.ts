@@ -28,6 +28,8 @@ type Dictionaries = ReturnType<typeof loadDictionaries>["dictionaries"];
 interface Entry {
   doc: Document;
   file: string;
+  /** Its content hash, asked of the store twice: computed once. */
+  hash: string;
   /** Whether the store held it as it is when it was handed out; null until the store answers (or with one thread). */
   storedEarly: boolean | null;
   /** Its coding on a worker, once posted there. */
@@ -54,7 +56,7 @@ export class CodingPipeline {
     private readonly threads: number,
     private readonly say: (message: string) => void,
   ) {
-    this.pool = threads > 1 ? new CodingPool(threads - 1, { dictDir, options }) : null;
+    this.pool = threads > 1 ? new CodingPool(threads - 1, { dictDir, options }, () => this.feed()) : null;
   }
 
   /** Documents handed out and not yet taken back. */
@@ -69,10 +71,10 @@ export class CodingPipeline {
 
   /** Hands out a document; its outcome comes from `next`, in the order documents were handed out. */
   submit(doc: Document, file: string): void {
-    const entry: Entry = { doc, file, storedEarly: null, onWorker: null, result: null };
+    const entry: Entry = { doc, file, hash: contentHash(doc), storedEarly: null, onWorker: null, result: null };
     this.entries.push(entry);
     if (!this.pool) return;
-    this.stored(doc).then(
+    this.stored(entry).then(
       (stored) => {
         entry.storedEarly = stored;
         this.feed();
@@ -96,7 +98,7 @@ export class CodingPipeline {
     }
     this.entries.shift();
     const { doc, file } = entry;
-    if (await this.stored(doc)) return "unchanged";
+    if (await this.stored(entry)) return "unchanged";
     const result = entry.result ?? (entry.onWorker ? await entry.onWorker : this.codeHere(doc));
     if ("error" in result) {
       // one document the coder cannot take, or trips on, does not stop a run of millions
@@ -130,8 +132,8 @@ export class CodingPipeline {
     }
   }
 
-  private stored(doc: Document): Promise<boolean> {
-    return this.store.hasDocument(doc.id, contentHash(doc), this.version);
+  private stored(entry: Entry): Promise<boolean> {
+    return this.store.hasDocument(entry.doc.id, entry.hash, this.version);
   }
 
   private codeHere(doc: Document): CodeResult {

@@ -62,6 +62,8 @@ interface Slot {
   inFlight: Map<number, { chars: number; resolve: (r: CodeResult) => void; reject: (e: Error) => void }>;
   /** Characters of text posted to the worker and not answered yet: how much work it has in hand. */
   chars: number;
+  /** Whether its dictionaries are loaded: until then the feeding thread codes what it would have posted. */
+  ready: boolean;
 }
 
 /**
@@ -76,11 +78,16 @@ export class CodingPool {
   private nextId = 0;
   private failure: Error | null = null;
 
-  constructor(size: number, setup: WorkerSetup) {
+  /** `onRoom` is told when a worker may take more work than before: it has started, or it has failed (and `code` fails at once). */
+  constructor(size: number, setup: WorkerSetup, onRoom: () => void = () => {}) {
     this.slots = Array.from({ length: size }, () => {
-      const slot: Slot = { worker: startWorker(setup), inFlight: new Map(), chars: 0 };
+      const slot: Slot = { worker: startWorker(setup), inFlight: new Map(), chars: 0, ready: false };
       slot.worker.on("message", (m: WorkerMessage) => {
-        if ("ready" in m) return;
+        if ("ready" in m) {
+          slot.ready = true;
+          onRoom();
+          return;
+        }
         const { id, result } = m;
         const waiting = slot.inFlight.get(id);
         slot.inFlight.delete(id);
@@ -92,6 +99,7 @@ export class CodingPool {
         for (const w of slot.inFlight.values()) w.reject(e);
         slot.inFlight.clear();
         slot.chars = 0;
+        onRoom();
       };
       slot.worker.on("error", (e) => fail(new Error(`a coding worker failed: ${e.message}`)));
       slot.worker.on("exit", (code) => fail(new Error(`a coding worker stopped (exit code ${code})`)));
@@ -105,13 +113,14 @@ export class CodingPool {
 
   /** Whether a worker has less than its fill of work in hand (or a failed pool, whose `code` fails at once). */
   get hasRoom(): boolean {
-    return this.failure !== null || this.slots.some((s) => s.inFlight.size < 2 || s.chars < WORK_IN_HAND_CHARS);
+    return this.failure !== null || this.slots.some((s) => s.ready && (s.inFlight.size < 2 || s.chars < WORK_IN_HAND_CHARS));
   }
 
   /** Codes a document on the worker with the least work in hand. */
   code(doc: Document): Promise<CodeResult> {
     if (this.failure) return Promise.reject(this.failure);
-    const slot = this.slots.reduce((a, b) => (b.chars < a.chars ? b : a));
+    const ready = this.slots.filter((s) => s.ready);
+    const slot = (ready.length > 0 ? ready : this.slots).reduce((a, b) => (b.chars < a.chars ? b : a));
     const id = this.nextId++;
     const chars = doc.text.length;
     slot.chars += chars;
