@@ -46,6 +46,8 @@ export class CodingPipeline {
   private readonly pool: CodingPool | null;
   /** Why the last document `next` gave as "failed" failed, for a caller that records it. */
   lastFailure = "";
+  /** Documents coded in this thread and on the workers. */
+  readonly coded = { here: 0, onWorkers: 0 };
 
   constructor(
     private readonly store: Store,
@@ -67,6 +69,11 @@ export class CodingPipeline {
   /** How many documents the caller may keep in flight before taking one back. */
   get ahead(): number {
     return this.pool ? this.threads * AHEAD_PER_THREAD : 0;
+  }
+
+  /** Resolves when the workers have started (at once with one thread). */
+  async started(): Promise<void> {
+    await this.pool?.ready;
   }
 
   /** Hands out a document; its outcome comes from `next`, in the order documents were handed out. */
@@ -125,6 +132,7 @@ export class CodingPipeline {
       onWorker.then(
         (result) => {
           entry.result = result;
+          this.coded.onWorkers++;
           this.feed();
         },
         () => {}, // a failed worker is reported when this entry's turn comes, not as an unhandled rejection
@@ -137,6 +145,7 @@ export class CodingPipeline {
   }
 
   private codeHere(doc: Document): CodeResult {
+    this.coded.here++;
     try {
       const coded = codeDocument(doc, this.dictionaries, this.options);
       return { events: coded.events, warnings: coded.warnings };

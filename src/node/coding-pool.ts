@@ -77,6 +77,9 @@ export class CodingPool {
   private readonly slots: Slot[];
   private nextId = 0;
   private failure: Error | null = null;
+  private started = 0;
+  private markStarted!: () => void;
+  private readonly whenStarted = new Promise<void>((resolve) => (this.markStarted = resolve));
 
   /** `onRoom` is told when a worker may take more work than before: it has started, or it has failed (and `code` fails at once). */
   constructor(size: number, setup: WorkerSetup, onRoom: () => void = () => {}) {
@@ -85,6 +88,7 @@ export class CodingPool {
       slot.worker.on("message", (m: WorkerMessage) => {
         if ("ready" in m) {
           slot.ready = true;
+          if (++this.started === size) this.markStarted();
           onRoom();
           return;
         }
@@ -99,6 +103,7 @@ export class CodingPool {
         for (const w of slot.inFlight.values()) w.reject(e);
         slot.inFlight.clear();
         slot.chars = 0;
+        this.markStarted();
         onRoom();
       };
       slot.worker.on("error", (e) => fail(new Error(`a coding worker failed: ${e.message}`)));
@@ -109,6 +114,11 @@ export class CodingPool {
 
   get size(): number {
     return this.slots.length;
+  }
+
+  /** Resolves when every worker has loaded its dictionaries (or one has failed). */
+  get ready(): Promise<void> {
+    return this.whenStarted;
   }
 
   /** Whether a worker has less than its fill of work in hand (or a failed pool, whose `code` fails at once). */
