@@ -42,7 +42,7 @@ const FILTERS: [string, string][] = [
 ];
 const PIPELINE: [string, string][] = [
   ["--batch N", "documents written per transaction (default 200, at most 100,000); a stopped run keeps whole batches"],
-  ["--workers N", "threads that code (default one fewer than the cores, at least 1; 1 codes in the main thread; at most 256)"],
+  ["--workers N", "threads that code, the main thread among them (default: as many as the cores; 1 codes in the main thread alone; at most 256)"],
 ];
 
 export const HELP: Record<string, CommandHelp> = {

@@ -3,7 +3,8 @@
  * each with its own copy of the dictionaries, coding the documents posted to
  * it. Coding is pure and the slow part of an ingest, so it is what runs in
  * parallel; the caller takes the results back in the order it asked for
- * them and keeps every database write in its own thread.
+ * them, keeps every database write in its own thread, and codes there too
+ * (../cli/coding-pipeline.ts): a pool serves `threads - 1` workers.
  *
  * The worker file is found next to this module: `.js` in the compiled
  * `dist`, `.ts` under tsx. Node 20 does not apply `--import tsx` (passed on
@@ -38,9 +39,12 @@ export interface CodeResponse {
 /** What a worker posts: a document's result, or once, when its dictionaries are loaded, that it is ready. */
 export type WorkerMessage = CodeResponse | { ready: true };
 
-/** The default number of coding workers: every core but one (for the main thread's writes), at least 1. */
+/**
+ * The default number of threads that code: every core. The main thread is one of them: it codes whatever the
+ * workers have not taken, between its writes, so a core is not left to writes that take a few percent of it.
+ */
 export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return availableParallelism();
 }
 
 const UNDER_TSX = import.meta.url.endsWith(".ts");
@@ -55,28 +59,52 @@ function startWorker(setup: WorkerSetup): Worker {
 
 interface Slot {
   worker: Worker;
-  inFlight: Map<number, { resolve: (r: CodeResult) => void; reject: (e: Error) => void }>;
+  inFlight: Map<number, { chars: number; resolve: (r: CodeResult) => void; reject: (e: Error) => void }>;
+  /** Characters of text posted to the worker and not answered yet: how much work it has in hand. */
+  chars: number;
+  /** Whether its dictionaries are loaded: until then the feeding thread codes what it would have posted. */
+  ready: boolean;
 }
+
+/**
+ * Text a worker is kept supplied with: enough to code on (about a tenth of a second) while the thread that feeds it
+ * is busy with a document or a write of its own, little enough that the feeding thread finds documents left to
+ * code itself.
+ */
+const WORK_IN_HAND_CHARS = 16_000;
 
 export class CodingPool {
   private readonly slots: Slot[];
   private nextId = 0;
   private failure: Error | null = null;
+  private started = 0;
+  private markStarted!: () => void;
+  private readonly whenStarted = new Promise<void>((resolve) => (this.markStarted = resolve));
 
-  constructor(size: number, setup: WorkerSetup) {
+  /** `onRoom` is told when a worker may take more work than before: it has started, or it has failed (and `code` fails at once). */
+  constructor(size: number, setup: WorkerSetup, onRoom: () => void = () => {}) {
     this.slots = Array.from({ length: size }, () => {
-      const slot: Slot = { worker: startWorker(setup), inFlight: new Map() };
+      const slot: Slot = { worker: startWorker(setup), inFlight: new Map(), chars: 0, ready: false };
       slot.worker.on("message", (m: WorkerMessage) => {
-        if ("ready" in m) return;
+        if ("ready" in m) {
+          slot.ready = true;
+          if (++this.started === size) this.markStarted();
+          onRoom();
+          return;
+        }
         const { id, result } = m;
         const waiting = slot.inFlight.get(id);
         slot.inFlight.delete(id);
+        slot.chars -= waiting?.chars ?? 0;
         waiting?.resolve(result);
       });
       const fail = (e: Error) => {
         this.failure ??= e;
         for (const w of slot.inFlight.values()) w.reject(e);
         slot.inFlight.clear();
+        slot.chars = 0;
+        this.markStarted();
+        onRoom();
       };
       slot.worker.on("error", (e) => fail(new Error(`a coding worker failed: ${e.message}`)));
       slot.worker.on("exit", (code) => fail(new Error(`a coding worker stopped (exit code ${code})`)));
@@ -88,13 +116,26 @@ export class CodingPool {
     return this.slots.length;
   }
 
-  /** Codes a document on the least busy worker. */
+  /** Resolves when every worker has loaded its dictionaries (or one has failed). */
+  get ready(): Promise<void> {
+    return this.whenStarted;
+  }
+
+  /** Whether a worker has less than its fill of work in hand (or a failed pool, whose `code` fails at once). */
+  get hasRoom(): boolean {
+    return this.failure !== null || this.slots.some((s) => s.ready && (s.inFlight.size < 2 || s.chars < WORK_IN_HAND_CHARS));
+  }
+
+  /** Codes a document on the worker with the least work in hand. */
   code(doc: Document): Promise<CodeResult> {
     if (this.failure) return Promise.reject(this.failure);
-    const slot = this.slots.reduce((a, b) => (b.inFlight.size < a.inFlight.size ? b : a));
+    const ready = this.slots.filter((s) => s.ready);
+    const slot = (ready.length > 0 ? ready : this.slots).reduce((a, b) => (b.chars < a.chars ? b : a));
     const id = this.nextId++;
+    const chars = doc.text.length;
+    slot.chars += chars;
     return new Promise((resolve, reject) => {
-      slot.inFlight.set(id, { resolve, reject });
+      slot.inFlight.set(id, { chars, resolve, reject });
       slot.worker.postMessage({ id, doc } satisfies CodeRequest);
     });
   }
