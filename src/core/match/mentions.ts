@@ -8,7 +8,7 @@
 import type { Token } from "../analyse/tagger.js";
 import { MEDIA_NOUNS } from "../analyse/grammar.js";
 import { roleOn } from "../dictionary/actors.js";
-import { textKeys } from "../dictionary/text.js";
+import { textKeys, type TextKeys } from "../dictionary/text.js";
 import type { Dictionaries, LexEntry } from "../dictionary/compile.js";
 import { stateOn, type Place } from "../dictionary/ontology.js";
 import { addCoreference } from "./anaphora.js";
@@ -80,8 +80,7 @@ function caseFits(entry: LexEntry, surface: string[], start: number): boolean {
 const PRIORITY: Record<LexEntry["kind"], number> = { none: -1, actor: 0, country: 1, capital: 2, city: 3, adjective: 4, agent: 5 };
 
 /** Finds and composes the mentions of one sentence, reading and updating the document's coreference state. */
-export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Coreference, date: string | null): Mention[] {
-  const tk = textKeys(tokens);
+export function findMentions(tokens: Token[], dicts: Dictionaries, coref: Coreference, date: string | null, tk: TextKeys = textKeys(tokens)): Mention[] {
   const raw: Mention[] = [];
   for (let i = 0; i < tk.keys.length; ) {
     const candidates = dicts.lexicon.allAt(tk.keys, i);
