@@ -86,8 +86,9 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
   const events: Event[] = [];
   const unknown: { name: string; sentence: number }[] = [];
   const keysOf = sentences.map((s) => textKeys(s.tokens));
-  for (const { keys } of keysOf) {
-    const story = dicts.discards.scan(keys).find((m) => m.values.some((v) => v.story));
+  const discardsOf = keysOf.map((k) => dicts.discards.scan(k.keys));
+  for (const discards of discardsOf) {
+    const story = discards.find((m) => m.values.some((v) => v.story));
     if (story) {
       const v = story.values.find((x) => x.story)!;
       return { events: [], unknown: [], sentences: sentences.map(({ index, start, end, text }) => ({ index, start, end, text })), warnings: [`story discarded by ${v.rule} ("${v.phrase}")`] };
@@ -97,7 +98,7 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
     const words = keysOf[sentence.index];
     const mentions = findMentions(sentence.tokens, dicts, coref, doc.date, words);
     if (options.reportUnknown) for (const name of unknownNames(sentence, mentions)) unknown.push({ name, sentence: sentence.index });
-    const discard = dicts.discards.scan(words.keys)[0];
+    const discard = discardsOf[sentence.index][0];
     if (discard) {
       warnings.push(`sentence ${sentence.index} discarded by ${discard.values[0].rule} ("${discard.values[0].phrase}")`);
       continue;
