@@ -1,5 +1,6 @@
 /** `annals code`: documents in, events out (JSONL, TSV or pretty). */
 import { codeDocument, DocumentError, type Document, type InputProblem } from "../core/index.js";
+import { eventJson } from "../core/event-json.js";
 import { loadDictionaries, DEFAULT_DATA_DIR } from "../node/data-files.js";
 import { expandPaths, FirstOccurrences, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
 import { parse, UsageError } from "./args.js";
@@ -68,7 +69,7 @@ export async function runCode(argv: string[], out: NodeJS.WritableStream, err: N
         return true;
       }
       for (const w of coded.warnings) if (format !== "pretty" && w.startsWith("not coded")) err.write(`annals: warning: ${name} (document ${doc.id}): ${w}\n`);
-      if (format === "jsonl") for (const e of coded.events) out.write(JSON.stringify(e) + "\n");
+      if (format === "jsonl") for (const e of coded.events) out.write(eventJson(e) + "\n");
       else if (format === "tsv") for (const e of coded.events) out.write(tsvRow(e) + "\n");
       else out.write(pretty(doc, coded, colour, codeNames) + "\n\n");
       return true;
