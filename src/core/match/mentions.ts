@@ -69,6 +69,9 @@ export function changed(m: Mention, c: Partial<Mention>): Mention {
 function caseFits(entry: LexEntry, surface: string[], start: number): boolean {
   for (let k = 0; k < entry.forms.length; k++) {
     const form = entry.forms[k];
+    // (a form that starts in lower case, as most do, asks nothing of the text's case)
+    const first = form.charCodeAt(0);
+    if (first >= 97 && first <= 122) continue;
     const text = surface[start + k] ?? "";
     if (form.length > 1 && form === form.toUpperCase() && /[A-Z]/.test(form)) {
       if (text !== text.toUpperCase()) return false; // "WHO", "US" must be written in capitals
