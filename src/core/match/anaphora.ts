@@ -115,10 +115,15 @@ export function compoundBefore(tokens: Token[], mentions: Mention[]): ActorRef[]
     const group: Mention[] = [mentions[a]];
     let b = a;
     while (b + 1 < mentions.length) {
+      // (one or two words between: "and", ",", ", and", "and his")
+      const gap = mentions[b + 1].start - mentions[b].end;
+      if (gap < 1 || gap > 2) break;
       const between = tokens.slice(mentions[b].end, mentions[b + 1].start).map((t) => t.lower).join(" ");
       if (/^(and|,|, and|and (his|her|their))$/.test(between)) group.push(mentions[++b]);
       else break;
     }
+    // one mention of one actor is no compound
+    if (group.length === 1 && group[0].refs.length < 2) continue;
     const refs = group.flatMap((g) => g.refs).filter((r, i, all) => all.findIndex((x) => x.code === r.code) === i);
     if (refs.length >= 2 && group.every((g) => g.kind !== "place")) found = refs;
     a = b;
