@@ -130,7 +130,8 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     const polity = (x: Mention | undefined) => x?.kind === "country" || x?.kind === "organisation";
     const pluralRole = tokens[cur.end - 1].lower !== tokens[cur.end - 1].lemma || /[^s]s$/.test(tokens[cur.end - 1].lower);
     // "lawmakers and officials in A and B": several roles, each in every country
-    const linked = (a: Mention, b: Mention) => /^(,|and|, and)$/.test(tokens.slice(a.end, b.start).map((t) => t.lower).join(" ").replace(/^the$|^, the$|^and the$/, (x) => x.replace(/ ?the$/, "")).trim());
+    // (one to three words between: ",", "and", ", and", each perhaps with "the")
+    const linked = (a: Mention, b: Mention) => b.start - a.end >= 1 && b.start - a.end <= 3 && /^(,|and|, and)$/.test(tokens.slice(a.end, b.start).map((t) => t.lower).join(" ").replace(/^the$|^, the$|^and the$/, (x) => x.replace(/ ?the$/, "")).trim());
     const roles = [cur];
     let r = m;
     while (cur.kind === "agent" && raw[r + 1]?.kind === "agent" && raw[r + 1].refs[0].country === null && linked(raw[r], raw[r + 1])) roles.push(raw[++r]);
