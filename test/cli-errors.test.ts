@@ -69,7 +69,7 @@ test("a missing file or folder named on the command line is a message with its p
 
 test("a bug prints its message and how to report it; the stack trace only with ANNALS_DEBUG=1", async () => {
   // a fault planted in the child: writing an event fails
-  const fault = `data:text/javascript,const s=JSON.stringify;JSON.stringify=function(v,...a){if(v&&typeof v==="object"&&"goldstein" in v)throw new TypeError("planted fault");return s.call(this,v,...a)}`;
+  const fault = `data:text/javascript,const w=process.stdout.write;process.stdout.write=function(c,...a){if(String(c).includes('"goldstein"'))throw new TypeError("planted fault");return w.call(this,c,...a)}`;
   const args = ["code", "--lines", "--date", "2023-01-01", "examples/headlines.txt"];
   const env = { ...process.env };
   delete env.ANNALS_DEBUG;

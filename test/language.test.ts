@@ -100,3 +100,20 @@ test("only the first 20,000 characters are read, so a megabyte costs what an art
   assert.equal(notEnglish(english + OTHER_LANGUAGES.French.paragraphs[0].repeat(100)), null, "what lies past the sample is not read");
   assert.match(notEnglish(OTHER_LANGUAGES.French.paragraphs[0].repeat(10_000)) ?? "", /^it reads as French/);
 });
+
+test("letters outside the Latin alphabet count against English, a word that mixes scripts is no word, and a lone surrogate ends a word", () => {
+  assert.equal(notEnglish("Москва заявила о переговорах с Пекином"), "mostly in a non-Latin script");
+  assert.equal(notEnglish("😀😀 中国 外交部 said"), "mostly in a non-Latin script");
+  // mathematical bold letters lie outside the 16-bit range: each counts as its two UTF-16 units
+  assert.equal(notEnglish("𝐒𝐚𝐧𝐜𝐭𝐢𝐨𝐧𝐬 𝐨𝐧 𝐑𝐮𝐬𝐬𝐢𝐚 said the ministry"), "mostly in a non-Latin script");
+  assert.equal(notEnglish("Officials in Kyiv (Київ) said the talks with Moscow would resume on Monday"), null);
+  const german = "die Regierung und die Opposition haben sich auf einen Kompromiss geeinigt";
+  assert.equal(notEnglish(german), "it reads as German: 7 German function words, against 0 English ones, in 11 words");
+  // a Cyrillic "О" in "Оpposition" makes it no word; the lone surrogate splits "Kompromiss" from "geeinigt"
+  assert.equal(notEnglish(german.replace("Opposition", "Оpposition").replace(" geeinigt", "\uD800geeinigt")), "it reads as German: 7 German function words, against 0 English ones, in 10 words");
+  // capitalised, another language's function words are as often names
+  assert.equal(notEnglish(german.toUpperCase()), null);
+  assert.equal(notEnglish(german.replace(/\b\w/g, (c) => c.toUpperCase())), null);
+  assert.equal(notEnglish("le président a été reçu à l'Élysée avec sa délégation"), "it reads as French: 6 French function words and 3 words with its accents, against 0 English ones, in 11 words");
+  assert.equal(notEnglish("\uDC00\uD800 ..."), "no letters");
+});

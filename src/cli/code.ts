@@ -1,12 +1,45 @@
 /** `annals code`: documents in, events out (JSONL, TSV or pretty). */
 import { codeDocument, DocumentError, type Document, type InputProblem } from "../core/index.js";
+import { eventJson } from "../core/event-json.js";
 import { loadDictionaries, DEFAULT_DATA_DIR } from "../node/data-files.js";
 import { expandPaths, FirstOccurrences, readBatch, readFiles, readStdin, type InputBatch } from "../node/inputs.js";
 import { parse, UsageError } from "./args.js";
 import { CODING_ARGS, codingOptions } from "./coding-options.js";
 import { pretty, tsvRow, TSV_COLUMNS, type OutputFormat } from "./format.js";
 
-export async function runCode(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+/**
+ * Text gathered into writes of about 64 KB: a stream write per event costs more than coding a short sentence.
+ * A terminal gets each write at once, for whoever watches it.
+ */
+class BatchedOutput {
+  private pending = "";
+  private readonly size: number;
+  constructor(private readonly out: NodeJS.WritableStream) {
+    this.size = (out as NodeJS.WriteStream).isTTY === true ? 0 : 65_536;
+  }
+
+  write(text: string): void {
+    this.pending += text;
+    if (this.pending.length >= this.size) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending === "") return;
+    this.out.write(this.pending);
+    this.pending = "";
+  }
+}
+
+export async function runCode(argv: string[], stream: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const out = new BatchedOutput(stream);
+  try {
+    return await codeAll(argv, stream, out, err);
+  } finally {
+    out.flush();
+  }
+}
+
+async function codeAll(argv: string[], stream: NodeJS.WritableStream, out: BatchedOutput, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...CODING_ARGS,
     format: { type: "string", default: "jsonl" },
@@ -33,7 +66,7 @@ export async function runCode(argv: string[], out: NodeJS.WritableStream, err: N
     batches = readFiles(expanded.files, { lines: values.lines, date });
   }
 
-  const colour = format === "pretty" && (out as NodeJS.WriteStream).isTTY === true;
+  const colour = format === "pretty" && (stream as NodeJS.WriteStream).isTTY === true;
   const codeNames = new Map([...dictionaries.ontology.codes.values()].map((c) => [c.code, c.name]));
   if (format === "tsv") out.write(TSV_COLUMNS.join("\t") + "\n");
   let failed = problems.length > 0;
@@ -66,7 +99,7 @@ export async function runCode(argv: string[], out: NodeJS.WritableStream, err: N
         return true;
       }
       for (const w of coded.warnings) if (format !== "pretty" && w.startsWith("not coded")) err.write(`annals: warning: ${name} (document ${doc.id}): ${w}\n`);
-      if (format === "jsonl") for (const e of coded.events) out.write(JSON.stringify(e) + "\n");
+      if (format === "jsonl") for (const e of coded.events) out.write(eventJson(e) + "\n");
       else if (format === "tsv") for (const e of coded.events) out.write(tsvRow(e) + "\n");
       else out.write(pretty(doc, coded, colour, codeNames) + "\n\n");
       return true;

@@ -85,24 +85,25 @@ export function codeDocument(doc: Document, dicts: Dictionaries, options: CodeOp
   const coref = new Coreference();
   const events: Event[] = [];
   const unknown: { name: string; sentence: number }[] = [];
-  const keysOf = sentences.map((s) => textKeys(s.tokens).keys);
-  for (const keys of keysOf) {
-    const story = dicts.discards.scan(keys).find((m) => m.values.some((v) => v.story));
+  const keysOf = sentences.map((s) => textKeys(s.tokens));
+  const discardsOf = keysOf.map((k) => dicts.discards.scan(k.keys));
+  for (const discards of discardsOf) {
+    const story = discards.find((m) => m.values.some((v) => v.story));
     if (story) {
       const v = story.values.find((x) => x.story)!;
       return { events: [], unknown: [], sentences: sentences.map(({ index, start, end, text }) => ({ index, start, end, text })), warnings: [`story discarded by ${v.rule} ("${v.phrase}")`] };
     }
   }
   for (const sentence of sentences) {
-    const keys = keysOf[sentence.index];
-    const mentions = findMentions(sentence.tokens, dicts, coref, doc.date);
+    const words = keysOf[sentence.index];
+    const mentions = findMentions(sentence.tokens, dicts, coref, doc.date, words);
     if (options.reportUnknown) for (const name of unknownNames(sentence, mentions)) unknown.push({ name, sentence: sentence.index });
-    const discard = dicts.discards.scan(keys)[0];
+    const discard = discardsOf[sentence.index][0];
     if (discard) {
       warnings.push(`sentence ${sentence.index} discarded by ${discard.values[0].rule} ("${discard.values[0].phrase}")`);
       continue;
     }
-    const issues = [...new Set(dicts.issues.scan(keys).flatMap((m) => m.values.map((v) => v.issue)))];
+    const issues = [...new Set(dicts.issues.scan(words.keys).flatMap((m) => m.values.map((v) => v.issue)))];
     nounsInNames(sentence.tokens, mentions);
     const clauses = findClauses(sentence.tokens);
     const ctx = { docId: doc.id, docDate: doc.date, docText: doc.text, sentence, clauses, mentions, dicts, requireDyad: options.requireDyad ?? true, newActorLength: options.newActorLength ?? 0, statedActs: options.statedActs ?? true, mutualBothWays: options.mutualBothWays ?? false, datelinePlace, issues };

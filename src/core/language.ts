@@ -67,11 +67,21 @@ function accentLanguages(w: string): number {
 
 /** Characters read: enough for any verdict, and a megabyte document costs no more than a long article. */
 const SAMPLE = 20_000;
-const WORD = /\p{L}+/gu;
-const LATIN = /^[A-Za-z\u00C0-\u024F]+$/;
-const ASCII = /^[A-Za-z]+$/;
+const LETTER = /\p{L}/uy;
 const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const isLower = (w: string) => w !== w.toUpperCase() && w[0] === w[0].toLowerCase();
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** A letter of the Latin alphabet, plain or accented (Latin-1 and Latin Extended A and B). */
+const isLatin = (c: number) => isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f);
+
+/** How many UTF-16 units the letter at `i` takes (two for a letter outside the BMP), or 0 when it is no letter. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return isAsciiLetter(c) ? 1 : 0;
+  LETTER.lastIndex = i;
+  if (!LETTER.test(text)) return 0;
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}
 
 /** Null when the text looks like English; otherwise why not. */
 export function notEnglish(text: string): string | null {
@@ -82,28 +92,45 @@ export function notEnglish(text: string): string | null {
   let english = 0;
   const counts = new Array<number>(LANGUAGES.length).fill(0);
   const accented = new Array<number>(LANGUAGES.length).fill(0);
-  for (const m of sample.matchAll(WORD)) {
-    const w = m[0];
-    letters += w.length;
-    if (LATIN.test(w)) latin += w.length;
-    else {
-      for (const ch of w) if (LATIN.test(ch)) latin++;
+  // one pass over the characters: each word is a run of letters, read as it is passed
+  for (let i = 0; i < sample.length; ) {
+    let width = letterAt(sample, i);
+    if (width === 0) {
+      i++;
       continue;
     }
+    const start = i;
+    let latinUnits = 0;
+    let ascii = true;
+    let upper = false;
+    let lower = false;
+    do {
+      const c = sample.charCodeAt(i);
+      if (width === 1 && isLatin(c)) latinUnits++;
+      if (c >= 128) ascii = false;
+      else if (c <= 90) upper = true;
+      else lower = true;
+      i += width;
+    } while (i < sample.length && (width = letterAt(sample, i)) > 0);
+    letters += i - start;
+    latin += latinUnits;
+    // a word with any letter outside the Latin alphabet counts only its Latin letters
+    if (latinUnits !== i - start) continue;
     words++;
-    const lower = w.toLowerCase();
-    if (ENGLISH.has(lower)) {
+    const w = sample.slice(start, i);
+    const key = ascii && !upper ? w : w.toLowerCase();
+    if (ENGLISH.has(key)) {
       english++;
       continue;
     }
     // another language's words count as written in lower case: capitalised, they are as often names
-    if (!isLower(w)) continue;
-    const langs = WORDS.get(lower);
+    if (ascii ? !lower || sample.charCodeAt(start) <= 90 : !isLower(w)) continue;
+    const langs = WORDS.get(key);
     if (langs !== undefined) {
-      for (let i = 0; i < LANGUAGES.length; i++) if (langs & (1 << i)) counts[i]++;
-    } else if (!ASCII.test(w)) {
+      for (let k = 0; k < LANGUAGES.length; k++) if (langs & (1 << k)) counts[k]++;
+    } else if (!ascii) {
       const langs = accentLanguages(w);
-      for (let i = 0; i < LANGUAGES.length; i++) if (langs & (1 << i)) accented[i]++;
+      for (let k = 0; k < LANGUAGES.length; k++) if (langs & (1 << k)) accented[k]++;
     }
   }
   if (letters === 0) return "no letters";

@@ -80,6 +80,8 @@ const continuesCharacter = (text: string, at: number) => {
  */
 export function tokenizerCuts(text: string, maxChars = MAX_PIECE_CHARS): number[] {
   const cuts: number[] = [];
+  // (a text no longer than a run may be has no run to cut, and most texts coded are single sentences)
+  if (text.length <= maxChars) return cuts;
   const whitespace = /\s+/g;
   let runStart = 0;
   for (;;) {

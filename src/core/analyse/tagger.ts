@@ -43,6 +43,21 @@ function tagger(): Nlp {
   return nlp;
 }
 
+/** At most this many words' spelling keys are kept: news repeats its words, and memory stays bounded. */
+const KEYS_KEPT = 20_000;
+const keysKept = new Map<string, string>();
+
+/** A word's spelling key, from the words met lately when it is one of them. */
+function keyOf(word: string): string {
+  let key = keysKept.get(word);
+  if (key === undefined) {
+    key = spellingKey(word);
+    if (keysKept.size >= KEYS_KEPT) keysKept.clear();
+    keysKept.set(word, key);
+  }
+  return key;
+}
+
 /** Tokens that cannot end a sentence: titles, month and number abbreviations, initials. */
 const NON_FINAL = /^(mr|mrs|ms|dr|gen|lt|col|maj|sgt|capt|cmdr|adm|gov|sen|rep|rev|prof|st|no|nos|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|inc|corp|co|ltd|vs|v|[a-z])\.$/i;
 
@@ -134,8 +149,8 @@ export function analyseText(text: string): Sentence[] {
       for (let i = 0; i < tokens.length; i++) tokens[i].i = i;
       repairTags(tokens);
       for (const t of tokens) {
-        t.key = spellingKey(t.lower);
-        t.lemmaKey = spellingKey(t.lemma);
+        t.key = keyOf(t.lower);
+        t.lemmaKey = keyOf(t.lemma);
       }
       const start = tokens.length ? tokens[0].start : 0;
       const end = tokens.length ? tokens[tokens.length - 1].end : 0;

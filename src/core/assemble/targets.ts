@@ -82,7 +82,7 @@ export function targetSides(clause: Clause, ctx: SentenceContext, pattern: VerbP
     for (const [side, other] of [[sourceRefs, targetRefs], [targetRefs, sourceRefs]] as const) {
       for (const x of side) {
         if (x.ref.country || (x.m.kind !== "agent" && x.m.kind !== "pronoun")) continue;
-        const filled = { ...x.ref, country: fill, code: fill + x.ref.code };
+        const filled: ActorRef = { code: fill + x.ref.code, country: fill, sectors: x.ref.sectors, name: x.ref.name, person: x.ref.person, open: x.ref.open };
         // (a target is always the clause's: "Pakistan deployed police" is its own police, no event)
         if (side === targetRefs || !other.some((o) => o.ref.country === fill && o.ref.sectors.length === 0 && !places.has(o.ref) && isSelf(filled, o.ref))) x.ref = filled;
       }

@@ -101,8 +101,12 @@ export function spellingKey(word: string): string {
   return word.replace(/([a-z]{2})is(e|es|ed|ing|ation|ations)$/, "$1iz$2").replace(/([a-z]{2})ys(e|es|ed|ing)$/, "$1yz$2");
 }
 
+const JOINER_OR_APOSTROPHE = /[-/_\u2010\u2011\u2013'\u2019]/;
+
 /** Splits a word at hyphens and slashes and drops a plural possessive's apostrophe: "G-20" -> g, 20; "Workers'" -> workers. */
 function parts(word: string): string[] {
+  // (most words have no joiner and no apostrophe: the word itself)
+  if (word !== "" && !JOINER_OR_APOSTROPHE.test(word)) return [word];
   return word
     .replace(/(s)['\u2019]$/i, "$1")
     .split(/[-/_\u2010\u2011\u2013]+/)

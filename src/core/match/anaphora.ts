@@ -5,7 +5,7 @@
 import type { Token } from "../analyse/tagger.js";
 import { GROUP_NOUNS } from "../analyse/grammar.js";
 import type { ActorRef, Coreference } from "./coreference.js";
-import type { Mention } from "./mentions.js";
+import { changed, type Mention } from "./mentions.js";
 
 const ORG_NOUNS = new Set(["agency", "alliance", "bloc", "organisation", "organization", "watchdog", "body"]);
 const PEOPLE_NOUNS = new Set(["leaders", "presidents", "men", "women", "ministers", "premiers", "chancellors", "heads", "envoys", "diplomats"]);
@@ -28,12 +28,12 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
         // "the Chinese president": a role that names the person already mentioned
         if (cur.kind === "agent" && cur.refs.length === 1 && cur.refs[0].country) {
           const known = coref.personWithCode(cur.refs[0].code);
-          if (known) out.push({ ...cur, refs: [known], via: "coreference" });
+          if (known) out.push(changed(cur, { refs: [known], via: "coreference" }));
           else out.push(cur);
         } else if (cur.kind === "agent" && cur.refs.length === 1 && !cur.refs[0].country && tokens[cur.start - 1]?.lower === "the" && tokens[cur.end - 1].lower === tokens[cur.end - 1].lemma) {
           // "the president conveyed his condolences": a singular role with "the" names the person who holds it
           const known = coref.personWithRole(cur.refs[0].sectors);
-          out.push(known ? { ...cur, refs: [known], via: "coreference" } : cur);
+          out.push(known ? changed(cur, { refs: [known], via: "coreference" }) : cur);
         } else out.push(cur);
         const last = tokens[cur.end - 1];
         // "the Iranian president told CNN he would ...": a singular role of one person is a "he" or "she" too
@@ -58,7 +58,8 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
         const person = /^(he|she|him|her|his)$/.test(t.lower);
         const alternatives = person ? coref.recentPeople().filter((p) => !refs.includes(p)) : undefined;
         const named = [...out].reverse().find((x) => x.kind !== "pronoun" && refs.length === 1 && x.refs.length === 1 && x.refs[0].code === refs[0].code && x.refs[0].name === refs[0].name);
-        const men: Mention = { start: i, end: i + 1, refs, alternatives, kind: "pronoun", place: null, possessive, via: "coreference", rule: null, ...(named ? { antecedent: [named.start, named.end] as [number, number] } : {}) };
+        const antecedent: [number, number] | undefined = named ? [named.start, named.end] : undefined;
+        const men: Mention = { start: i, end: i + 1, refs, kind: "pronoun", place: null, possessive, alternatives, via: "coreference", rule: null, antecedent, prefix: undefined };
         out.push(men);
         coref.note(men, false);
       }
@@ -114,10 +115,15 @@ export function compoundBefore(tokens: Token[], mentions: Mention[]): ActorRef[]
     const group: Mention[] = [mentions[a]];
     let b = a;
     while (b + 1 < mentions.length) {
+      // (one or two words between: "and", ",", ", and", "and his")
+      const gap = mentions[b + 1].start - mentions[b].end;
+      if (gap < 1 || gap > 2) break;
       const between = tokens.slice(mentions[b].end, mentions[b + 1].start).map((t) => t.lower).join(" ");
       if (/^(and|,|, and|and (his|her|their))$/.test(between)) group.push(mentions[++b]);
       else break;
     }
+    // one mention of one actor is no compound
+    if (group.length === 1 && group[0].refs.length < 2) continue;
     const refs = group.flatMap((g) => g.refs).filter((r, i, all) => all.findIndex((x) => x.code === r.code) === i);
     if (refs.length >= 2 && group.every((g) => g.kind !== "place")) found = refs;
     a = b;

@@ -10,7 +10,7 @@ import type { Token } from "../analyse/tagger.js";
 import type { Dictionaries } from "../dictionary/compile.js";
 import { sectorsOf } from "../dictionary/ontology.js";
 import type { ActorRef, Coreference } from "./coreference.js";
-import type { Mention } from "./mentions.js";
+import { changed, type Mention } from "./mentions.js";
 
 export const CALENDAR = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)$/i;
 const LEADER_WORDS = /^(head|chief|director|leader|boss|chairman|chairwoman|chair|secretary-general|president)$/;
@@ -21,9 +21,14 @@ const NAME_POS = new Set(["PROPN", "NOUN", "ADJ", "X"]);
 /** Particles inside names: "Bashar al-Assad", "Ursula von der Leyen", "Luiz Inacio Lula da Silva". */
 const NAME_LINKS = new Set(["al", "el", "bin", "ibn", "bint", "abu", "de", "da", "do", "dos", "van", "von", "der", "den", "la", "le", "du", "di"]);
 
-export function refOfCode(code: string, name: string, person: boolean, dicts: Dictionaries): ActorRef {
+export function refOfCode(code: string, name: string, person: boolean, dicts: Dictionaries, open?: boolean): ActorRef {
   const head = code.slice(0, 3);
-  return { code, country: head === "---" ? null : head, sectors: sectorsOf(code, dicts.ontology.roles), name, person };
+  return { code, country: head === "---" ? null : head, sectors: sectorsOf(code, dicts.ontology.roles), name, person, open };
+}
+
+/** The actor as a named person: "President Vladimir Putin" is a person of the president's code. */
+function personRef(r: ActorRef, name = r.name): ActorRef {
+  return { code: r.code, country: r.country, sectors: r.sectors, name, person: true, open: r.open };
 }
 
 /**
@@ -58,7 +63,7 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     if (tokens[k]?.lower !== "of" || !LEADER_WORDS.test(tokens[k - 1]?.lower ?? "")) continue;
     if (m > 0 && raw[m - 1].end > k - 1) continue;
     const ref = r.kind === "country" ? refOfCode(r.refs[0].code + "GOV", r.refs[0].name, false, dicts) : r.refs[0];
-    raw[m] = { ...r, start: k - 1, kind: "agent", refs: [{ ...ref, person: true }] };
+    raw[m] = changed(r, { start: k - 1, kind: "agent", refs: [personRef(ref)] });
   }
 
   const out: Mention[] = [];
@@ -68,7 +73,7 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     const named = raw[m + 1];
     if (cur.prefix && named && named.start === cur.end && named.refs.length > 0 && (named.kind === "country" || named.kind === "organisation" || named.kind === "adjective")) {
       const prefix = cur.prefix;
-      cur = { ...named, start: cur.start, kind: "organisation", refs: named.refs.map((r) => ({ ...refOfCode(prefix + r.code, r.name, r.person, dicts), open: true })) };
+      cur = changed(named, { start: cur.start, kind: "organisation", refs: named.refs.map((r) => refOfCode(prefix + r.code, r.name, r.person, dicts, true)) });
       raw[m + 1] = cur;
       continue;
     }
@@ -93,7 +98,7 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
         let refs = cur.kind === "organisation" ? cur.refs.map((r) => withRoles(r, agent.sectors, dicts)) : [refOfCode(joinCode(country, agent.sectors), agent.name, agent.person, dicts)];
         // "Arnor former security officials": out of office, as markFormer says for "former" before the whole
         if (tokens.slice(cur.end, next.start).some((t) => /^(former|ex)$/.test(t.lower))) refs = refs.map((r) => (r.country ? refOfCode(r.country + "ELI", r.name, r.person, dicts) : r));
-        cur = { ...next, start: cur.start, refs, rule: next.rule };
+        cur = changed(next, { start: cur.start, refs });
         m++;
       }
     }
@@ -104,7 +109,7 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
       const k = tokens[cur.end + 1]?.pos === "DET" ? cur.end + 2 : cur.end + 1;
       if (k === next.start) {
         // a bare polity code ("ARN") takes the role; a named organisation's code is kept whole
-        cur = { ...cur, end: next.end, refs: next.refs.map((r) => withRoles(r, cur.refs[0].sectors, dicts)) };
+        cur = changed(cur, { end: next.end, refs: next.refs.map((r) => withRoles(r, cur.refs[0].sectors, dicts)) });
         m++;
         out.push(cur);
         continue;
@@ -112,20 +117,21 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     }
     // organisation + role noun: "Hamas fighters", "UN peacekeepers": the role is added unless the code has it
     if (cur.kind === "organisation" && next && next.kind === "agent" && next.refs[0].country === null && next.start === cur.end) {
-      cur = { ...next, start: cur.start, refs: cur.refs.map((r) => withRoles(r, next.refs[0].sectors, dicts)), rule: cur.rule };
+      cur = changed(next, { start: cur.start, refs: cur.refs.map((r) => withRoles(r, next.refs[0].sectors, dicts)), rule: cur.rule });
       m++;
     }
     // "Jordan's King Abdullah II", "Russian Vladimir Putin": a country before a known person is part of the name
     const person = raw[m + 1];
     if ((cur.kind === "country" || cur.kind === "adjective") && person?.kind === "person" && person.start === (tokens[cur.end]?.lower === "'s" ? cur.end + 1 : cur.end)) {
-      cur = { ...person, start: cur.start };
+      cur = changed(person, { start: cur.start });
       m++;
     }
     // "the presidents of France, Russia and the United States": one role, several countries
     const polity = (x: Mention | undefined) => x?.kind === "country" || x?.kind === "organisation";
     const pluralRole = tokens[cur.end - 1].lower !== tokens[cur.end - 1].lemma || /[^s]s$/.test(tokens[cur.end - 1].lower);
     // "lawmakers and officials in A and B": several roles, each in every country
-    const linked = (a: Mention, b: Mention) => /^(,|and|, and)$/.test(tokens.slice(a.end, b.start).map((t) => t.lower).join(" ").replace(/^the$|^, the$|^and the$/, (x) => x.replace(/ ?the$/, "")).trim());
+    // (one to three words between: ",", "and", ", and", each perhaps with "the")
+    const linked = (a: Mention, b: Mention) => b.start - a.end >= 1 && b.start - a.end <= 3 && /^(,|and|, and)$/.test(tokens.slice(a.end, b.start).map((t) => t.lower).join(" ").replace(/^the$|^, the$|^and the$/, (x) => x.replace(/ ?the$/, "")).trim());
     const roles = [cur];
     let r = m;
     while (cur.kind === "agent" && raw[r + 1]?.kind === "agent" && raw[r + 1].refs[0].country === null && linked(raw[r], raw[r + 1])) roles.push(raw[++r]);
@@ -135,7 +141,7 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
       const countries = [raw[j]];
       while (polity(raw[j + 1]) && linked(raw[j], raw[j + 1])) countries.push(raw[++j]);
       if (countries.length > 1 || roles.length > 1) {
-        cur = { ...cur, end: raw[j].end, kind: "group", refs: countries.flatMap((c) => roles.map((x) => withRoles(c.refs[0], x.refs[0].sectors, dicts))) };
+        cur = changed(cur, { end: raw[j].end, kind: "group", refs: countries.flatMap((c) => roles.map((x) => withRoles(c.refs[0], x.refs[0].sectors, dicts))) });
         m = j;
       }
     }
@@ -158,7 +164,7 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
         while (k < after.start && k < cur.end + 5 && (tokens[k].pos === "ADJ" || (tokens[k].pos === "VERB" && /ed$/.test(tokens[k].lower)))) k++;
         if (k === after.start) {
           const country = after.place?.country ?? after.refs[0]?.country ?? null;
-          cur = { ...cur, end: after.end, place: after.place, refs: [refOfCode(joinCode(country, cur.refs[0].sectors), cur.refs[0].name, cur.refs[0].person, dicts)] };
+          cur = changed(cur, { end: after.end, place: after.place, refs: [refOfCode(joinCode(country, cur.refs[0].sectors), cur.refs[0].name, cur.refs[0].person, dicts)] });
           m++;
         }
       }
@@ -166,7 +172,7 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     // "the US commander in Iraq": a role that has its country keeps it; the place only says where it serves
     const where = raw[m + 1];
     if (cur.kind === "agent" && cur.refs[0].country && where && (where.kind === "country" || where.kind === "capital" || where.kind === "place") && tokens[cur.end]?.lower === "in" && where.start === cur.end + 1 && tokens[where.end]?.text === ",") {
-      cur = { ...cur, end: where.end, place: where.place };
+      cur = changed(cur, { end: where.end, place: where.place });
       m++;
     }
     // title + name: "Russian President Vladimir Putin", "Defence Minister Jane Doe"
@@ -178,8 +184,8 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
       if (person && (person.kind === "person" || bareName) && person.start === cur.end) {
         // the dictionary knows the person; a title such as "former president" still says they are out of office
         const p = person.refs[0];
-        const refs = cur.refs[0].sectors.includes("ELI") && p.country ? [refOfCode(p.country + "ELI", p.name, true, dicts)] : bareName ? [cur.refs[0].country ? { ...cur.refs[0], name: p.name, person: true } : withRoles({ ...p, person: true }, cur.refs[0].sectors, dicts)] : person.refs;
-        cur = { ...person, start: cur.start, refs };
+        const refs = cur.refs[0].sectors.includes("ELI") && p.country ? [refOfCode(p.country + "ELI", p.name, true, dicts)] : bareName ? [cur.refs[0].country ? personRef(cur.refs[0], p.name) : withRoles(personRef(p), cur.refs[0].sectors, dicts)] : person.refs;
+        cur = changed(person, { start: cur.start, refs });
         m++;
       } else {
         // "the Syrian NGO Syria Relief": a country's name that opens a longer name is part of it, not an actor
@@ -196,9 +202,9 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
         }
         if (k > cur.end) {
           const name = spanText(tokens, cur.end, k);
-          const ref = { ...cur.refs[0], name, person: true };
+          const ref = personRef(cur.refs[0], name);
           coref.registerName(tokens.slice(cur.end, k).map((t) => t.lower), ref);
-          cur = { ...cur, end: k, kind: "person", refs: [ref], via: "title" };
+          cur = changed(cur, { end: k, kind: "person", refs: [ref], via: "title" });
         }
       }
     }
@@ -207,7 +213,7 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     const holder = raw[m + 1];
     if ((cur.kind === "organisation" || cur.kind === "group") && holder?.kind === "person" && holder.start === cur.end && !cur.possessive) {
       const name = holder.refs[0]?.name ?? "";
-      cur = { ...holder, start: cur.start, refs: cur.refs.map((r) => ({ ...r, name, person: true })) };
+      cur = changed(holder, { start: cur.start, refs: cur.refs.map((r) => personRef(r, name)) });
       m++;
     }
     out.push(cur);
@@ -222,9 +228,9 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     while (k < limit && tokens[k].pos === "PROPN" && /^[A-Z]/.test(tokens[k].text) && !CALENDAR.test(tokens[k].text)) k++;
     const closer = tokens[k];
     if (k - a.end < 3 || !(closer && (closer.text === "," || closer.pos === "VERB" || closer.pos === "AUX"))) continue;
-    const ref = { ...a.refs[0], name: spanText(tokens, a.end + 1, k), person: true };
+    const ref = personRef(a.refs[0], spanText(tokens, a.end + 1, k));
     coref.registerName(tokens.slice(a.end + 1, k).map((t) => t.lower), ref);
-    out[m] = { ...a, end: k, kind: "person", refs: [ref], via: "title" };
+    out[m] = changed(a, { end: k, kind: "person", refs: [ref], via: "title" });
   }
 
   // A name the dictionaries do not know, then its role: "Rafael Grossi, the head of the IAEA,"
@@ -239,9 +245,9 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     while (j - 1 >= floor && tokens[j - 1].pos === "PROPN" && /^[A-Z]/.test(tokens[j - 1].text) && !CALENDAR.test(tokens[j - 1].text)) j--;
     const closes = !tokens[a.end] || /^[,.;]$/.test(tokens[a.end].text) || tokens[a.end].pos === "VERB";
     if (k - j < 2 || !closes || (j > 0 && !/^(PUNCT|ADP|SCONJ|CCONJ)$/.test(tokens[j - 1].pos))) continue;
-    const ref = { ...a.refs[0], name: spanText(tokens, j, k), person: true };
+    const ref = personRef(a.refs[0], spanText(tokens, j, k));
     coref.registerName(tokens.slice(j, k).map((t) => t.lower), ref);
-    out[m] = { ...a, start: j, kind: "person", refs: [ref], via: "title" };
+    out[m] = changed(a, { start: j, kind: "person", refs: [ref], via: "title" });
   }
 
   // Appositives: "his Russian counterpart, Vladimir Putin," and "Putin, the Russian president,"
@@ -257,16 +263,16 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     if (!closes) continue;
     if (a.kind === "agent" && a.refs[0].country && b.kind === "person" && b.via !== "dictionary" && b.refs[0].country === null) {
       // "his Russian counterpart, Vladimir Putin," where the name came without a country
-      const ref = { ...a.refs[0], name: b.refs[0].name, person: true };
+      const ref = personRef(a.refs[0], b.refs[0].name);
       coref.registerName(tokens.slice(b.start, b.end).map((t) => t.lower), ref);
-      out.splice(m, 2, { ...b, start: a.start, end: b.end, refs: [ref] });
+      out.splice(m, 2, changed(b, { start: a.start, end: b.end, refs: [ref] }));
       continue;
     }
     if (personAgent(a, b) || personAgent(b, a)) {
       const person = a.kind === "person" ? a : b;
       const role = a.kind === "person" ? b : a;
-      const ref = person.via === "dictionary" ? person.refs[0] : { ...role.refs[0], name: person.refs[0].name, person: true };
-      out.splice(m, 2, { ...person, start: a.start, end: b.end, refs: [ref] });
+      const ref = person.via === "dictionary" ? person.refs[0] : personRef(role.refs[0], person.refs[0].name);
+      out.splice(m, 2, changed(person, { start: a.start, end: b.end, refs: [ref] }));
     }
   }
 
@@ -275,7 +281,7 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
   for (let m = out.length - 1; m >= 0; m--) {
     const a = out[m];
     const next = tokens[a.end];
-    if (a.kind === "adjective" && next && (next.pos === "NOUN" || next.pos === "ADJ") && !POLITY.test(next.lower) && !(out[m + 1] && out[m + 1].start === a.end)) out[m] = { ...a, possessive: true };
+    if (a.kind === "adjective" && next && (next.pos === "NOUN" || next.pos === "ADJ") && !POLITY.test(next.lower) && !(out[m + 1] && out[m + 1].start === a.end)) out[m] = changed(a, { possessive: true });
   }
   // "Kenneth Kaunda International Airport", "the Paul Biya stadium": a person's name on a place or thing is no actor
   for (let m = out.length - 1; m >= 0; m--) {
@@ -296,7 +302,7 @@ function distributeRoles(tokens: Token[], mentions: Mention[], dicts: Dictionari
     const b = mentions[m + 1];
     if (a.kind !== "agent" || b.kind !== "agent" || !a.refs[0]?.country || b.refs[0]?.country || a.refs.length !== 1) continue;
     if (tokens.slice(a.end, b.start).map((t) => t.lower).join(" ") !== "and") continue;
-    mentions[m + 1] = { ...b, refs: [refOfCode(joinCode(a.refs[0].country, b.refs[0].sectors), b.refs[0].name, b.refs[0].person, dicts)] };
+    mentions[m + 1] = changed(b, { refs: [refOfCode(joinCode(a.refs[0].country, b.refs[0].sectors), b.refs[0].name, b.refs[0].person, dicts)] });
   }
   for (let m = mentions.length - 2; m >= 0; m--) {
     const a = mentions[m];
@@ -307,7 +313,7 @@ function distributeRoles(tokens: Token[], mentions: Mention[], dicts: Dictionari
     const first = tokens[b.start];
     // only when b itself starts with its demonym: "U.S. and South Korean troops"
     if (!first || b.start + 1 >= b.end) continue;
-    mentions[m] = { ...a, kind: "agent", refs: [refOfCode(joinCode(a.refs[0].country, b.refs[0].sectors), a.refs[0].name, false, dicts)] };
+    mentions[m] = changed(a, { kind: "agent", refs: [refOfCode(joinCode(a.refs[0].country, b.refs[0].sectors), a.refs[0].name, false, dicts)] });
   }
 }
 
@@ -320,7 +326,7 @@ function markFormer(tokens: Token[], mentions: Mention[], dicts: Dictionaries): 
     if (!/^(former|ex|ousted|deposed|toppled|exiled|late)$/.test(tokens[k]?.lower ?? "")) continue;
     const ref = men.refs[0];
     if (!ref?.country || men.refs.length !== 1) continue;
-    mentions[m] = { ...men, start: k, refs: [{ ...refOfCode(ref.country + "ELI", ref.name, ref.person, dicts) }] };
+    mentions[m] = changed(men, { start: k, refs: [refOfCode(ref.country + "ELI", ref.name, ref.person, dicts)] });
   }
 }
 
@@ -343,8 +349,8 @@ function inferTitleCountry(mentions: Mention[], dicts: Dictionaries, coref: Core
     if (!ref || ref.country || men.refs.length !== 1) continue;
     // Bare roles ("police") get a country clause by clause, when assembling events.
     if (men.kind !== "person" || men.via !== "title") continue;
-    const fixed = { ...refOfCode(joinCode(country, ref.sectors), ref.name, true, dicts) };
-    mentions[m] = { ...men, refs: [fixed] };
+    const fixed = refOfCode(joinCode(country, ref.sectors), ref.name, true, dicts);
+    mentions[m] = changed(men, { refs: [fixed] });
     coref.registerName(tokens.slice(men.start, men.end).filter((t) => /^[A-Z]/.test(t.text)).map((t) => t.lower), fixed);
   }
 }

@@ -37,25 +37,54 @@ function objectBefore(tokens: Token[], from: number, at: number): boolean {
   return false;
 }
 
-/** The keys and lemma keys of a sentence's tokens, made once a sentence. */
-const sentenceWords = new WeakMap<Token[], Set<string>>();
-function wordsOf(tokens: Token[]): Set<string> {
-  let words = sentenceWords.get(tokens);
-  if (!words) {
-    words = new Set<string>();
-    for (const t of tokens) {
-      words.add(t.key);
-      words.add(t.lemmaKey);
-    }
-    sentenceWords.set(tokens, words);
-  }
-  return words;
+/** A verb's patterns by the words that can open them: `led` from each such word, `unled` those opened by no word. */
+interface LeadIndex {
+  led: Map<string, number[]>;
+  unled: number[];
 }
 
-/** Is any of the words in the set? */
-function mayBeIn(present: Set<string>, words: string[]): boolean {
-  for (let i = 0; i < words.length; i++) if (present.has(words[i])) return true;
-  return false;
+/** Built on first use for each verb's patterns; kept as long as the dictionaries are. */
+const leadIndexes = new WeakMap<readonly VerbPattern[], LeadIndex>();
+
+function leadIndex(patterns: readonly VerbPattern[]): LeadIndex {
+  let index = leadIndexes.get(patterns);
+  if (!index) {
+    index = { led: new Map(), unled: [] };
+    for (let p = 0; p < patterns.length; p++) {
+      const lead = patterns[p].elements[0];
+      if (lead?.kind !== "words") {
+        index.unled.push(p);
+        continue;
+      }
+      for (const w of lead.firsts) {
+        const list = index.led.get(w);
+        if (list) list.push(p);
+        else index.led.set(w, [p]);
+      }
+    }
+    leadIndexes.set(patterns, index);
+  }
+  return index;
+}
+
+/**
+ * The patterns that may match a complement starting at `from`, in dictionary order. A pattern that opens with
+ * words matches only where one of them stands within MAX_GAP words of the complement's start (see findWords),
+ * so a verb with 150 patterns ("demand") tries the few whose first words are there.
+ */
+function candidatePatterns(tokens: Token[], from: number, to: number, patterns: readonly VerbPattern[]): VerbPattern[] {
+  const index = leadIndex(patterns);
+  const found = index.unled.slice();
+  for (let q = from; q < to && q - from <= MAX_GAP; q++) {
+    const byKey = index.led.get(tokens[q].key);
+    if (byKey) found.push(...byKey);
+    const byLemma = tokens[q].lemmaKey === tokens[q].key ? undefined : index.led.get(tokens[q].lemmaKey);
+    if (byLemma) found.push(...byLemma);
+  }
+  found.sort((a, b) => a - b);
+  const out: VerbPattern[] = [];
+  for (let i = 0; i < found.length; i++) if (i === 0 || found[i] !== found[i - 1]) out.push(patterns[found[i]]);
+  return out;
 }
 
 function findWords(tokens: Token[], from: number, to: number, options: string[][], accepts: Set<string>[][], first = false, exact = false): number {
@@ -182,12 +211,8 @@ export function matchVerb(
 ): VerbMatch | null {
   const [from, to] = complement;
   const particle = from < to && PARTICLES.has(tokens[from].lower) ? tokens[from].lower : null;
-  // the sentence's words, to pass over at once a pattern whose first words are nowhere in it
-  const present = wordsOf(tokens);
-  for (const pattern of patterns) {
+  for (const pattern of candidatePatterns(tokens, from, to, patterns)) {
     if (pattern.plural && !pluralSubject) continue;
-    const lead = pattern.elements[0];
-    if (lead?.kind === "words" && !mayBeIn(present, lead.firsts)) continue;
     if (pattern.before.length > 0 && !matchBefore(tokens, verbAt, pattern.before, pattern.adjacent)) continue;
     // a phrasal verb only matches patterns written with its particle
     if (particle) {
