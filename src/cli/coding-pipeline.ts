@@ -96,6 +96,9 @@ export class CodingPipeline {
   async next(): Promise<CodedItem | "unchanged" | "failed"> {
     const entry = this.entries[0];
     if (!entry) throw new Error("no document in the pipeline");
+    // the workers' messages (started, a result) come in as tasks of the event loop; a caller whose every await resolves
+    // at once (a SQLite store answers synchronously) would otherwise never let them in, and code everything here
+    if (this.pool) await nextTurn();
     // a worker has it: code a later document no worker has taken while it works, rather than wait
     while (entry.onWorker && !entry.result) {
       const spare = this.entries.find((e) => e.storedEarly === false && !e.onWorker && !e.result);
