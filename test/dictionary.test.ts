@@ -78,11 +78,15 @@ test("compiled dictionaries read back from the disk cache code exactly as freshl
   const run = () => spawnSync(process.execPath, [bin, "code", "--lines", "--date", "2019-03-06", "-"], { input: "Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Beijing.\nIsraeli warplanes struck Gaza.\n", encoding: "utf8", env: { ...process.env, ANNALS_CACHE_DIR: cache } });
   const first = run();
   const second = run();
-  const { readdirSync } = await import("node:fs");
-  assert.equal(readdirSync(cache).filter((f) => f.endsWith(".v8")).length, 1, "one compiled form written");
-  assert.equal(first.status, 0, first.stderr);
-  assert.ok(first.stdout.length > 0);
-  assert.equal(second.stdout, first.stdout);
+  const { readdirSync, rmSync } = await import("node:fs");
+  try {
+    assert.equal(readdirSync(cache).filter((f) => f.endsWith(".v8")).length, 1, "one compiled form written");
+    assert.equal(first.status, 0, first.stderr);
+    assert.ok(first.stdout.length > 0);
+    assert.equal(second.stdout, first.stdout);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
 });
 
 /**
