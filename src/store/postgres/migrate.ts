@@ -8,13 +8,14 @@
  */
 import type pg from "pg";
 import { StoreError } from "../errors.js";
+import { inTransaction } from "./connection.js";
 import { PG_MIGRATIONS, PG_SCHEMA_VERSION, SCHEMA_VERSION_TABLE } from "./schema.js";
 
 /** An arbitrary constant of annals' own: the advisory lock that serialises its migrations on a database. */
 const MIGRATION_LOCK = 0x616e6e61;
 
 /** The schema version of the database; 0 for an empty one; null when it holds other tables and no schema_version. */
-async function schemaVersion(client: pg.ClientBase): Promise<number | null> {
+async function schemaVersion(client: pg.Pool | pg.ClientBase): Promise<number | null> {
   const tables = (await client.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()")).rows.map((r) => r.name);
   if (!tables.includes("schema_version")) return tables.length === 0 ? 0 : null;
   return (await client.query<{ v: number | null }>("SELECT max(version) AS v FROM schema_version")).rows[0].v ?? 0;
@@ -29,27 +30,17 @@ function check(version: number | null, location: string, readonly: boolean): boo
 }
 
 export async function migrate(pool: pg.Pool, location: string, readonly: boolean): Promise<void> {
-  const client = await pool.connect();
-  try {
-    if (!check(await schemaVersion(client), location, readonly)) return;
-    await client.query("BEGIN");
-    try {
-      await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
-      const version = await schemaVersion(client);
-      if (check(version, location, readonly)) {
-        await client.query(SCHEMA_VERSION_TABLE);
-        for (const m of PG_MIGRATIONS) {
-          if (m.version <= version!) continue;
-          await client.query(m.sql);
-          await client.query("INSERT INTO schema_version (version, description, applied_at) VALUES ($1, $2, $3)", [m.version, m.description, new Date().toISOString()]);
-        }
-      }
-      await client.query("COMMIT");
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw e;
+  if (!check(await schemaVersion(pool), location, readonly)) return;
+  await inTransaction(pool, async (client) => {
+    await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    // another process may have migrated while this one waited for the lock
+    const version = await schemaVersion(client);
+    if (!check(version, location, readonly)) return;
+    await client.query(SCHEMA_VERSION_TABLE);
+    for (const m of PG_MIGRATIONS) {
+      if (m.version <= version!) continue;
+      await client.query(m.sql);
+      await client.query("INSERT INTO schema_version (version, description, applied_at) VALUES ($1, $2, $3)", [m.version, m.description, new Date().toISOString()]);
     }
-  } finally {
-    client.release();
-  }
+  });
 }

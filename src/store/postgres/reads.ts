@@ -14,7 +14,7 @@ import { filterCondition } from "../filters.js";
 import { boundedCount, keysetScans, locationsQuery, sentenceStart, SORT_COLUMNS } from "../reads.js";
 import { EVENT_COLUMNS, rowToEvent } from "../rows.js";
 import type { EventCount, EventFilter, EventRow, KeysetPage, LocationOptions, LocationRow, Page, StatsOptions, StatsRow, StoreCounts, StoredDocument, StoredEvent, TopOptions, TopRow } from "../store.js";
-import { numbered } from "./connection.js";
+import { inTransaction, numbered } from "./connection.js";
 import { PG_DIALECT, PG_PERIOD, statsQuery, topQuery } from "./sql.js";
 
 // as ../sqlite.ts: besides the record's columns, the event's number and its document's url and coding time (GDELT)
@@ -56,21 +56,19 @@ export async function top(pool: pg.Pool, filter: EventFilter, options: TopOption
 export async function eventsAfter(pool: pg.Pool, filter: EventFilter, page: KeysetPage): Promise<StoredEvent[]> {
   const sort = page.sort ?? { by: "date" };
   const limit = page.limit ?? 100;
-  const client = await pool.connect();
-  const out: EventRow[] = [];
-  try {
-    await client.query("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    for (const { sql, params } of keysetScans(filter, sort, page.after, PG_DIALECT)) {
-      if (out.length >= limit) break;
-      out.push(...(await rows<EventRow>(client, `${STORED_SELECT} ${sql} LIMIT ?`, [...params, limit - out.length])));
-    }
-    await client.query("COMMIT");
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+  // the scans of one page see one snapshot, as SQLite's single statement does
+  const out = await inTransaction(
+    pool,
+    async (client) => {
+      const found: EventRow[] = [];
+      for (const { sql, params } of keysetScans(filter, sort, page.after, PG_DIALECT)) {
+        if (found.length >= limit) break;
+        found.push(...(await rows<EventRow>(client, `${STORED_SELECT} ${sql} LIMIT ?`, [...params, limit - found.length])));
+      }
+      return found;
+    },
+    "BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY",
+  );
   return out.map((r) => storedEvent(r, SORT_COLUMNS[sort.by]));
 }
 
