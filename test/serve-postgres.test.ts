@@ -13,7 +13,7 @@ import type { EventsResponse } from "../src/serve/api-types.js";
 import type { RunningServer } from "../src/serve/server.js";
 import { testPostgres } from "./support/postgres.js";
 import { exampleStore, http, postJson, testServer, webDir } from "./support/serve.js";
-import { tempDir } from "./support/store.js";
+import { rounded, tempDir } from "./support/store.js";
 
 const dir = tempDir();
 const pgServer = await testPostgres();
@@ -34,14 +34,6 @@ after(async () => {
   await onPostgres?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Floating-point sums rounded off (nine decimals): the engines add in their own order. */
-function rounded(value: unknown): unknown {
-  if (typeof value === "number") return Number.isInteger(value) ? value : Math.round(value * 1e9) / 1e9;
-  if (Array.isArray(value)) return value.map(rounded);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
-  return value;
-}
 
 /** One request to both servers: both 200, the same body; the body. */
 async function same(path: string): Promise<any> {

@@ -19,7 +19,7 @@ import { runIngest } from "../src/cli/ingest.js";
 import { openStore, type EventFilter, type EventKey, type EventRow, type EventSortKey, type Store } from "../src/store/index.js";
 import { testPostgres } from "./support/postgres.js";
 import { A, B, C } from "./support/known-events.js";
-import { collect, tempDir } from "./support/store.js";
+import { collect, rounded, tempDir } from "./support/store.js";
 
 const dir = tempDir();
 const EXAMPLES = join(import.meta.dirname, "..", "examples");
@@ -47,14 +47,6 @@ after(async () => {
   await postgres?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** A value with its floating-point noise rounded off (nine decimals), whole numbers and text as they are. */
-function rounded(value: unknown): unknown {
-  if (typeof value === "number") return Number.isInteger(value) ? value : Math.round(value * 1e9) / 1e9;
-  if (Array.isArray(value)) return value.map(rounded);
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
-  return value;
-}
 
 /** Both stores' answers to one read: equal, and not all empty (a comparison of nothing proves nothing). */
 async function same<T>(what: string, read: (s: Store) => Promise<T>): Promise<T> {

@@ -89,3 +89,11 @@ export async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
   for await (const row of rows) out.push(row);
   return out;
 }
+
+/** A value with its floating-point noise rounded off (nine decimals): two engines add sums in their own order. */
+export function rounded(value: unknown): unknown {
+  if (typeof value === "number") return Number.isInteger(value) ? value : Math.round(value * 1e9) / 1e9;
+  if (Array.isArray(value)) return value.map(rounded);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
+  return value;
+}
