@@ -25,6 +25,7 @@ import { numbered } from "../src/store/postgres/connection.js";
 import { PG_DIALECT, PG_PERIOD } from "../src/store/postgres/sql.js";
 import { startOwnServer } from "../test/support/postgres-server.js";
 import { CODES, COUNTRIES, random, SECTORS } from "./synthetic.js";
+import { latency } from "./timing.js";
 
 const QUAD = (root: number) => (root <= 5 ? 1 : root <= 9 ? 2 : root <= 14 ? 3 : 4);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -88,16 +89,6 @@ async function insertSynthetic(client: pg.Client, start: number, n: number, next
 /** Lines joined into pieces of about 256 KB. */
 function* chunks(lines: string[]): Generator<string> {
   for (let i = 0; i < lines.length; i += 1000) yield lines.slice(i, i + 1000).join("");
-}
-
-async function latency(run: () => Promise<unknown>, times: number): Promise<{ first: number; best: number }> {
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t = performance.now();
-    await run();
-    ms.push(performance.now() - t);
-  }
-  return { first: ms[0], best: Math.min(...ms) };
 }
 
 /** The plans PostgreSQL chooses for the main reads at this size (EXPLAIN ANALYZE, buffers). */

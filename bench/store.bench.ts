@@ -30,6 +30,7 @@ import { rebuildAggregates } from "../src/store/aggregates.js";
 import { EVENT_COLUMNS, openStore, rowToEvent, type CodedItem, type EventFilter } from "../src/store/index.js";
 import { benchDatabase, dropBenchDatabase, postgresQueryBench } from "./postgres-store.js";
 import { CODES, COUNTRIES, random, SECTORS } from "./synthetic.js";
+import { latency } from "./timing.js";
 
 const CORPUS_BYTES = Number(process.env.BENCH_STORE_BYTES ?? 50 * 1024 * 1024);
 const PARTS = (process.env.BENCH_STORE_PARTS ?? "ingest,writes,synthetic").split(",");
@@ -216,16 +217,6 @@ function insertSynthetic(db: Database.Database, start: number, n: number, next: 
       }
     })();
   }
-}
-
-async function latency(run: () => Promise<unknown>, times: number): Promise<{ first: number; best: number }> {
-  const ms: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const t = performance.now();
-    await run();
-    ms.push(performance.now() - t);
-  }
-  return { first: ms[0], best: Math.min(...ms) };
 }
 
 async function queryBench(): Promise<void> {

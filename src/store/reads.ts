@@ -12,7 +12,8 @@
  * cannot be migrated; finding it costs one `indexOf` per event of a page.
  */
 import { filterCondition, SQLITE_DIALECT, type SqlDialect } from "./filters.js";
-import type { EventFilter, EventKey, EventSort, EventSortKey } from "./store.js";
+import { EVENT_COLUMNS, rowToEvent } from "./rows.js";
+import type { EventFilter, EventKey, EventRow, EventSort, EventSortKey, StoredEvent } from "./store.js";
 
 export interface Sql {
   sql: string;
@@ -20,6 +21,21 @@ export interface Sql {
 }
 
 /** The column each order sorts by. */
+// besides the record's columns: the store's event number and the document's url and coding time (for the GDELT export)
+export const EVENT_SELECT =
+  `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, s.text AS text, e.seq AS seq, d.url AS doc_url, d.coded_at AS doc_coded_at` +
+  ` FROM events e JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence JOIN documents d ON d.id = e.doc`;
+// the event columns, its key and its document's text, from which the sentence start is found
+export const STORED_SELECT =
+  `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, s.text AS text, e.seq AS seq, d.text AS doc_text` +
+  ` FROM events e JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence JOIN documents d ON d.id = e.doc`;
+
+/** A read row as a stored event, keyed by the column of the order it was read in. */
+export function storedEvent(r: EventRow, column = "date"): StoredEvent {
+  const event = rowToEvent(r);
+  return { event, key: { value: r[column], seq: r.seq as number }, sentenceStart: sentenceStart(r.doc_text as string, event.text, event.verb.start) };
+}
+
 export const SORT_COLUMNS: Record<EventSortKey, string> = { date: "date", goldstein: "goldstein", source: "source_code", target: "target_code", code: "code" };
 /** The columns that may be NULL: their events come last, after a second scan. */
 const NULLABLE = new Set<EventSortKey>(["date", "source", "target"]);

@@ -13,7 +13,7 @@ import { AggregateDeltas, AggregateWriter } from "./aggregate-writes.js";
 import { guard, StoreError } from "./errors.js";
 import { filterCondition, PERIOD_SQL } from "./filters.js";
 import { eventToRow, EVENT_COLUMNS, rowToEvent } from "./rows.js";
-import { boundedCount, keysetScans, locationsQuery, sentenceStart, SORT_COLUMNS } from "./reads.js";
+import { boundedCount, EVENT_SELECT, keysetScans, locationsQuery, SORT_COLUMNS, STORED_SELECT, storedEvent } from "./reads.js";
 import { topQuery } from "./top.js";
 import { MIGRATIONS, SCHEMA_VERSION, SCHEMA_VERSION_TABLE } from "./schema.js";
 import { contentHash, type CodedItem, type EventCount, type EventFilter, type EventRow, type KeysetPage, type LocationOptions, type LocationRow, type Page, type RunCounts, type StoredDocument, type StoredEvent, type RunInfo, type SaveCounts, type SaveOutcome, type StatsOptions, type StatsRow, type Store, type StoreCounts, type TopOptions, type TopRow } from "./store.js";
@@ -26,21 +26,6 @@ export interface OpenOptions {
 }
 
 const now = () => new Date().toISOString();
-// besides the record's columns: the store's event number and the document's url and coding time (for the GDELT export)
-const EVENT_SELECT =
-  `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, s.text AS text, e.seq AS seq, d.url AS doc_url, d.coded_at AS doc_coded_at` +
-  ` FROM events e JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence JOIN documents d ON d.id = e.doc`;
-// the event columns, its key and its document's text, from which the sentence start is found
-const STORED_SELECT =
-  `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, s.text AS text, e.seq AS seq, d.text AS doc_text` +
-  ` FROM events e JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence JOIN documents d ON d.id = e.doc`;
-
-/** A read row as a stored event, keyed by the column of the order it was read in. */
-function storedEvent(r: EventRow, column = "date"): StoredEvent {
-  const event = rowToEvent(r);
-  return { event, key: { value: r[column], seq: r.seq as number }, sentenceStart: sentenceStart(r.doc_text as string, event.text, event.verb.start) };
-}
-
 /** True when a process with this id exists (on this machine); a run's writer that is gone was killed. */
 function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;

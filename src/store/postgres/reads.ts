@@ -11,27 +11,14 @@ import Cursor from "pg-cursor";
 import type { Document, Event } from "../../core/index.js";
 import { aggregateStatsQuery, aggregateTopQuery } from "../aggregate-reads.js";
 import { filterCondition } from "../filters.js";
-import { boundedCount, keysetScans, locationsQuery, sentenceStart, SORT_COLUMNS } from "../reads.js";
-import { EVENT_COLUMNS, rowToEvent } from "../rows.js";
+import { boundedCount, EVENT_SELECT, keysetScans, locationsQuery, SORT_COLUMNS, STORED_SELECT, storedEvent } from "../reads.js";
+import { rowToEvent } from "../rows.js";
 import type { EventCount, EventFilter, EventRow, KeysetPage, LocationOptions, LocationRow, Page, StatsOptions, StatsRow, StoreCounts, StoredDocument, StoredEvent, TopOptions, TopRow } from "../store.js";
 import { inTransaction, numbered } from "./connection.js";
 import { PG_DIALECT, PG_PERIOD, statsQuery, topQuery } from "./sql.js";
 
-// as ../sqlite.ts: besides the record's columns, the event's number and its document's url and coding time (GDELT)
-const EVENT_SELECT =
-  `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, s.text AS text, e.seq AS seq, d.url AS doc_url, d.coded_at AS doc_coded_at` +
-  ` FROM events e JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence JOIN documents d ON d.id = e.doc`;
-const STORED_SELECT =
-  `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, s.text AS text, e.seq AS seq, d.text AS doc_text` +
-  ` FROM events e JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence JOIN documents d ON d.id = e.doc`;
-
 /** Rows a cursor of `exportRows` fetches at a time: few enough to keep memory flat, enough to keep round trips rare. */
 const EXPORT_FETCH = 2000;
-
-function storedEvent(r: EventRow, column = "date"): StoredEvent {
-  const event = rowToEvent(r);
-  return { event, key: { value: r[column], seq: r.seq as number }, sentenceStart: sentenceStart(r.doc_text as string, event.text, event.verb.start) };
-}
 
 const rows = async <T>(db: pg.Pool | pg.ClientBase, sql: string, params: unknown[] = []): Promise<T[]> => (await db.query(numbered(sql), params)).rows as T[];
 
