@@ -9,14 +9,14 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, rmSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { sqlRows } from "./support/backends.js";
 import { BIN } from "./support/cli.js";
 import { testPostgres } from "./support/postgres.js";
-import { annals, tempDir } from "./support/store.js";
+import { annals, tempDir, wireCorpus } from "./support/store.js";
 
 const server = await testPostgres();
 const skip = server.skip ? `no PostgreSQL server: ${server.skip}` : false;
@@ -26,23 +26,6 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const FILES = 4;
 const PER_FILE = 120;
 const BATCH = 16;
-
-/** Documents made from the examples, each with its own id and a sentence of its own. */
-function corpus(): string {
-  const folder = join(dir, "corpus");
-  mkdirSync(folder);
-  const wire = readFileSync(join(import.meta.dirname, "..", "examples", "wire.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-  for (let f = 0; f < FILES; f++) {
-    let out = "";
-    for (let i = 0; i < PER_FILE; i++) {
-      const n = f * PER_FILE + i;
-      const d = wire[n % wire.length];
-      out += JSON.stringify({ id: `gen-${n}`, date: d.date, place: d.place, text: `${d.text} Report number ${n}.` }) + "\n";
-    }
-    writeFileSync(join(folder, `part-${f}.jsonl`), out);
-  }
-  return folder;
-}
 
 async function contents(db: string) {
   return {
@@ -72,7 +55,7 @@ function startWorker(db: string) {
 
 test("three workers, one killed with SIGKILL mid-batch: the store equals a single-process ingest, row for row", { skip, timeout: 180_000 }, async () => {
   if (server.skip !== false) return;
-  const folder = corpus();
+  const folder = wireCorpus(join(dir, "corpus"), FILES, PER_FILE);
   const total = FILES * PER_FILE;
   const db = await server.freshDatabase();
   // the address is TCP (127.0.0.1), as workers on other machines reach the server

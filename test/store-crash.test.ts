@@ -3,14 +3,14 @@
  * run again, leaves exactly the rows of an uninterrupted run, and its run
  * record says `interrupted`; on a SQLite file and on a PostgreSQL database.
  */
-import { after, test } from "node:test";
+import { after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { sqlRows, storeBackends, testEach } from "./support/backends.js";
-import { annals, tempDir } from "./support/store.js";
+import { annals, tempDir, wireCorpus } from "./support/store.js";
 
 const dir = tempDir();
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,23 +18,6 @@ const BIN = join(import.meta.dirname, "..", "bin", "annals.js");
 const FILES = 8;
 const PER_FILE = 600;
 const BACKENDS = await storeBackends(dir);
-
-/** Documents made from the examples, each with its own id and a sentence of its own, over several files. */
-function corpus(name: string): string {
-  const folder = join(dir, `corpus-${name}`);
-  mkdirSync(folder);
-  const wire = readFileSync(join(import.meta.dirname, "..", "examples", "wire.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
-  for (let f = 0; f < FILES; f++) {
-    let out = "";
-    for (let i = 0; i < PER_FILE; i++) {
-      const n = f * PER_FILE + i;
-      const d = wire[n % wire.length];
-      out += JSON.stringify({ ...d, id: `gen-${n}`, text: `${d.text} Report number ${n}.` }) + "\n";
-    }
-    writeFileSync(join(folder, `part-${f}.jsonl`), out);
-  }
-  return folder;
-}
 
 async function storedDocuments(db: string): Promise<number> {
   try {
@@ -56,7 +39,7 @@ async function rows(db: string) {
 }
 
 testEach(BACKENDS, "ingest killed with SIGKILL mid-run, then run again, stores exactly the rows of an uninterrupted run", async (backend) => {
-  const folder = corpus(backend.name);
+  const folder = wireCorpus(join(dir, `corpus-${backend.name}`), FILES, PER_FILE);
   const total = FILES * PER_FILE;
   const db = await backend.newStore();
   const child = spawn(process.execPath, [BIN, "ingest", folder, "--db", db, "--batch", "25"], { stdio: "ignore" });

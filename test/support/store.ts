@@ -1,6 +1,6 @@
 /** Helpers for the store tests: known events built by hand, a CSV reader, and the command line in a child process. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Actor, Document, Event } from "../../src/core/index.js";
@@ -96,4 +96,23 @@ export function rounded(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rounded);
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
   return value;
+}
+
+/**
+ * A folder of `files` JSON Lines files of `perFile` documents each, made from the examples' wire stories: each with
+ * its own id (`gen-N`) and a sentence of its own, so that every document is new to a store.
+ */
+export function wireCorpus(folder: string, files: number, perFile: number): string {
+  mkdirSync(folder);
+  const wire = readFileSync(join(import.meta.dirname, "..", "..", "examples", "wire.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+  for (let f = 0; f < files; f++) {
+    let out = "";
+    for (let i = 0; i < perFile; i++) {
+      const n = f * perFile + i;
+      const d = wire[n % wire.length];
+      out += JSON.stringify({ ...d, id: `gen-${n}`, text: `${d.text} Report number ${n}.` }) + "\n";
+    }
+    writeFileSync(join(folder, `part-${f}.jsonl`), out);
+  }
+  return folder;
 }

@@ -9,7 +9,8 @@
 import type pg from "pg";
 import { StoreError } from "../errors.js";
 import { inTransaction } from "./connection.js";
-import { PG_MIGRATIONS, PG_SCHEMA_VERSION, SCHEMA_VERSION_TABLE } from "./schema.js";
+import { SCHEMA_VERSION_TABLE } from "../schema.js";
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from "./schema.js";
 
 /** An arbitrary constant of annals' own: the advisory lock that serialises its migrations on a database. */
 const MIGRATION_LOCK = 0x616e6e61;

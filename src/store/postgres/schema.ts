@@ -37,13 +37,6 @@ const ACTOR_COLUMNS = (side: "source" | "target") => `
   ${side}_start INTEGER,
   ${side}_end INTEGER,`;
 
-export const SCHEMA_VERSION_TABLE = `
-CREATE TABLE IF NOT EXISTS schema_version (
-  version INTEGER PRIMARY KEY,
-  description TEXT NOT NULL,
-  applied_at TEXT NOT NULL
-);`;
-
 export const PG_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
