@@ -4,7 +4,7 @@
  */
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import { normalizeWord, spellingKey } from "../dictionary/text.js";
+import { mayRespell, normalizeWord, spellingKey } from "../dictionary/text.js";
 import { pieces, tokenizerCuts } from "./pieces.js";
 
 export interface Token {
@@ -47,8 +47,9 @@ function tagger(): Nlp {
 const KEYS_KEPT = 20_000;
 const keysKept = new Map<string, string>();
 
-/** A word's spelling key, from the words met lately when it is one of them. */
+/** A word's spelling key, from the words met lately when it is one of them (most words are their own key). */
 function keyOf(word: string): string {
+  if (!mayRespell(word)) return word;
   let key = keysKept.get(word);
   if (key === undefined) {
     key = spellingKey(word);

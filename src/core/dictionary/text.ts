@@ -96,8 +96,14 @@ export function pluralOf(word: string): string {
   return word + "s";
 }
 
+/** Whether `spellingKey` can change the word: only a word with "is" or "ys" in it can ("criticise", "analyse"). */
+export function mayRespell(word: string): boolean {
+  return word.includes("is") || word.includes("ys");
+}
+
 /** British and American spellings share one key: "criticised" and "criticized", "analyse" and "analyze". */
 export function spellingKey(word: string): string {
+  if (!mayRespell(word)) return word;
   return word.replace(/([a-z]{2})is(e|es|ed|ing|ation|ations)$/, "$1iz$2").replace(/([a-z]{2})ys(e|es|ed|ing)$/, "$1yz$2");
 }
 
@@ -136,6 +142,14 @@ export function textKeys(tokens: readonly { text: string; lower: string }[]): Te
   const out: TextKeys = { keys: [], surface: [], start: [], end: [] };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
+    // (most words have no joiner and no apostrophe: the word is its one key, as `parts` would say, without its arrays)
+    if (t.text !== "" && t.lower !== "" && !JOINER_OR_APOSTROPHE.test(t.text) && !JOINER_OR_APOSTROPHE.test(t.lower)) {
+      out.keys.push(t.lower);
+      out.surface.push(t.text);
+      out.start.push(i);
+      out.end.push(i + 1);
+      continue;
+    }
     if (/^[-/_\u2010\u2011\u2013]+$/.test(t.text)) continue; // a joiner on its own ("Dol_Amroth" in machine-made text)
     if ((t.text === "'" || t.text === "\u2019") && i > 0 && /s$/i.test(tokens[i - 1].text)) continue; // "Workers'"
     const lower = parts(t.lower);
