@@ -6,6 +6,7 @@
  * the trie it was flattened from gives.
  */
 import { PhraseTrie, type PhraseMatch } from "./phrase-trie.js";
+import { TokenIds } from "./token-ids.js";
 
 /** A trie as PhraseTrie.flatten writes it. Node 0 is the root. */
 export interface FlatTrie {
@@ -22,15 +23,20 @@ export interface FlatTrie {
 }
 
 export class FlatPhraseTrie<T> extends PhraseTrie<T> {
-  /** Token ids by token, built on the first lookup. */
-  private ids: Map<string, number> | null = null;
+  /** This trie's token id by shared number (see TokenIds), built on the first lookup. */
+  private ids: Int32Array | null = null;
   /** Each node's values once decoded: a node gives the same array on every lookup, as a PhraseTrie does. */
   private readonly decoded: (T[] | undefined)[] = [];
 
-  /** Throws when `flat` is not a well-formed trie (a damaged cache), so the caller compiles instead. */
+  /**
+   * Throws when `flat` is not a well-formed trie (a damaged cache), so the caller compiles instead. Tries that
+   * walk the same sentences share one `tokenIds`, this trie's tokens being its list number `list`.
+   */
   constructor(
     private readonly flat: FlatTrie,
     private readonly decode: (text: string) => T[],
+    private readonly tokenIds = new TokenIds([flat.tokens]),
+    private readonly list = 0,
   ) {
     super();
     checkShape(flat);
@@ -42,10 +48,11 @@ export class FlatPhraseTrie<T> extends PhraseTrie<T> {
   }
 
   override longestAt(keys: readonly string[], start: number, limit = keys.length): PhraseMatch<T> | null {
+    const ids = this.tokenIds.idsOf(keys);
     let node = 0;
     let best: PhraseMatch<T> | null = null;
     for (let i = start; i < limit; i++) {
-      node = this.child(node, keys[i]);
+      node = this.child(node, ids[i]);
       if (node < 0) break;
       const values = this.valuesOf(node);
       if (values) best = { start, end: i + 1, values };
@@ -54,10 +61,11 @@ export class FlatPhraseTrie<T> extends PhraseTrie<T> {
   }
 
   override allAt(keys: readonly string[], start: number, limit = keys.length): PhraseMatch<T>[] {
+    const ids = this.tokenIds.idsOf(keys);
     let node = 0;
     const out: PhraseMatch<T>[] = [];
     for (let i = start; i < limit; i++) {
-      node = this.child(node, keys[i]);
+      node = this.child(node, ids[i]);
       if (node < 0) break;
       const values = this.valuesOf(node);
       if (values) out.push({ start, end: i + 1, values });
@@ -65,11 +73,12 @@ export class FlatPhraseTrie<T> extends PhraseTrie<T> {
     return out;
   }
 
-  /** The child of `node` by `token`, or -1. */
-  private child(node: number, token: string): number {
-    if (!this.ids) this.ids = new Map(this.flat.tokens.split("\u0000").map((t, id) => [t, id]));
-    const id = this.ids.get(token);
-    if (id === undefined) return -1;
+  /** The child of `node` by the token of shared number `token` (-1: a word no trie has), or -1. */
+  private child(node: number, token: number): number {
+    if (token < 0) return -1;
+    this.ids ??= this.tokenIds.trieIds(this.list);
+    const id = this.ids[token];
+    if (id < 0) return -1;
     const { firstEdge, edgeToken, edgeChild } = this.flat;
     let lo = firstEdge[node];
     let hi = firstEdge[node + 1] - 1;

@@ -12,6 +12,7 @@ import { FlatPhraseTrie, type FlatTrie } from "./flat-phrase-trie.js";
 import type { Place } from "./ontology.js";
 import { narrowJson, packPatterns, unpackPatterns, type PackedPatterns } from "./packed-patterns.js";
 import type { PhraseTrie } from "./phrase-trie.js";
+import { TokenIds } from "./token-ids.js";
 
 /** Changes when the packed form does: a cache of another form is not read. */
 const PACKED_FORM = "annals packed dictionaries 1";
@@ -78,6 +79,8 @@ export function unpackDictionaries(packed: unknown, key: string): CompileResult 
   if (!(actorStart instanceof Uint32Array) || actorStart[actorStart.length - 1] !== actors.length || !Array.isArray(places)) throw new Error("damaged packed dictionaries");
   const decodedActors: NamedActor[] = [];
   const actorAt = (n: number) => (decodedActors[n] ??= JSON.parse(actors.slice(actorStart[n], actorStart[n + 1])) as NamedActor);
+  // the coder walks every sentence through these three: each word is numbered once for all of them
+  const tokenIds = new TokenIds([p.lexicon.tokens, p.issues.tokens, p.discards.tokens]);
   const lexicon = new FlatPhraseTrie<LexEntry>(p.lexicon, (text) => {
     const entries = JSON.parse(text) as PackedEntry[];
     for (const e of entries) {
@@ -86,7 +89,7 @@ export function unpackDictionaries(packed: unknown, key: string): CompileResult 
       else if (e.kind === "capital" || e.kind === "city") (e as { place: unknown }).place = places[e.place!];
     }
     return entries as LexEntry[];
-  });
+  }, tokenIds, 0);
   const { ontology, version, counts } = p.compiled;
   const { verbs, nouns } = unpackPatterns(p.patterns);
   return {
@@ -95,8 +98,8 @@ export function unpackDictionaries(packed: unknown, key: string): CompileResult 
       lexicon,
       verbs,
       nouns,
-      issues: plainTrie(p.issues),
-      discards: plainTrie(p.discards),
+      issues: plainTrie(p.issues, tokenIds, 1),
+      discards: plainTrie(p.discards, tokenIds, 2),
       version,
       counts,
     },
@@ -104,6 +107,6 @@ export function unpackDictionaries(packed: unknown, key: string): CompileResult 
   };
 }
 
-function plainTrie<T>(flat: FlatTrie): PhraseTrie<T> {
-  return new FlatPhraseTrie<T>(flat, (text) => JSON.parse(text) as T[]);
+function plainTrie<T>(flat: FlatTrie, tokenIds: TokenIds, list: number): PhraseTrie<T> {
+  return new FlatPhraseTrie<T>(flat, (text) => JSON.parse(text) as T[], tokenIds, list);
 }
