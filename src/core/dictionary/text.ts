@@ -96,8 +96,13 @@ export function pluralOf(word: string): string {
   return word + "s";
 }
 
-/** Whether `spellingKey` can change the word: only a word with "is" or "ys" in it can ("criticise", "analyse"). */
+/**
+ * Whether `spellingKey` can change the word: only one that ends as its endings do (in e, s, d, g or n: "-ise",
+ * "-ises", "-ised", "-ising", "-isation") with "is" or "ys" in it ("criticise", "analyse").
+ */
 export function mayRespell(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== 101 && last !== 115 && last !== 100 && last !== 103 && last !== 110) return false;
   return word.includes("is") || word.includes("ys");
 }
 
