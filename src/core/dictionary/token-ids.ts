@@ -25,7 +25,10 @@ export class TokenIds {
     return local;
   }
 
-  /** The number of each of `keys`, -1 for a word no trie has; the same array while `keys` is asked again. */
+  /**
+   * The number of each of `keys`, -1 for a word no trie has. Asked again with the same array (as the coder asks,
+   * word after word), it answers from the last time: a keys array is read once, and must not change after.
+   */
   idsOf(keys: readonly string[]): Int32Array {
     if (keys === this.lastKeys) return this.lastIds;
     const numbering = this.numbering();
