@@ -5,6 +5,7 @@
 import type { Clause } from "../analyse/clauses.js";
 import { OTHERS_NOUNS } from "../analyse/grammar.js";
 import type { Token } from "../analyse/tagger.js";
+import type { ActorRef } from "../match/coreference.js";
 import type { Mention } from "../match/mentions.js";
 import { prepositionBefore } from "../match/verb-patterns.js";
 import type { SentenceContext } from "./context.js";
@@ -77,7 +78,8 @@ export function newActor(tokens: Token[], from: number, to: number, max: number)
   const words = tokens.slice(from, k).filter((t) => t.lower !== "'s").map((t) => t.text.toUpperCase());
   if (words.length === 0 || words.length > max || !tokens.slice(from, k).some((t) => t.pos === "NOUN" || t.pos === "PROPN")) return null;
   const name = words.join(" ");
-  return { start: from, end: k, refs: [{ code: `"${name}"`, country: null, sectors: [], name, person: false }], kind: "organisation", place: null, possessive: false, via: "dictionary", rule: null };
+  const ref: ActorRef = { code: `"${name}"`, country: null, sectors: [], name, person: false, open: undefined };
+  return { start: from, end: k, refs: [ref], kind: "organisation", place: null, possessive: false, alternatives: undefined, via: "dictionary", rule: null, antecedent: undefined, prefix: undefined };
 }
 
 /** Nouns for people or bodies of people, by their endings and a few common words: "mayor", "militia", "guards". */

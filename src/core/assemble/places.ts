@@ -25,7 +25,7 @@ export function locationOf(clause: Clause, ctx: SentenceContext, targets: Mentio
 
 /** A country as an actor: its code, named as countries.txt names it. */
 export function countryRef(iso: string, dicts: Dictionaries): ActorRef {
-  return { code: iso, country: iso, sectors: [], name: dicts.ontology.countries.get(iso)?.name ?? iso, person: false };
+  return { code: iso, country: iso, sectors: [], name: dicts.ontology.countries.get(iso)?.name ?? iso, person: false, open: undefined };
 }
 
 const DOMESTIC = new Set(["GOV", "LEG", "JUD", "COP", "ELI", "OPP", "PTY"]);

@@ -69,7 +69,7 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
     if (t.lower === "the" && ORG_NOUNS.has(tokens[i + 1]?.lower ?? "") && !(m < mentions.length && mentions[m].start === i + 1)) {
       const org = coref.lastOrganisation();
       if (org) {
-        const men: Mention = { start: i, end: i + 2, refs: [org], kind: "organisation", place: null, possessive: tokens[i + 2]?.lower === "'s", via: "coreference", rule: null };
+        const men: Mention = { start: i, end: i + 2, refs: [org], kind: "organisation", place: null, possessive: tokens[i + 2]?.lower === "'s", alternatives: undefined, via: "coreference", rule: null, antecedent: undefined, prefix: undefined };
         out.push(men);
         i++;
         continue;
@@ -88,7 +88,7 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
         if (refs.length >= 2) {
           const start = t.lower === "two" ? i - 1 : i;
           const end = plainTwo ? i + 1 : j + 1;
-          const men: Mention = { start, end, refs, kind: "group", place: null, possessive: tokens[end]?.lower === "'s" || tokens[end]?.lower === "'", via: "coreference", rule: null };
+          const men: Mention = { start, end, refs, kind: "group", place: null, possessive: tokens[end]?.lower === "'s" || tokens[end]?.lower === "'", alternatives: undefined, via: "coreference", rule: null, antecedent: undefined, prefix: undefined };
           out.push(men);
           i = end - 1;
         }
@@ -99,7 +99,7 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
     if (t.pos === "PROPN" && /^[A-Z]/.test(t.text)) {
       const ref = coref.byName(t.lower);
       if (ref) {
-        const men: Mention = { start: i, end: i + 1, refs: [ref], kind: "person", place: null, possessive: tokens[i + 1]?.lower === "'s", via: "surname", rule: null };
+        const men: Mention = { start: i, end: i + 1, refs: [ref], kind: "person", place: null, possessive: tokens[i + 1]?.lower === "'s", alternatives: undefined, via: "surname", rule: null, antecedent: undefined, prefix: undefined };
         out.push(men);
         coref.note(men, false);
       }
