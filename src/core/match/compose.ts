@@ -54,7 +54,21 @@ export function spanText(tokens: Token[], a: number, b: number): string {
 
 /** Applies every composition rule, in order, to the dictionary matches of one sentence. */
 export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, coref: Coreference): Mention[] {
-  // "the head of the International Atomic Energy Agency": whoever leads an organisation acts as it
+  headsActAsTheirOrganisation(tokens, raw, dicts);
+  const mentions = joinNeighbours(tokens, raw, dicts, coref);
+  nameAfterRole(tokens, mentions, coref);
+  nameBeforeRole(tokens, mentions, coref);
+  appositives(tokens, mentions, coref);
+  demonymsDescribingThings(tokens, mentions);
+  dropNamesOfThings(tokens, mentions);
+  distributeRoles(tokens, mentions, dicts);
+  markFormer(tokens, mentions, dicts);
+  inferTitleCountry(mentions, dicts, coref, tokens);
+  return mentions;
+}
+
+/** "The head of the International Atomic Energy Agency": whoever leads an organisation acts as it. */
+function headsActAsTheirOrganisation(tokens: Token[], raw: Mention[], dicts: Dictionaries): void {
   for (let m = 0; m < raw.length; m++) {
     const r = raw[m];
     if (r.kind !== "organisation" && r.kind !== "country") continue;
@@ -65,7 +79,14 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     const ref = r.kind === "country" ? refOfCode(r.refs[0].code + "GOV", r.refs[0].name, false, dicts) : r.refs[0];
     raw[m] = changed(r, { start: k - 1, kind: "agent", refs: [personRef(ref)] });
   }
+}
 
+/**
+ * Joins each mention with the ones next to it that complete it: a country and its role ("China's foreign ministry"),
+ * a role and its country or organisation ("the foreign minister of Japan"), a title and a name ("Russian President
+ * Vladimir Putin"), a role shared by several countries ("the presidents of France and Russia").
+ */
+function joinNeighbours(tokens: Token[], raw: Mention[], dicts: Dictionaries, coref: Coreference): Mention[] {
   const out: Mention[] = [];
   for (let m = 0; m < raw.length; m++) {
     let cur = raw[m];
@@ -218,42 +239,49 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
     }
     out.push(cur);
   }
+  return out;
+}
 
-  // A role followed by a name the dictionaries do not know: "his Russian counterpart, Vladimir Putin,"
-  for (let m = 0; m < out.length; m++) {
-    const a = out[m];
+/** A role followed by a name the dictionaries do not know: "his Russian counterpart, Vladimir Putin," */
+function nameAfterRole(tokens: Token[], mentions: Mention[], coref: Coreference): void {
+  for (let m = 0; m < mentions.length; m++) {
+    const a = mentions[m];
     if (a.kind !== "agent" || !a.refs[0].country || tokens[a.end]?.text !== ",") continue;
-    const limit = out[m + 1]?.start ?? tokens.length;
+    const limit = mentions[m + 1]?.start ?? tokens.length;
     let k = a.end + 1;
     while (k < limit && tokens[k].pos === "PROPN" && /^[A-Z]/.test(tokens[k].text) && !CALENDAR.test(tokens[k].text)) k++;
     const closer = tokens[k];
     if (k - a.end < 3 || !(closer && (closer.text === "," || closer.pos === "VERB" || closer.pos === "AUX"))) continue;
     const ref = personRef(a.refs[0], spanText(tokens, a.end + 1, k));
     coref.registerName(tokens.slice(a.end + 1, k).map((t) => t.lower), ref);
-    out[m] = changed(a, { end: k, kind: "person", refs: [ref], via: "title" });
+    mentions[m] = changed(a, { end: k, kind: "person", refs: [ref], via: "title" });
   }
+}
 
-  // A name the dictionaries do not know, then its role: "Rafael Grossi, the head of the IAEA,"
-  for (let m = 0; m < out.length; m++) {
-    const a = out[m];
+/** A name the dictionaries do not know, then its role: "Rafael Grossi, the head of the IAEA," */
+function nameBeforeRole(tokens: Token[], mentions: Mention[], coref: Coreference): void {
+  for (let m = 0; m < mentions.length; m++) {
+    const a = mentions[m];
     if (a.kind !== "agent" || !a.refs[0].country) continue;
     let k = a.start - 1;
     if (tokens[k]?.pos === "DET") k--;
     if (tokens[k]?.text !== ",") continue;
-    const floor = m > 0 ? out[m - 1].end : 0;
+    const floor = m > 0 ? mentions[m - 1].end : 0;
     let j = k;
     while (j - 1 >= floor && tokens[j - 1].pos === "PROPN" && /^[A-Z]/.test(tokens[j - 1].text) && !CALENDAR.test(tokens[j - 1].text)) j--;
     const closes = !tokens[a.end] || /^[,.;]$/.test(tokens[a.end].text) || tokens[a.end].pos === "VERB";
     if (k - j < 2 || !closes || (j > 0 && !/^(PUNCT|ADP|SCONJ|CCONJ)$/.test(tokens[j - 1].pos))) continue;
     const ref = personRef(a.refs[0], spanText(tokens, j, k));
     coref.registerName(tokens.slice(j, k).map((t) => t.lower), ref);
-    out[m] = changed(a, { start: j, kind: "person", refs: [ref], via: "title" });
+    mentions[m] = changed(a, { start: j, kind: "person", refs: [ref], via: "title" });
   }
+}
 
-  // Appositives: "his Russian counterpart, Vladimir Putin," and "Putin, the Russian president,"
-  for (let m = 0; m + 1 < out.length; m++) {
-    const a = out[m];
-    const b = out[m + 1];
+/** Appositives: "his Russian counterpart, Vladimir Putin," and "Putin, the Russian president," */
+function appositives(tokens: Token[], mentions: Mention[], coref: Coreference): void {
+  for (let m = 0; m + 1 < mentions.length; m++) {
+    const a = mentions[m];
+    const b = mentions[m + 1];
     if (tokens[a.end]?.text !== ",") continue;
     let k = a.end + 1;
     if (tokens[k]?.pos === "DET") k++;
@@ -265,34 +293,37 @@ export function compose(tokens: Token[], raw: Mention[], dicts: Dictionaries, co
       // "his Russian counterpart, Vladimir Putin," where the name came without a country
       const ref = personRef(a.refs[0], b.refs[0].name);
       coref.registerName(tokens.slice(b.start, b.end).map((t) => t.lower), ref);
-      out.splice(m, 2, changed(b, { start: a.start, end: b.end, refs: [ref] }));
+      mentions.splice(m, 2, changed(b, { start: a.start, end: b.end, refs: [ref] }));
       continue;
     }
     if (personAgent(a, b) || personAgent(b, a)) {
       const person = a.kind === "person" ? a : b;
       const role = a.kind === "person" ? b : a;
       const ref = person.via === "dictionary" ? person.refs[0] : personRef(role.refs[0], person.refs[0].name);
-      out.splice(m, 2, changed(person, { start: a.start, end: b.end, refs: [ref] }));
+      mentions.splice(m, 2, changed(person, { start: a.start, end: b.end, refs: [ref] }));
     }
   }
+}
 
-  // "Russian legislation", "the Israeli proposal": a demonym that describes a thing is no subject, though it can be whose
-  // proposal was rejected; it is marked as a modifier, like a possessive
-  for (let m = out.length - 1; m >= 0; m--) {
-    const a = out[m];
+/**
+ * "Russian legislation", "the Israeli proposal": a demonym that describes a thing is no subject, though it can be whose
+ * proposal was rejected; it is marked as a modifier, like a possessive.
+ */
+function demonymsDescribingThings(tokens: Token[], mentions: Mention[]): void {
+  for (let m = mentions.length - 1; m >= 0; m--) {
+    const a = mentions[m];
     const next = tokens[a.end];
-    if (a.kind === "adjective" && next && (next.pos === "NOUN" || next.pos === "ADJ") && !POLITY.test(next.lower) && !(out[m + 1] && out[m + 1].start === a.end)) out[m] = changed(a, { possessive: true });
+    if (a.kind === "adjective" && next && (next.pos === "NOUN" || next.pos === "ADJ") && !POLITY.test(next.lower) && !(mentions[m + 1] && mentions[m + 1].start === a.end)) mentions[m] = changed(a, { possessive: true });
   }
-  // "Kenneth Kaunda International Airport", "the Paul Biya stadium": a person's name on a place or thing is no actor
-  for (let m = out.length - 1; m >= 0; m--) {
-    let k = out[m].end;
+}
+
+/** "Kenneth Kaunda International Airport", "the Paul Biya stadium": a person's name on a place or thing is no actor. */
+function dropNamesOfThings(tokens: Token[], mentions: Mention[]): void {
+  for (let m = mentions.length - 1; m >= 0; m--) {
+    let k = mentions[m].end;
     while (/^(international|national|memorial)$/i.test(tokens[k]?.lower ?? "")) k++;
-    if (out[m].kind === "person" && NAMED_AFTER.test(tokens[k]?.lower ?? "")) out.splice(m, 1);
+    if (mentions[m].kind === "person" && NAMED_AFTER.test(tokens[k]?.lower ?? "")) mentions.splice(m, 1);
   }
-  distributeRoles(tokens, out, dicts);
-  markFormer(tokens, out, dicts);
-  inferTitleCountry(out, dicts, coref, tokens);
-  return out;
 }
 
 /** "Chinese and Russian warships": the role noun applies to both demonyms; "Danish media and government": the demonym to both roles. */
