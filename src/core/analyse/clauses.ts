@@ -245,37 +245,46 @@ export function findClauses(tokens: Token[]): Clause[] {
     }
 
     if (clause.kind === "embedded" && last && last.vg.end <= clause.introStart + 1 && last.kind !== "frame") clause.parent = last;
-    // Speech frames: ", said Xi", ", Xi said", ", he added" — no event of their own.
-    if (SPEECH_VERBS.has(vg.lemma)) {
-      const afterFrame = frameEnd(tokens, vg.end);
-      const closesSentence = afterFrame >= tokens.length || tokens[afterFrame].text === "," || tokens[afterFrame].lower === "adding" || tokens.slice(afterFrame).every((t) => t.pos === "PUNCT");
-      const subj = clause.subject;
-      if (subj && tokens[afterFrame]?.text === ",") {
-        // A parenthetical frame inside the subject: "China and Russia, they stressed, are ..."
-        let c = -1;
-        for (let k = subj[1] - 1; k >= subj[0]; k--) if (tokens[k].text === ",") { c = k; break; }
-        if (c > subj[0] && subj[1] - c <= 5 && !tokens.slice(c + 1, subj[1]).some((t) => t.pos === "VERB")) {
-          clause.heldSubject = [subj[0], c];
-          clause.subject = [c + 1, subj[1]];
-          clause.introStart = c;
-        }
-      }
-      const opener = tokens[clause.introStart];
-      if (opener && (opener.text === "," || opener.text === "\u201d" || opener.text === '"') && closesSentence) {
-        clause.kind = "frame";
-        if (!clause.subject) {
-          clause.subject = [vg.end, afterFrame];
-          clause.subjectFrom = null;
-        }
-      } else if (clause.subject === null && clause.subjectFrom === null && closesSentence && opener && /[,”"]/.test(opener.text)) {
-        clause.kind = "frame";
-        clause.subject = [vg.end, afterFrame];
-      }
-    }
+    if (SPEECH_VERBS.has(vg.lemma)) markSpeechFrame(tokens, clause);
     clauses.push(clause);
     prevGroup = vg;
   }
 
+  setComplements(tokens, clauses, groups);
+  return clauses;
+}
+
+/** Speech frames: ", said Xi", ", Xi said", ", he added": a clause of saying that frames the sentence has no event of its own. */
+function markSpeechFrame(tokens: Token[], clause: Clause): void {
+  const vg = clause.vg;
+  const afterFrame = frameEnd(tokens, vg.end);
+  const closesSentence = afterFrame >= tokens.length || tokens[afterFrame].text === "," || tokens[afterFrame].lower === "adding" || tokens.slice(afterFrame).every((t) => t.pos === "PUNCT");
+  const subj = clause.subject;
+  if (subj && tokens[afterFrame]?.text === ",") {
+    // A parenthetical frame inside the subject: "China and Russia, they stressed, are ..."
+    let c = -1;
+    for (let k = subj[1] - 1; k >= subj[0]; k--) if (tokens[k].text === ",") { c = k; break; }
+    if (c > subj[0] && subj[1] - c <= 5 && !tokens.slice(c + 1, subj[1]).some((t) => t.pos === "VERB")) {
+      clause.heldSubject = [subj[0], c];
+      clause.subject = [c + 1, subj[1]];
+      clause.introStart = c;
+    }
+  }
+  const opener = tokens[clause.introStart];
+  if (opener && (opener.text === "," || opener.text === "\u201d" || opener.text === '"') && closesSentence) {
+    clause.kind = "frame";
+    if (!clause.subject) {
+      clause.subject = [vg.end, afterFrame];
+      clause.subjectFrom = null;
+    }
+  } else if (clause.subject === null && clause.subjectFrom === null && closesSentence && opener && /[,”"]/.test(opener.text)) {
+    clause.kind = "frame";
+    clause.subject = [vg.end, afterFrame];
+  }
+}
+
+/** Each clause's complement: from its verb (or a frame's subject) to the next clause, or further for a directive's aim. */
+function setComplements(tokens: Token[], clauses: Clause[], groups: VerbGroup[]): void {
   for (let c = 0; c < clauses.length; c++) {
     const next = clauses[c + 1];
     const end = next ? next.introStart : tokens.length;
@@ -286,7 +295,6 @@ export function findClauses(tokens: Token[]): Clause[] {
     cl.complement = [Math.min(from, Math.max(reach, from)), Math.max(reach, from)];
     applyCatenative(cl, groups, tokens);
   }
-  return clauses;
 }
 
 /** A main clause whose verb is one bare participle right after its subject's noun: "the coalition fighting ...". */
