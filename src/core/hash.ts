@@ -19,8 +19,8 @@ export function hash64(s: string): string {
 
 /**
  * A 32-bit integer's 8 hex digits, written a half at a time. (`h >>> 0` is 2^31 or more for half of all hashes, and
- * V8, having seen smaller ones first, threw away the optimised function on every such call: 1,700 times in an ingest
- * of 8,000 documents, each time compiling it again.)
+ * V8, having optimised for smaller ones, threw the optimised function away again and again: 1,700 times in an
+ * ingest of 8,000 documents, compiling it anew each time.)
  */
 function hex32(h: number): string {
   return ((h >>> 16) & 0xffff).toString(16).padStart(4, "0") + (h & 0xffff).toString(16).padStart(4, "0");
