@@ -11,6 +11,7 @@ export class TokenIds {
   /** The last sentence's keys and their numbers: the coder asks each trie, at each word, with the same array. */
   private lastKeys: readonly string[] | null = null;
   private lastIds: Int32Array = new Int32Array(0);
+  private readonly split: string[][] = [];
 
   /** `tokenLists`: each trie's tokens, joined by U+0000 (FlatTrie.tokens). */
   constructor(private readonly tokenLists: readonly string[]) {}
@@ -19,7 +20,7 @@ export class TokenIds {
   trieIds(k: number): Int32Array {
     const ids = this.numbering();
     const local = new Int32Array(ids.size).fill(-1);
-    this.tokenLists[k].split("\u0000").forEach((token, id) => {
+    this.tokensOf(k).forEach((token, id) => {
       local[ids.get(token)!] = id;
     });
     return local;
@@ -42,8 +43,15 @@ export class TokenIds {
   private numbering(): Map<string, number> {
     if (!this.ids) {
       this.ids = new Map();
-      for (const list of this.tokenLists) for (const token of list.split("\u0000")) if (!this.ids.has(token)) this.ids.set(token, this.ids.size);
+      for (let k = 0; k < this.tokenLists.length; k++) {
+        for (const token of this.tokensOf(k)) if (!this.ids.has(token)) this.ids.set(token, this.ids.size);
+      }
     }
     return this.ids;
+  }
+
+  /** Trie `k`'s tokens, split once (the numbering and the trie's own ids both read them). */
+  private tokensOf(k: number): string[] {
+    return (this.split[k] ??= this.tokenLists[k].split("\u0000"));
   }
 }
