@@ -6,7 +6,7 @@ import type { Clause } from "../analyse/clauses.js";
 import { OTHERS_NOUNS } from "../analyse/grammar.js";
 import type { Token } from "../analyse/tagger.js";
 import type { ActorRef } from "../match/coreference.js";
-import type { Mention } from "../match/mentions.js";
+import { madeMention, type Mention } from "../match/mentions.js";
 import { prepositionBefore } from "../match/verb-patterns.js";
 import type { SentenceContext } from "./context.js";
 
@@ -79,7 +79,7 @@ export function newActor(tokens: Token[], from: number, to: number, max: number)
   if (words.length === 0 || words.length > max || !tokens.slice(from, k).some((t) => t.pos === "NOUN" || t.pos === "PROPN")) return null;
   const name = words.join(" ");
   const ref: ActorRef = { code: `"${name}"`, country: null, sectors: [], name, person: false, open: undefined };
-  return { start: from, end: k, refs: [ref], kind: "organisation", place: null, possessive: false, alternatives: undefined, via: "dictionary", rule: null, antecedent: undefined, prefix: undefined };
+  return madeMention(from, k, [ref], "organisation", "dictionary", false);
 }
 
 /** Nouns for people or bodies of people, by their endings and a few common words: "mayor", "militia", "guards". */

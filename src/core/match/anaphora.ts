@@ -5,7 +5,7 @@
 import type { Token } from "../analyse/tagger.js";
 import { GROUP_NOUNS } from "../analyse/grammar.js";
 import type { ActorRef, Coreference } from "./coreference.js";
-import { changed, type Mention } from "./mentions.js";
+import { changed, madeMention, type Mention } from "./mentions.js";
 
 const ORG_NOUNS = new Set(["agency", "alliance", "bloc", "organisation", "organization", "watchdog", "body"]);
 const PEOPLE_NOUNS = new Set(["leaders", "presidents", "men", "women", "ministers", "premiers", "chancellors", "heads", "envoys", "diplomats"]);
@@ -69,7 +69,7 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
     if (t.lower === "the" && ORG_NOUNS.has(tokens[i + 1]?.lower ?? "") && !(m < mentions.length && mentions[m].start === i + 1)) {
       const org = coref.lastOrganisation();
       if (org) {
-        const men: Mention = { start: i, end: i + 2, refs: [org], kind: "organisation", place: null, possessive: tokens[i + 2]?.lower === "'s", alternatives: undefined, via: "coreference", rule: null, antecedent: undefined, prefix: undefined };
+        const men = madeMention(i, i + 2, [org], "organisation", "coreference", tokens[i + 2]?.lower === "'s");
         out.push(men);
         i++;
         continue;
@@ -88,7 +88,7 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
         if (refs.length >= 2) {
           const start = t.lower === "two" ? i - 1 : i;
           const end = plainTwo ? i + 1 : j + 1;
-          const men: Mention = { start, end, refs, kind: "group", place: null, possessive: tokens[end]?.lower === "'s" || tokens[end]?.lower === "'", alternatives: undefined, via: "coreference", rule: null, antecedent: undefined, prefix: undefined };
+          const men = madeMention(start, end, refs, "group", "coreference", tokens[end]?.lower === "'s" || tokens[end]?.lower === "'");
           out.push(men);
           i = end - 1;
         }
@@ -99,7 +99,7 @@ export function addCoreference(tokens: Token[], mentions: Mention[], coref: Core
     if (t.pos === "PROPN" && /^[A-Z]/.test(t.text)) {
       const ref = coref.byName(t.lower);
       if (ref) {
-        const men: Mention = { start: i, end: i + 1, refs: [ref], kind: "person", place: null, possessive: tokens[i + 1]?.lower === "'s", alternatives: undefined, via: "surname", rule: null, antecedent: undefined, prefix: undefined };
+        const men = madeMention(i, i + 1, [ref], "person", "surname", tokens[i + 1]?.lower === "'s");
         out.push(men);
         coref.note(men, false);
       }

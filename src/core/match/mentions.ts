@@ -66,6 +66,14 @@ export function changed(m: Mention, c: Partial<Mention>): Mention {
   };
 }
 
+/**
+ * A mention that no dictionary line made (coreference, a new actor's name), with every field written out as
+ * `changed` writes them: all mentions share one shape, which keeps the code that reads them optimised.
+ */
+export function madeMention(start: number, end: number, refs: ActorRef[], kind: MentionKind, via: Mention["via"], possessive: boolean): Mention {
+  return { start, end, refs, kind, place: null, possessive, alternatives: undefined, via, rule: null, antecedent: undefined, prefix: undefined };
+}
+
 function caseFits(entry: LexEntry, surface: string[], start: number): boolean {
   for (let k = 0; k < entry.forms.length; k++) {
     const form = entry.forms[k];
